@@ -1,0 +1,45 @@
+package dev.guildhall.app;
+
+import dev.guildhall.core.Durations;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings read from environment variables and checked once, at start-up. */
+public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline) {
+    public static final String DB = "GUILDHALL_DB";
+    public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
+    public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
+
+    public static Config from(Map<String, String> env) {
+        String database = value(env, DB).orElse("guildhall.db");
+        if (database.startsWith("jdbc:") && !database.startsWith("jdbc:sqlite:")) {
+            throw new ConfigException(DB + " must be a file path (like ./guildhall.db) or a jdbc:sqlite: URL; got "
+                    + database);
+        }
+        Optional<Path> aliases = value(env, TOPIC_ALIASES).map(Path::of);
+        if (aliases.isPresent() && !Files.isReadable(aliases.get())) {
+            throw new ConfigException(TOPIC_ALIASES + " names " + aliases.get()
+                    + ", which is not a readable file. Point it at a .properties file of alias = topic lines.");
+        }
+        Duration deadline = value(env, MATCH_DEADLINE).map(raw -> {
+            try {
+                Duration parsed = Durations.parse(raw);
+                if (parsed.isZero()) {
+                    throw new IllegalArgumentException("zero");
+                }
+                return parsed;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(MATCH_DEADLINE + " must be a duration like 3d or 72h; got " + raw);
+            }
+        }).orElse(Duration.ofDays(3));
+        return new Config(database, aliases, deadline);
+    }
+
+    static Optional<String> value(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.guildhall.app;
+
+import dev.guildhall.console.ConsoleApp;
+import dev.guildhall.core.AdjustableClock;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code java -jar target/guildhall.jar [console [--script FILE] [--json]]}. */
+public final class Main {
+    static final String USAGE = """
+            Usage: java -jar target/guildhall.jar [command]
+              console [--script FILE] [--json]   the bot in your terminal, no workspace needed (the default)
+                                                 --script runs the lines of FILE (- for standard input);
+                                                 --json prints every outbound message as one JSON line
+            Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db),
+            GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d).""";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args)));
+    }
+
+    static int run(List<String> args) {
+        String command = args.isEmpty() || args.get(0).startsWith("--") ? "console" : args.get(0);
+        List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "console" -> ConsoleApp.run(consoleOptions(rest), Config.from(System.getenv()),
+                        AdjustableClock.system(), System.in, System.out);
+                case "help", "-h" -> {
+                    System.out.println(USAGE);
+                    yield 0;
+                }
+                default -> throw new UsageError("Unknown command \"" + command + "\".");
+            };
+        } catch (UsageError e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            return 64;
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return 78;
+        } catch (Exception e) {
+            System.err.println("Guildhall stopped: " + e);
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    static ConsoleApp.Options consoleOptions(List<String> args) {
+        Path script = null;
+        boolean json = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--json" -> json = true;
+                case "--script" -> {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageError("--script needs a file, like --script demo.txt");
+                    }
+                    script = Path.of(args.get(++i));
+                }
+                case "--help", "-h" -> throw new UsageError("");
+                default -> throw new UsageError("Unknown option \"" + args.get(i) + "\" for console.");
+            }
+        }
+        return new ConsoleApp.Options(script, json);
+    }
+
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package dev.guildhall.command;
+
+import dev.guildhall.core.Reply;
+
+/** Handles one slash command. Throw {@link UsageException} for bad input: the transaction is rolled back. */
+@FunctionalInterface
+public interface CommandHandler {
+    Reply handle(CommandRequest request);
+}

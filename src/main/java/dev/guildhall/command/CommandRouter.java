@@ -1,0 +1,90 @@
+package dev.guildhall.command;
+
+import dev.guildhall.core.ActionPress;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Reply;
+import dev.guildhall.schedule.TaskHandler;
+import dev.guildhall.store.UnitOfWork;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** One grammar for every adapter: {@code /<command> <subcommand> <args>}, {@code help} on every command. */
+public final class CommandRouter implements Registry {
+    /** Slack caps slash-command text near 4,000 characters; anything longer is a paste gone wrong. */
+    public static final int MAX_TEXT_LENGTH = 4_000;
+
+    private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
+    private final Map<String, ActionHandler> actions = new LinkedHashMap<>();
+    private final Map<String, TaskHandler> tasks = new LinkedHashMap<>();
+
+    @Override
+    public void command(CommandSpec spec) {
+        putOnce(commands, spec.name(), spec, "command /");
+    }
+
+    @Override
+    public void action(String name, ActionHandler handler) {
+        if (name.contains(":")) {
+            throw new IllegalArgumentException("An action name cannot contain ':' " + name);
+        }
+        putOnce(actions, name, handler, "action ");
+    }
+
+    @Override
+    public void task(String kind, TaskHandler handler) {
+        putOnce(tasks, kind, handler, "task ");
+    }
+
+    private static <T> void putOnce(Map<String, T> map, String key, T value, String what) {
+        if (map.putIfAbsent(key, value) != null) {
+            throw new IllegalStateException(what + key + " is registered twice");
+        }
+    }
+
+    public Collection<CommandSpec> commands() {
+        return Collections.unmodifiableCollection(commands.values());
+    }
+
+    public Optional<TaskHandler> task(String kind) {
+        return Optional.ofNullable(tasks.get(kind));
+    }
+
+    public Reply route(Command command, UnitOfWork work) {
+        CommandSpec spec = commands.get(command.name().toLowerCase(Locale.ROOT));
+        if (spec == null) {
+            throw new UsageException("I don't know /" + command.name() + ". I understand " + commandList()
+                    + ". Add help to any of them, like /learn help.");
+        }
+        if (command.text().length() > MAX_TEXT_LENGTH) {
+            throw new UsageException("That is too long for a command (" + command.text().length()
+                    + " characters; " + MAX_TEXT_LENGTH + " at most). " + spec.usage());
+        }
+        Args args = Args.parse(command.text());
+        if (args.first().equals("help") && args.size() == 1) {
+            return Reply.of(spec.usage());
+        }
+        return spec.handler().handle(new CommandRequest(command.caller(), command.channel(), args, work));
+    }
+
+    public Reply press(ActionPress press, UnitOfWork work) {
+        String id = press.actionId();
+        int colon = id.indexOf(':');
+        String name = colon < 0 ? id : id.substring(0, colon);
+        ActionHandler handler = actions.get(name);
+        if (handler == null) {
+            throw new UsageException("That button is not one I recognise any more. Try the command again.");
+        }
+        String argument = colon < 0 ? "" : id.substring(colon + 1);
+        return handler.handle(new ActionRequest(press.presser(), press.channel(), argument, work));
+    }
+
+    private String commandList() {
+        return commands.keySet().stream().map(name -> "/" + name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.guildhall.console;
+
+import dev.guildhall.app.Config;
+import dev.guildhall.app.Wiring;
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.schedule.Ticker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The bot with no workspace, like Hubot's shell. Interactive, it reads lines from the terminal and lets Quartz fire
+ * timed work as real time passes; with {@code --script FILE} it runs the file's lines and delivers everything due
+ * before it exits.
+ */
+public final class ConsoleApp {
+    private ConsoleApp() {
+    }
+
+    public record Options(Path script, boolean json) {
+    }
+
+    public static int run(Options options, Config config, AdjustableClock clock, InputStream in, PrintStream out)
+            throws IOException {
+        ConsoleOutput output = new ConsoleOutput(out, options.json());
+        ConsoleChatPort port = new ConsoleChatPort(output);
+        try (Guildhall bot = Wiring.guildhall(config, clock, Map.of(ConsoleChatPort.PLATFORM, port))) {
+            ConsoleSession session = new ConsoleSession(bot, port, output);
+            bot.runDue();
+            if (options.script() != null) {
+                return runScript(options.script(), session, output, bot);
+            }
+            return runInteractive(in, out, session, bot, options.json());
+        }
+    }
+
+    private static int runScript(Path script, ConsoleSession session, ConsoleOutput output, Guildhall bot)
+            throws IOException {
+        BufferedReader reader;
+        try {
+            reader = script.toString().equals("-")
+                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                    : Files.newBufferedReader(script, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            output.error("The script " + script + " does not exist.");
+            return 2;
+        }
+        boolean allWell = true;
+        try (reader) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                allWell &= session.run(line);
+            }
+        }
+        bot.runDue();
+        return allWell ? 0 : 1;
+    }
+
+    private static int runInteractive(InputStream in, PrintStream out, ConsoleSession session, Guildhall bot,
+                                      boolean json) throws IOException {
+        boolean terminal = System.console() != null && !json;
+        if (terminal) {
+            out.println("Guildhall console — you speak as anyone: @alice /teach kubernetes, then @bob /learn k8s."
+                    + " Type help for more, Ctrl-D to quit.");
+        }
+        try (Ticker ticker = new Ticker(bot::runDue)) {
+            ticker.start();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while (true) {
+                if (terminal) {
+                    out.print("> ");
+                    out.flush();
+                }
+                line = reader.readLine();
+                if (line == null) {
+                    break;
+                }
+                session.run(line);
+            }
+        }
+        bot.runDue();
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.guildhall.console;
+
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ChatPort;
+import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.MessageRef;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The chat, simulated: messages are printed, channels exist once named. A message ref keeps who it went to
+ * ({@code console:@alice:3f9a1c}) so an update printed by a later process still says where it belongs.
+ */
+final class ConsoleChatPort implements ChatPort {
+    static final String PLATFORM = "console";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ConsoleOutput output;
+    private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
+
+    ConsoleChatPort(ConsoleOutput output) {
+        this.output = output;
+    }
+
+    static PersonId person(String name) {
+        return PersonId.of(PLATFORM, name);
+    }
+
+    static ChannelId channel(String name) {
+        return ChannelId.of(PLATFORM, name);
+    }
+
+    Person personNamed(String name) {
+        return new Person(person(name), name, Optional.ofNullable(zones.get(name)));
+    }
+
+    void setZone(String name, ZoneId zone) {
+        zones.put(name, zone);
+    }
+
+    @Override
+    public MessageRef sendDirect(PersonId to, Message message) {
+        MessageRef ref = newRef("@" + to.localPart());
+        output.message(to.localPart(), null, message, false, ref.value(), null);
+        return ref;
+    }
+
+    @Override
+    public MessageRef post(ChannelId channel, Message message) {
+        MessageRef ref = newRef("#" + channel.localPart());
+        output.message(null, channel.localPart(), message, false, ref.value(), null);
+        return ref;
+    }
+
+    @Override
+    public void postEphemeral(ChannelId channel, PersonId to, Message message) {
+        output.message(to.localPart(), channel.localPart(), message, true, null, null);
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) throws DeliveryException {
+        String[] parts = ref.value().split(":", 3);
+        if (parts.length != 3 || parts[1].length() < 2) {
+            throw DeliveryException.permanent("not a console message: " + ref.value());
+        }
+        String target = parts[1].substring(1);
+        boolean direct = parts[1].charAt(0) == '@';
+        output.message(direct ? target : null, direct ? null : target, message, false, ref.value(), ref.value());
+    }
+
+    @Override
+    public ChannelId createChannel(String name, List<PersonId> invite) {
+        ChannelId channel = channel(name);
+        output.note("created #" + name + " with " + invite.stream().map(PersonId::localPart).toList());
+        return channel;
+    }
+
+    @Override
+    public Optional<Person> lookup(PersonId id) {
+        return Optional.of(personNamed(id.localPart()));
+    }
+
+    private static MessageRef newRef(String target) {
+        byte[] id = new byte[4];
+        RANDOM.nextBytes(id);
+        return new MessageRef(PLATFORM + ":" + target + ":" + HexFormat.of().formatHex(id));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.guildhall.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.guildhall.core.Message;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Prints what the bot says: readable text for people, or with {@code --json} one JSON object per line for scripts
+ * ({@code to}, {@code channel}, {@code text}, {@code ephemeral}, {@code buttons} with {@code id} and {@code label};
+ * also {@code fields}, {@code context}, {@code ref}, and {@code updates} when a message replaces an earlier one).
+ */
+final class ConsoleOutput {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintStream out;
+    private final boolean json;
+
+    ConsoleOutput(PrintStream out, boolean json) {
+        this.out = out;
+        this.json = json;
+    }
+
+    /** One outbound message. {@code to} and {@code channel} are console names (alice, general) or null. */
+    synchronized void message(String to, String channel, Message message, boolean ephemeral, String ref, String updates) {
+        if (json) {
+            out.println(toJson(to, channel, message, ephemeral, ref, updates));
+        } else {
+            out.println(toText(to, channel, message, ephemeral, updates != null));
+        }
+        out.flush();
+    }
+
+    synchronized void note(String text) {
+        if (json) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("note", text);
+            out.println(node);
+        } else {
+            out.println("· " + text);
+        }
+        out.flush();
+    }
+
+    synchronized void error(String text) {
+        if (json) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("error", text);
+            out.println(node);
+        } else {
+            out.println("! " + text);
+        }
+        out.flush();
+    }
+
+    private static String toJson(String to, String channel, Message message, boolean ephemeral, String ref,
+                                 String updates) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("to", to);
+        node.put("channel", channel);
+        node.put("text", message.text());
+        node.put("ephemeral", ephemeral);
+        ArrayNode buttons = node.putArray("buttons");
+        message.buttons().forEach(b -> buttons.addObject().put("id", b.actionId()).put("label", b.label()));
+        ArrayNode fields = node.putArray("fields");
+        message.fields().forEach(f -> fields.addObject().put("label", f.label()).put("value", f.value()));
+        node.put("context", message.context());
+        node.put("ref", ref);
+        if (updates != null) {
+            node.put("updates", updates);
+        }
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String toText(String to, String channel, Message message, boolean ephemeral, boolean update) {
+        String where;
+        if (ephemeral) {
+            where = "only " + to + " sees" + (channel == null ? "" : ", in #" + channel);
+        } else if (channel != null) {
+            where = "#" + channel;
+        } else {
+            where = "DM → " + to;
+        }
+        StringBuilder text = new StringBuilder();
+        text.append('[').append(update ? "updated " : "").append(where).append("] ").append(message.text());
+        message.fields().forEach(f -> text.append("\n    ").append(f.label()).append(": ").append(f.value()));
+        if (message.context() != null) {
+            text.append("\n    (").append(message.context()).append(')');
+        }
+        message.buttons().forEach(b -> text.append("\n    [ ").append(b.label()).append(" ]  → @")
+                .append(to == null ? "you" : to).append(" !press ").append(b.actionId()));
+        return text.toString();
+    }
+}

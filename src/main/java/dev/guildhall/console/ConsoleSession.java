@@ -1,0 +1,88 @@
+package dev.guildhall.console;
+
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.ActionPress;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Durations;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.Reply;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Runs console lines against the bot, delivering everything due after each so the output reads in order. */
+final class ConsoleSession {
+    private final Guildhall bot;
+    private final ConsoleChatPort port;
+    private final ConsoleOutput output;
+
+    ConsoleSession(Guildhall bot, ConsoleChatPort port, ConsoleOutput output) {
+        this.bot = bot;
+        this.port = port;
+        this.output = output;
+    }
+
+    /** Runs one line; returns false when the line itself was malformed (not when the bot said no). */
+    boolean run(String raw) {
+        ConsoleLine line;
+        try {
+            line = ConsoleLine.parse(raw);
+        } catch (IllegalArgumentException e) {
+            output.error(e.getMessage());
+            return false;
+        }
+        switch (line.kind()) {
+            case SKIP -> {
+                return true;
+            }
+            case HELP -> output.note(ConsoleLine.HOW + " Commands: " + String.join(", ",
+                    bot.router().commands().stream().map(spec -> "/" + spec.name() + " (" + spec.summary() + ")")
+                            .toList()));
+            case ADVANCE -> {
+                try {
+                    bot.clock().advance(Durations.parse(line.body()));
+                } catch (IllegalArgumentException e) {
+                    output.error("!advance needs a duration: " + e.getMessage());
+                    return false;
+                }
+                output.note("the clock is now " + bot.clock().instant());
+            }
+            case TIME_ZONE -> {
+                try {
+                    port.setZone(line.person(), ZoneId.of(line.body()));
+                } catch (DateTimeException e) {
+                    output.error("\"" + line.body() + "\" is not a time zone; use a name like Europe/Berlin or"
+                            + " America/New_York.");
+                    return false;
+                }
+                output.note(line.person() + " is in " + line.body());
+            }
+            case COMMAND -> {
+                Person caller = port.personNamed(line.person());
+                Optional<ChannelId> channel = line.channel().map(ConsoleChatPort::channel);
+                show(caller, line.channel(), bot.handle(new Command(caller, channel, line.commandName(),
+                        line.commandText())));
+            }
+            case PRESS -> {
+                if (line.body().isEmpty()) {
+                    output.error("!press needs a button id, like @alice !press mentorship.accept:1");
+                    return false;
+                }
+                Person presser = port.personNamed(line.person());
+                show(presser, line.channel(), bot.press(new ActionPress(presser,
+                        line.channel().map(ConsoleChatPort::channel), line.body())));
+            }
+        }
+        bot.runDue();
+        return true;
+    }
+
+    private void show(Person caller, Optional<String> channel, Reply reply) {
+        for (Message message : reply.messages()) {
+            output.message(caller.id().localPart(), channel.orElse(null), message, true, null, null);
+        }
+    }
+}

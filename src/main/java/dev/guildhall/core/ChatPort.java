@@ -1,0 +1,29 @@
+package dev.guildhall.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the bot does in a chat, whatever the platform. Each adapter implements it; the core only ever talks
+ * to this port (through the outbox for anything that is not the caller's own reply).
+ */
+public interface ChatPort {
+
+    /** Sends a direct message to a person. */
+    MessageRef sendDirect(PersonId to, Message message) throws DeliveryException;
+
+    /** Posts a message in a channel. */
+    MessageRef post(ChannelId channel, Message message) throws DeliveryException;
+
+    /** Shows a message in a channel to one person only. */
+    void postEphemeral(ChannelId channel, PersonId to, Message message) throws DeliveryException;
+
+    /** Replaces an earlier message in place. */
+    void update(MessageRef ref, Message message) throws DeliveryException;
+
+    /** Creates a channel (the name is a wish: the platform may make it unique) and invites people to it. */
+    ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException;
+
+    /** Asks the platform who someone is, with their time zone when it knows it. */
+    Optional<Person> lookup(PersonId id) throws DeliveryException;
+}

@@ -1,0 +1,67 @@
+package dev.guildhall.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the bot says, independent of any platform: a text, optional labelled fields, an optional small context line,
+ * and buttons. Slack renders it as Block Kit, Teams as an Adaptive Card, the console as plain text or JSON.
+ */
+public record Message(String text, List<Field> fields, String context, List<Button> buttons) {
+    public Message {
+        Objects.requireNonNull(text, "text");
+        fields = List.copyOf(fields == null ? List.of() : fields);
+        buttons = List.copyOf(buttons == null ? List.of() : buttons);
+    }
+
+    public static Message text(String text) {
+        return new Message(text, List.of(), null, List.of());
+    }
+
+    public Message withField(String label, String value) {
+        List<Field> more = new ArrayList<>(fields);
+        more.add(new Field(label, value));
+        return new Message(text, more, context, buttons);
+    }
+
+    public Message withContext(String context) {
+        return new Message(text, fields, context, buttons);
+    }
+
+    public Message withButton(Button button) {
+        List<Button> more = new ArrayList<>(buttons);
+        more.add(button);
+        return new Message(text, fields, context, more);
+    }
+
+    public record Field(String label, String value) {
+        public Field {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** A button; pressing it comes back to the core as an {@link ActionPress} carrying {@code actionId}. */
+    public record Button(String actionId, String label, Style style) {
+        public Button {
+            Objects.requireNonNull(actionId, "actionId");
+            Objects.requireNonNull(label, "label");
+            style = style == null ? Style.DEFAULT : style;
+        }
+
+        public static Button of(String actionId, String label) {
+            return new Button(actionId, label, Style.DEFAULT);
+        }
+
+        public static Button primary(String actionId, String label) {
+            return new Button(actionId, label, Style.PRIMARY);
+        }
+
+        public static Button danger(String actionId, String label) {
+            return new Button(actionId, label, Style.DANGER);
+        }
+    }
+
+    public enum Style { DEFAULT, PRIMARY, DANGER }
+}

@@ -1,0 +1,135 @@
+package dev.guildhall.mentorship;
+
+import dev.guildhall.command.UsageException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.outbox.Outbox;
+import dev.guildhall.people.People;
+import dev.guildhall.schedule.DueTasks;
+import dev.guildhall.store.UnitOfWork;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The life of a ticket, inside one transaction: propose the best teacher, move on when they decline or let the
+ * deadline pass, and keep the learner told at every step. Handlers call it; it never talks to a platform.
+ */
+final class MentorshipFlow {
+    static final String DEADLINE_TASK = "mentorship.answer-deadline";
+    private static final int WAITING_PASS = 500;
+
+    final MentorshipStore store;
+    final People people;
+    final Outbox outbox;
+    final MentorshipMessages messages;
+    private final DueTasks tasks;
+    private final MentorshipSettings settings;
+    private final Instant now;
+
+    MentorshipFlow(UnitOfWork work, MentorshipSettings settings) {
+        this.store = new MentorshipStore(work.handle());
+        this.people = new People(work.handle());
+        this.outbox = new Outbox(work);
+        this.tasks = new DueTasks(work);
+        this.messages = new MentorshipMessages(people);
+        this.settings = settings;
+        this.now = work.now();
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    MentorshipSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Proposes the best teacher for a waiting ticket. The learner always hears what happened: {@code lead} (may be
+     * empty) opens their message, e.g. why the last teacher dropped out.
+     */
+    boolean propose(Ticket ticket, String lead, boolean tellLearnerWhenNone) {
+        Optional<Matcher.Choice> choice = Matcher.choose(ticket.learner(), people.zoneOf(ticket.learner()),
+                now.atZone(ZoneOffset.UTC).toLocalDate(), store.candidates(ticket.topic(), ticket.learner()));
+        if (choice.isEmpty()) {
+            store.setTicketStatus(ticket.id(), TicketStatus.WAITING, now);
+            if (tellLearnerWhenNone) {
+                outbox.sendDirect(ticket.learner(), Message.text(lead + messages.noTeacherYet(ticket)));
+            }
+            return false;
+        }
+        Candidate chosen = choice.get().candidate();
+        Instant due = now.plus(settings.answerDeadline());
+        long matchId = store.insertMatch(ticket, chosen.teacher(), MatchStatus.PROPOSED, now, due);
+        store.markProposed(chosen.offerId(), now);
+        store.setTicketStatus(ticket.id(), TicketStatus.PROPOSED, now);
+        long proposal = outbox.sendDirect(chosen.teacher(), messages.proposalToTeacher(ticket, matchId, choice.get(), due));
+        store.setProposalMessage(matchId, proposal);
+        outbox.sendDirect(ticket.learner(), messages.proposalToLearner(ticket, lead, choice.get()));
+        tasks.schedule(DEADLINE_TASK, matchId, due);
+        return true;
+    }
+
+    /** After a teacher gains room or a topic gains a teacher: waiting learners get proposals, oldest first. */
+    int matchWaiting(String topic) {
+        int proposed = 0;
+        for (Ticket ticket : store.waitingTickets(topic, WAITING_PASS)) {
+            if (!store.anyTeacherHasRoom(topic)) {
+                break;
+            }
+            if (propose(ticket, "", false)) {
+                proposed++;
+            }
+        }
+        return proposed;
+    }
+
+    /** The teacher said yes. */
+    void accept(Match match) {
+        store.answer(match.id(), MatchStatus.ACCEPTED, now);
+        store.setTicketStatus(match.ticketId(), TicketStatus.MATCHED, now);
+        tasks.cancel(DEADLINE_TASK, match.id());
+        Ticket ticket = ticket(match.ticketId());
+        if (match.proposalMessageId() != null) {
+            outbox.update(match.proposalMessageId(), messages.acceptedForTeacher(ticket));
+        }
+        outbox.sendDirect(match.learner(), messages.acceptedForLearner(ticket, match.teacher()));
+        sendPlaybookIfFirst(match.teacher());
+    }
+
+    /** The teacher said no, or the deadline passed: on to the next teacher. */
+    void dropProposal(Match match, MatchStatus why) {
+        store.answer(match.id(), why, now);
+        tasks.cancel(DEADLINE_TASK, match.id());
+        Ticket ticket = ticket(match.ticketId());
+        if (match.proposalMessageId() != null) {
+            outbox.update(match.proposalMessageId(), why == MatchStatus.DECLINED
+                    ? messages.declinedForTeacher(ticket)
+                    : messages.expiredForTeacher(ticket));
+        }
+        String teacher = people.nameOf(match.teacher());
+        String lead = why == MatchStatus.DECLINED
+                ? teacher + " can't take your " + ticket.topic() + " ticket right now. "
+                : teacher + " didn't answer in time about your " + ticket.topic() + " ticket. ";
+        propose(ticket, lead, true);
+        matchWaiting(ticket.topic());
+    }
+
+    void sendPlaybookIfFirst(PersonId teacher) {
+        if (store.acceptedMatchesOf(teacher) == 1) {
+            outbox.sendDirect(teacher, messages.firstTimePlaybook());
+        }
+    }
+
+    Ticket ticket(long id) {
+        return store.ticket(id).orElseThrow(() -> new IllegalStateException("ticket " + id + " vanished"));
+    }
+
+    /** A ticket the caller may act on, or a clear message if the number is wrong. */
+    Ticket ticketFor(long id) {
+        return store.ticket(id).orElseThrow(() -> new UsageException(
+                "There is no ticket #" + id + ". /learn list shows your tickets and their numbers."));
+    }
+}

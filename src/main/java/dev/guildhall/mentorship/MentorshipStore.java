@@ -1,0 +1,233 @@
+package dev.guildhall.mentorship;
+
+import dev.guildhall.core.PersonId;
+import dev.guildhall.people.People;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tickets, teaching offers and matches, inside one transaction. */
+final class MentorshipStore {
+    private static final RowMapper<Ticket> TICKET = (rs, ctx) -> new Ticket(rs.getLong("id"),
+            new PersonId(rs.getString("learner_id")), rs.getString("topic"), rs.getString("goal"),
+            TicketStatus.valueOf(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("created_at")));
+    private static final RowMapper<Offer> OFFER = (rs, ctx) -> new Offer(rs.getLong("id"),
+            new PersonId(rs.getString("teacher_id")), rs.getString("topic"), rs.getInt("capacity"),
+            instant(rs.getObject("paused_at")), instant(rs.getObject("stopped_at")));
+    private static final RowMapper<Match> MATCH = (rs, ctx) -> new Match(rs.getLong("id"), rs.getLong("ticket_id"),
+            new PersonId(rs.getString("learner_id")), new PersonId(rs.getString("teacher_id")), rs.getString("topic"),
+            MatchStatus.valueOf(rs.getString("status")), instant(rs.getObject("answer_due_at")),
+            rs.getObject("proposal_message_id") == null ? null : rs.getLong("proposal_message_id"));
+    private static final String ACTIVE_MATCH = "('PROPOSED', 'ACCEPTED')";
+
+    private final Handle handle;
+
+    MentorshipStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    private static Instant instant(Object epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
+    }
+
+    // --- tickets
+
+    long insertTicket(PersonId learner, String topic, String goal, Instant now) {
+        return handle.createQuery("""
+                        INSERT INTO ticket (learner_id, topic, goal, status, created_at)
+                        VALUES (:learner, :topic, :goal, 'WAITING', :now) RETURNING id""")
+                .bind("learner", learner.value()).bind("topic", topic)
+                .bindByType("goal", goal.isEmpty() ? null : goal, String.class)
+                .bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    Optional<Ticket> ticket(long id) {
+        return handle.createQuery("SELECT * FROM ticket WHERE id = :id").bind("id", id).map(TICKET).findOne();
+    }
+
+    Optional<Ticket> openTicket(PersonId learner, String topic) {
+        return handle.createQuery("""
+                        SELECT * FROM ticket WHERE learner_id = :learner AND topic = :topic
+                        AND status IN ('WAITING', 'PROPOSED', 'MATCHED')""")
+                .bind("learner", learner.value()).bind("topic", topic).map(TICKET).findFirst();
+    }
+
+    List<Ticket> openTicketsOf(PersonId learner) {
+        return handle.createQuery("""
+                        SELECT * FROM ticket WHERE learner_id = :learner
+                        AND status IN ('WAITING', 'PROPOSED', 'MATCHED') ORDER BY id""")
+                .bind("learner", learner.value()).map(TICKET).list();
+    }
+
+    void setTicketStatus(long id, TicketStatus status, Instant now) {
+        handle.createUpdate("UPDATE ticket SET status = :status, closed_at = :closedAt WHERE id = :id")
+                .bind("status", status.name())
+                .bindByType("closedAt", status.isOpen() ? null : now, Instant.class)
+                .bind("id", id).execute();
+    }
+
+    List<Ticket> waitingTickets(String topic, int limit) {
+        return handle.createQuery("""
+                        SELECT * FROM ticket WHERE topic = :topic AND status = 'WAITING'
+                        ORDER BY created_at, id LIMIT :limit""")
+                .bind("topic", topic).bind("limit", limit).map(TICKET).list();
+    }
+
+    /** Topics people wait for, most wanted first, with how many wait. */
+    Map<String, Integer> demand(Optional<String> topic, int limit) {
+        Map<String, Integer> demand = new LinkedHashMap<>();
+        handle.createQuery("""
+                        SELECT topic, COUNT(*) AS waiting FROM ticket
+                        WHERE status = 'WAITING' AND (:topic IS NULL OR topic = :topic)
+                        GROUP BY topic ORDER BY waiting DESC, topic LIMIT :limit""")
+                .bindByType("topic", topic.orElse(null), String.class).bind("limit", limit)
+                .map((rs, ctx) -> Map.entry(rs.getString("topic"), rs.getInt("waiting")))
+                .forEach(e -> demand.put(e.getKey(), e.getValue()));
+        return demand;
+    }
+
+    // --- teaching offers
+
+    Optional<Offer> offer(PersonId teacher, String topic) {
+        return handle.createQuery("SELECT * FROM teaching_offer WHERE teacher_id = :teacher AND topic = :topic")
+                .bind("teacher", teacher.value()).bind("topic", topic).map(OFFER).findOne();
+    }
+
+    List<Offer> activeOffersOf(PersonId teacher) {
+        return handle.createQuery("""
+                        SELECT * FROM teaching_offer WHERE teacher_id = :teacher AND stopped_at IS NULL ORDER BY topic""")
+                .bind("teacher", teacher.value()).map(OFFER).list();
+    }
+
+    void insertOffer(PersonId teacher, String topic, int capacity, Long learnedTicketId, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO teaching_offer (teacher_id, topic, capacity, learned_ticket_id, created_at)
+                        VALUES (:teacher, :topic, :capacity, :learned, :now)""")
+                .bind("teacher", teacher.value()).bind("topic", topic).bind("capacity", capacity)
+                .bindByType("learned", learnedTicketId, Long.class).bind("now", now).execute();
+    }
+
+    /** Offers again a topic once stopped; a graduation is recorded only if none was before. */
+    void reactivateOffer(long offerId, int capacity, Long learnedTicketId) {
+        handle.createUpdate("""
+                        UPDATE teaching_offer SET stopped_at = NULL, paused_at = NULL, capacity = :capacity,
+                               learned_ticket_id = COALESCE(learned_ticket_id, :learned)
+                        WHERE id = :id""")
+                .bind("capacity", capacity).bindByType("learned", learnedTicketId, Long.class)
+                .bind("id", offerId).execute();
+    }
+
+    void setCapacity(long offerId, int capacity) {
+        handle.createUpdate("UPDATE teaching_offer SET capacity = :capacity WHERE id = :id")
+                .bind("capacity", capacity).bind("id", offerId).execute();
+    }
+
+    void stopOffer(long offerId, Instant now) {
+        handle.createUpdate("UPDATE teaching_offer SET stopped_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", offerId).execute();
+    }
+
+    /** Pauses (a time) or resumes (null) every active offer of a teacher; returns how many changed. */
+    int setPaused(PersonId teacher, Instant pausedAt) {
+        return handle.createUpdate("""
+                        UPDATE teaching_offer SET paused_at = :pausedAt
+                        WHERE teacher_id = :teacher AND stopped_at IS NULL
+                        AND (paused_at IS NULL) = (:pausedAt IS NOT NULL)""")
+                .bindByType("pausedAt", pausedAt, Instant.class).bind("teacher", teacher.value()).execute();
+    }
+
+    void markProposed(long offerId, Instant now) {
+        handle.createUpdate("UPDATE teaching_offer SET last_proposed_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", offerId).execute();
+    }
+
+    /** Everyone offering the topic now, with their load and whether they already ran a pair with this learner. */
+    List<Candidate> candidates(String topic, PersonId learner) {
+        return handle.createQuery("""
+                        SELECT o.id, o.teacher_id, o.capacity, o.last_proposed_at, o.created_at, p.time_zone,
+                               (SELECT COUNT(*) FROM mentorship_match m
+                                 WHERE m.teacher_id = o.teacher_id AND m.topic = o.topic
+                                   AND m.status IN %s) AS load,
+                               EXISTS (SELECT 1 FROM mentorship_match m
+                                 WHERE m.teacher_id = o.teacher_id AND m.learner_id = :learner
+                                   AND m.topic = o.topic) AS paired_before
+                        FROM teaching_offer o JOIN person p ON p.id = o.teacher_id
+                        WHERE o.topic = :topic AND o.stopped_at IS NULL AND o.paused_at IS NULL""".formatted(ACTIVE_MATCH))
+                .bind("topic", topic).bind("learner", learner.value())
+                .map((rs, ctx) -> new Candidate(rs.getLong("id"), new PersonId(rs.getString("teacher_id")),
+                        rs.getInt("capacity"), rs.getInt("load"), rs.getBoolean("paired_before"),
+                        People.zone(rs.getString("time_zone")), instant(rs.getObject("last_proposed_at")),
+                        Instant.ofEpochMilli(rs.getLong("created_at"))))
+                .list();
+    }
+
+    boolean anyTeacherHasRoom(String topic) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM teaching_offer o
+                          WHERE o.topic = :topic AND o.stopped_at IS NULL AND o.paused_at IS NULL
+                            AND o.capacity > (SELECT COUNT(*) FROM mentorship_match m
+                                WHERE m.teacher_id = o.teacher_id AND m.topic = o.topic AND m.status IN %s))"""
+                        .formatted(ACTIVE_MATCH))
+                .bind("topic", topic).mapTo(Boolean.class).one();
+    }
+
+    int load(PersonId teacher, String topic) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM mentorship_match
+                        WHERE teacher_id = :teacher AND topic = :topic AND status IN %s""".formatted(ACTIVE_MATCH))
+                .bind("teacher", teacher.value()).bind("topic", topic).mapTo(Integer.class).one();
+    }
+
+    // --- matches
+
+    long insertMatch(Ticket ticket, PersonId teacher, MatchStatus status, Instant now, Instant answerDueAt) {
+        return handle.createQuery("""
+                        INSERT INTO mentorship_match
+                            (ticket_id, learner_id, teacher_id, topic, status, proposed_at, answer_due_at, answered_at)
+                        VALUES (:ticket, :learner, :teacher, :topic, :status, :now, :due, :answeredAt) RETURNING id""")
+                .bind("ticket", ticket.id()).bind("learner", ticket.learner().value())
+                .bind("teacher", teacher.value()).bind("topic", ticket.topic()).bind("status", status.name())
+                .bind("now", now).bindByType("due", answerDueAt, Instant.class)
+                .bindByType("answeredAt", status == MatchStatus.PROPOSED ? null : now, Instant.class)
+                .mapTo(Long.class).one();
+    }
+
+    Optional<Match> match(long id) {
+        return handle.createQuery("SELECT * FROM mentorship_match WHERE id = :id").bind("id", id).map(MATCH).findOne();
+    }
+
+    Optional<Match> activeMatch(long ticketId) {
+        return handle.createQuery("SELECT * FROM mentorship_match WHERE ticket_id = :ticket AND status IN "
+                        + ACTIVE_MATCH)
+                .bind("ticket", ticketId).map(MATCH).findFirst();
+    }
+
+    void setProposalMessage(long matchId, long outboxId) {
+        handle.createUpdate("UPDATE mentorship_match SET proposal_message_id = :message WHERE id = :id")
+                .bind("message", outboxId).bind("id", matchId).execute();
+    }
+
+    void answer(long matchId, MatchStatus status, Instant now) {
+        handle.createUpdate("UPDATE mentorship_match SET status = :status, answered_at = :now WHERE id = :id")
+                .bind("status", status.name()).bind("now", now).bind("id", matchId).execute();
+    }
+
+    void end(long matchId, MatchStatus status, Instant now) {
+        handle.createUpdate("UPDATE mentorship_match SET status = :status, ended_at = :now WHERE id = :id")
+                .bind("status", status.name()).bind("now", now).bind("id", matchId).execute();
+    }
+
+    /** Matches this teacher ever took on (accepted, then perhaps finished or cancelled). */
+    int acceptedMatchesOf(PersonId teacher) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM mentorship_match
+                        WHERE teacher_id = :teacher AND status IN ('ACCEPTED', 'DONE', 'CANCELLED')""")
+                .bind("teacher", teacher.value()).mapTo(Integer.class).one();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.guildhall.mentorship;
+
+import dev.guildhall.command.Args;
+import dev.guildhall.command.CommandRequest;
+import dev.guildhall.command.CommandSpec;
+import dev.guildhall.command.NearMiss;
+import dev.guildhall.command.UsageException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.core.Reply;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /teach}: offer to teach a topic, pause, resume, list or stop. */
+final class TeachCommand {
+    static final String USAGE = """
+            /teach <topic> [--capacity N] — offer to teach a topic to up to N learners at a time (default 2)
+            /teach list — what you teach
+            /teach pause — take no new learners for now; /teach resume — take them again
+            /teach stop <topic> — stop offering a topic (learners you have stay with you)
+            Topics of several words go in quotes: /teach "machine learning\"""";
+    private static final Set<String> SUBCOMMANDS = Set.of("list", "pause", "resume", "stop", "help");
+
+    private final Topics topics;
+    private final MentorshipSettings settings;
+
+    TeachCommand(Topics topics, MentorshipSettings settings) {
+        this.topics = topics;
+        this.settings = settings;
+    }
+
+    CommandSpec spec() {
+        return new CommandSpec("teach", "offer to teach a topic; pause, resume, list, stop", USAGE, this::handle);
+    }
+
+    private Reply handle(CommandRequest request) {
+        Args args = request.args().withOptions(Set.of("capacity"), USAGE);
+        MentorshipFlow flow = new MentorshipFlow(request.work(), settings);
+        PersonId caller = request.caller().id();
+        boolean quoted = !args.isEmpty() && args.isQuoted(0);
+        String subcommand = quoted ? "" : args.first();
+        if (SUBCOMMANDS.contains(subcommand) && args.option("capacity").isPresent()) {
+            throw new UsageException("--capacity goes with a topic: /teach kubernetes --capacity 3.");
+        }
+        return switch (subcommand) {
+            case "list" -> list(flow, caller, args.shift());
+            case "pause" -> pause(flow, caller, args.shift());
+            case "resume" -> resume(flow, caller, args.shift());
+            case "stop" -> stop(flow, caller, args.shift());
+            default -> offer(flow, caller, args, quoted);
+        };
+    }
+
+    private Reply offer(MentorshipFlow flow, PersonId teacher, Args args, boolean quoted) {
+        Optional<Integer> capacity = args.intOption("capacity", 1, settings.maxCapacity());
+        if (args.isEmpty()) {
+            throw new UsageException("What would you like to teach? Type /teach <topic>, like /teach kubernetes.\n" + USAGE);
+        }
+        if (!quoted) {
+            NearMiss.of(args.first(), SUBCOMMANDS).ifPresent(meant -> {
+                throw new UsageException("Did you mean /teach " + meant + "? To teach a topic called \"" + args.get(0)
+                        + "\", put it in quotes: /teach \"" + args.get(0) + "\"");
+            });
+        }
+        if (args.size() > 1) {
+            throw new UsageException("A topic of several words goes in quotes: /teach \"" + LearnCommand.abbreviate(
+                    args.restFrom(0)) + "\". One topic per /teach.");
+        }
+        String topic = topics.normalize(args.get(0));
+        Optional<Offer> existing = flow.store.offer(teacher, topic);
+        boolean paused = flow.store.activeOffersOf(teacher).stream().anyMatch(Offer::isPaused);
+        String reply;
+        if (existing.isPresent() && existing.get().isActive()) {
+            Offer offer = existing.get();
+            if (capacity.isEmpty() || capacity.get() == offer.capacity()) {
+                throw new UsageException("You already teach *" + topic + "* (up to " + offer.capacity()
+                        + " learners at a time). To change that, type /teach " + topic + " --capacity N.");
+            }
+            flow.store.setCapacity(offer.id(), capacity.get());
+            reply = "Done — you now teach *" + topic + "* to up to " + capacity.get() + " learners at a time.";
+        } else {
+            int places = capacity.orElse(settings.defaultCapacity());
+            existing.ifPresentOrElse(stopped -> flow.store.reactivateOffer(stopped.id(), places, null),
+                    () -> flow.store.insertOffer(teacher, topic, places, null, flow.now()));
+            reply = "🙌 You now teach *" + topic + "*, up to " + places + " learner" + (places == 1 ? "" : "s")
+                    + " at a time. I'll DM you when someone wants to learn it.";
+        }
+        if (paused) {
+            flow.store.setPaused(teacher, flow.now());
+            return Reply.of(reply + " Your teaching is paused, though: /teach resume when you're ready.");
+        }
+        int proposed = flow.matchWaiting(topic);
+        return Reply.of(reply + waitingNote(proposed));
+    }
+
+    private static String waitingNote(int proposed) {
+        if (proposed == 0) {
+            return "";
+        }
+        return " " + proposed + (proposed == 1 ? " person was" : " people were") + " already waiting — check your DMs.";
+    }
+
+    private Reply list(MentorshipFlow flow, PersonId teacher, Args args) {
+        requireNothingAfter(args, "list");
+        List<Offer> offers = flow.store.activeOffersOf(teacher);
+        if (offers.isEmpty()) {
+            return Reply.of("You don't teach anything yet. /teach <topic> offers a topic, like /teach kubernetes.");
+        }
+        Message message = Message.text(offers.get(0).isPaused() ? "🧑‍🏫 What you teach (paused: /teach resume)"
+                : "🧑‍🏫 What you teach");
+        for (Offer offer : offers) {
+            message = message.withField(offer.topic(), flow.store.load(teacher, offer.topic()) + " of "
+                    + offer.capacity() + " places taken");
+        }
+        return Reply.of(message);
+    }
+
+    private Reply pause(MentorshipFlow flow, PersonId teacher, Args args) {
+        requireNothingAfter(args, "pause");
+        requireSomeOffer(flow, teacher);
+        if (flow.store.setPaused(teacher, flow.now()) == 0) {
+            throw new UsageException("Your teaching is already paused. /teach resume takes learners again.");
+        }
+        return Reply.of("⏸ Paused: no new learners until you type /teach resume. Learners you have stay with you.");
+    }
+
+    private Reply resume(MentorshipFlow flow, PersonId teacher, Args args) {
+        requireNothingAfter(args, "resume");
+        List<Offer> offers = requireSomeOffer(flow, teacher);
+        if (flow.store.setPaused(teacher, null) == 0) {
+            throw new UsageException("Your teaching isn't paused. /teach list shows what you teach.");
+        }
+        int proposed = offers.stream().mapToInt(offer -> flow.matchWaiting(offer.topic())).sum();
+        return Reply.of("▶️ Welcome back: you take new learners again." + waitingNote(proposed));
+    }
+
+    private Reply stop(MentorshipFlow flow, PersonId teacher, Args args) {
+        if (args.size() != 1) {
+            throw new UsageException("Which topic? Type /teach stop <topic>, like /teach stop kubernetes.");
+        }
+        String topic = topics.normalize(args.get(0));
+        Offer offer = flow.store.offer(teacher, topic).filter(Offer::isActive).orElseThrow(() -> new UsageException(
+                "You don't teach *" + topic + "*. /teach list shows what you do."));
+        flow.store.stopOffer(offer.id(), flow.now());
+        return Reply.of("Stopped offering *" + topic + "*. Learners you already have stay with you; thank you!");
+    }
+
+    private static List<Offer> requireSomeOffer(MentorshipFlow flow, PersonId teacher) {
+        List<Offer> offers = flow.store.activeOffersOf(teacher);
+        if (offers.isEmpty()) {
+            throw new UsageException("You don't teach anything yet. Start with /teach <topic>, like /teach kubernetes.");
+        }
+        return offers;
+    }
+
+    private static void requireNothingAfter(Args args, String subcommand) {
+        if (!args.isEmpty()) {
+            throw new UsageException("/teach " + subcommand + " takes nothing after it.");
+        }
+    }
+}

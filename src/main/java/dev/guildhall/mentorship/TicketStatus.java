@@ -1,0 +1,26 @@
+package dev.guildhall.mentorship;
+
+public enum TicketStatus {
+    /** Nobody is teaching it yet; it shows on the board. */
+    WAITING,
+    /** A teacher was asked and has not answered. */
+    PROPOSED,
+    /** A teacher accepted. */
+    MATCHED,
+    DONE,
+    CANCELLED;
+
+    public boolean isOpen() {
+        return this == WAITING || this == PROPOSED || this == MATCHED;
+    }
+
+    public String describe() {
+        return switch (this) {
+            case WAITING -> "waiting for a teacher";
+            case PROPOSED -> "a teacher has been asked";
+            case MATCHED -> "matched";
+            case DONE -> "done";
+            case CANCELLED -> "cancelled";
+        };
+    }
+}

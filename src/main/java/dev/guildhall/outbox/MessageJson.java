@@ -1,0 +1,33 @@
+package dev.guildhall.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.core.Message;
+
+import java.io.UncheckedIOException;
+
+/** The neutral message as it rests in the outbox. */
+public final class MessageJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private MessageJson() {
+    }
+
+    public static String write(Message message) {
+        try {
+            return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Message read(String json) {
+        try {
+            return MAPPER.readValue(json, Message.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.guildhall.people;
+
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+import org.jdbi.v3.core.Handle;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** Everyone the bot has seen, with the name and time zone their platform last gave. */
+public final class People {
+    private final Handle handle;
+
+    public People(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Records a person as seen now; a time zone the platform did not send keeps the one known before. */
+    public void remember(Person person, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO person (id, display_name, time_zone, first_seen_at, last_seen_at)
+                        VALUES (:id, :name, :zone, :now, :now)
+                        ON CONFLICT (id) DO UPDATE SET
+                            display_name = excluded.display_name,
+                            time_zone = COALESCE(excluded.time_zone, person.time_zone),
+                            last_seen_at = excluded.last_seen_at""")
+                .bind("id", person.id().value())
+                .bind("name", person.displayName())
+                .bindByType("zone", person.timeZone().map(ZoneId::getId).orElse(null), String.class)
+                .bind("now", now)
+                .execute();
+    }
+
+    public Optional<Person> find(PersonId id) {
+        return handle.createQuery("SELECT display_name, time_zone FROM person WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> new Person(id, rs.getString("display_name"), zone(rs.getString("time_zone"))))
+                .findOne();
+    }
+
+    public String nameOf(PersonId id) {
+        return find(id).map(Person::displayName).orElse(id.localPart());
+    }
+
+    public Optional<ZoneId> zoneOf(PersonId id) {
+        return find(id).flatMap(Person::timeZone);
+    }
+
+    public static Optional<ZoneId> zone(String id) {
+        if (id == null || id.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.guildhall.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+import java.nio.file.Path;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The store: SQLite by default (one file, WAL), migrated by Flyway at open, used through Jdbi. Times are stored as
+ * epoch milliseconds so the same SQL serves SQLite and PostgreSQL.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        jdbi.registerArgument(new InstantAsEpochMillis());
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
+            long millis = rs.getLong(column);
+            return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+        });
+    }
+
+    /** Opens (creating if needed) and migrates the database at a file path or {@code jdbc:sqlite:} URL. */
+    public static Database open(String location) {
+        String url = jdbcUrl(location);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("guildhall-sqlite");
+        // SQLite takes one writer at a time; a small pool keeps readers concurrent without piling up writers.
+        config.setMaximumPoolSize(4);
+        // Passed as connection properties: an init-SQL string with several PRAGMAs would only run the first.
+        Map.of("journal_mode", "WAL",
+                "busy_timeout", "10000",
+                "foreign_keys", "true",
+                "synchronous", "NORMAL",
+                "transaction_mode", "IMMEDIATE").forEach(config::addDataSourceProperty);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
+
+    static String jdbcUrl(String location) {
+        if (location.startsWith("jdbc:sqlite:")) {
+            return location;
+        }
+        if (location.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("GUILDHALL_DB must be a file path or a jdbc:sqlite: URL, not " + location);
+        }
+        return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Runs work in one transaction: everything it writes commits together, or nothing does. */
+    public <T> T inTransaction(Function<Handle, T> work) {
+        return jdbi.inTransaction(work::apply);
+    }
+
+    public <T> T read(Function<Handle, T> work) {
+        return jdbi.withHandle(work::apply);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static final class InstantAsEpochMillis extends AbstractArgumentFactory<Instant> {
+        InstantAsEpochMillis() {
+            super(Types.BIGINT);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, ctx) -> statement.setLong(position, value.toEpochMilli());
+        }
+    }
+}
