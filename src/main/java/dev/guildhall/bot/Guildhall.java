@@ -44,18 +44,20 @@ public final class Guildhall implements AutoCloseable {
     }
 
     public Reply handle(Command command) {
-        return inTransaction(command.caller(), work -> router.route(command, work));
+        return inTransaction(command.caller(), router.isAnonymous(command), work -> router.route(command, work));
     }
 
     public Reply press(ActionPress press) {
-        return inTransaction(press.presser(), work -> router.press(press, work));
+        return inTransaction(press.presser(), router.isAnonymous(press), work -> router.press(press, work));
     }
 
-    private Reply inTransaction(Person who, Function<UnitOfWork, Reply> action) {
+    private Reply inTransaction(Person who, boolean anonymous, Function<UnitOfWork, Reply> action) {
         try {
             Reply reply = database.inTransaction(handle -> {
                 UnitOfWork work = new UnitOfWork(handle, clock.instant());
-                new People(handle).remember(who, work.now());
+                if (!anonymous) {
+                    new People(handle).remember(who, work.now());
+                }
                 return action.apply(work);
             });
             dispatcher.wake();

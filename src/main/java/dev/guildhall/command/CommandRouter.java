@@ -8,10 +8,12 @@ import dev.guildhall.store.UnitOfWork;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** One grammar for every adapter: {@code /<command> <subcommand> <args>}, {@code help} on every command. */
@@ -22,6 +24,7 @@ public final class CommandRouter implements Registry {
     private final Map<String, CommandSpec> commands = new LinkedHashMap<>();
     private final Map<String, ActionHandler> actions = new LinkedHashMap<>();
     private final Map<String, TaskHandler> tasks = new LinkedHashMap<>();
+    private final Set<String> anonymousActions = new HashSet<>();
 
     @Override
     public void command(CommandSpec spec) {
@@ -34,6 +37,12 @@ public final class CommandRouter implements Registry {
             throw new IllegalArgumentException("An action name cannot contain ':' " + name);
         }
         putOnce(actions, name, handler, "action ");
+    }
+
+    @Override
+    public void anonymousAction(String name, ActionHandler handler) {
+        action(name, handler);
+        anonymousActions.add(name);
     }
 
     @Override
@@ -53,6 +62,21 @@ public final class CommandRouter implements Registry {
 
     public Optional<TaskHandler> task(String kind) {
         return Optional.ofNullable(tasks.get(kind));
+    }
+
+    /** Whether the caller must leave no trace (not even being recorded as seen). */
+    public boolean isAnonymous(Command command) {
+        CommandSpec spec = commands.get(command.name().toLowerCase(Locale.ROOT));
+        return spec != null && spec.anonymous();
+    }
+
+    public boolean isAnonymous(ActionPress press) {
+        return anonymousActions.contains(actionName(press.actionId()));
+    }
+
+    private static String actionName(String actionId) {
+        int colon = actionId.indexOf(':');
+        return colon < 0 ? actionId : actionId.substring(0, colon);
     }
 
     public Reply route(Command command, UnitOfWork work) {
@@ -75,8 +99,7 @@ public final class CommandRouter implements Registry {
     public Reply press(ActionPress press, UnitOfWork work) {
         String id = press.actionId();
         int colon = id.indexOf(':');
-        String name = colon < 0 ? id : id.substring(0, colon);
-        ActionHandler handler = actions.get(name);
+        ActionHandler handler = actions.get(actionName(id));
         if (handler == null) {
             throw new UsageException("That button is not one I recognise any more. Try the command again.");
         }

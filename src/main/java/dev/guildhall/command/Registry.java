@@ -9,6 +9,9 @@ public interface Registry {
     /** Buttons whose action id is {@code name:argument}. */
     void action(String name, ActionHandler handler);
 
+    /** Like {@link #action}, but the presser leaves no trace: the bot does not record that they were seen. */
+    void anonymousAction(String name, ActionHandler handler);
+
     /** Timed work of one kind, run when due (see {@code DueTasks}). */
     void task(String kind, TaskHandler handler);
 }
