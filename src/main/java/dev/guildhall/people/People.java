@@ -1,5 +1,6 @@
 package dev.guildhall.people;
 
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
@@ -7,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** Everyone the bot has seen, with the name and time zone their platform last gave. */
@@ -38,6 +40,25 @@ public final class People {
                 .bind("id", id.value())
                 .map((rs, ctx) -> new Person(id, rs.getString("display_name"), zone(rs.getString("time_zone"))))
                 .findOne();
+    }
+
+    /**
+     * The person a mention names, among people the bot has seen: by id, or by display name within the mention's
+     * workspace when exactly one person there has that name.
+     */
+    public Optional<Person> resolve(Mentions.Mention mention) {
+        if (mention instanceof Mentions.ById byId) {
+            return find(byId.id());
+        }
+        Mentions.ByName byName = (Mentions.ByName) mention;
+        List<String> ids = handle.createQuery("""
+                        SELECT id FROM person WHERE id LIKE :prefix AND lower(display_name) = lower(:name)
+                        ORDER BY last_seen_at DESC LIMIT 2""")
+                .bind("prefix", byName.workspace() + ":%")
+                .bind("name", byName.name())
+                .mapTo(String.class)
+                .list();
+        return ids.size() == 1 ? find(new PersonId(ids.get(0))) : Optional.empty();
     }
 
     public String nameOf(PersonId id) {

@@ -1,0 +1,14 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.core.ChannelId;
+
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** A guild: {@code slug} is how commands name it, {@code name} how people read it. */
+record Guild(long id, String slug, String name, Optional<ChannelId> channel, Optional<ZoneId> timeZone) {
+
+    String title() {
+        return "*" + name + "* (" + slug + ")";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.command.Capability;
+import dev.guildhall.command.Registry;
+import dev.guildhall.mentorship.Topics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Guilds: {@code /guild} with its subcommands, the RSVP buttons and the meetup reminders. */
+public final class GuildCapability implements Capability {
+    private final Topics topics;
+
+    public GuildCapability(Topics topics) {
+        this.topics = topics;
+    }
+
+    @Override
+    public void register(Registry registry) {
+        List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
+        registry.command(new GuildCommand(subcommands).spec());
+    }
+}

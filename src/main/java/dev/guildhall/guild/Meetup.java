@@ -1,0 +1,17 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.core.PersonId;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/** One occurrence of a meetup; a recurring series is a chain of these, each made when the one before starts. */
+record Meetup(long id, long guildId, String title, Instant startsAt, ZoneId zone, Optional<String> recurrence,
+              Optional<PersonId> speaker, Optional<String> talkTitle, String status, PersonId createdBy,
+              boolean skipNoted) {
+
+    boolean isScheduled() {
+        return status.equals("SCHEDULED");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.core.PersonId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** Meetups, RSVPs and talk proposals, inside one transaction. */
+final class MeetupStore {
+    private static final RowMapper<Meetup> MEETUP = (rs, ctx) -> new Meetup(rs.getLong("id"), rs.getLong("guild_id"),
+            rs.getString("title"), Instant.ofEpochMilli(rs.getLong("starts_at")), ZoneId.of(rs.getString("time_zone")),
+            Optional.ofNullable(rs.getString("recurrence")),
+            Optional.ofNullable(rs.getString("speaker_id")).map(PersonId::new),
+            Optional.ofNullable(rs.getString("talk_title")), rs.getString("status"),
+            new PersonId(rs.getString("created_by")), rs.getObject("skip_noted_at") != null);
+
+    record Rsvps(int going, int notGoing) {
+    }
+
+    record Talk(long id, long guildId, PersonId speaker, String title, String status, Optional<Long> meetupId) {
+    }
+
+    private final Handle handle;
+
+    MeetupStore(Handle handle) {
+        this.handle = handle;
+    }
+
+    long insert(long guildId, String title, Instant startsAt, ZoneId zone, Optional<Recurrence> recurrence,
+                Long seriesId, Optional<PersonId> speaker, Optional<String> talkTitle, PersonId creator, Instant now) {
+        return handle.createQuery("""
+                        INSERT INTO meetup (guild_id, title, starts_at, time_zone, recurrence, series_id, speaker_id,
+                                            talk_title, status, created_by, created_at)
+                        VALUES (:guild, :title, :startsAt, :zone, :recurrence, :series, :speaker, :talk, 'SCHEDULED',
+                                :creator, :now) RETURNING id""")
+                .bind("guild", guildId).bind("title", title).bind("startsAt", startsAt).bind("zone", zone.getId())
+                .bindByType("recurrence", recurrence.map(Recurrence::describe).orElse(null), String.class)
+                .bindByType("series", seriesId, Long.class)
+                .bindByType("speaker", speaker.map(PersonId::value).orElse(null), String.class)
+                .bindByType("talk", talkTitle.orElse(null), String.class)
+                .bind("creator", creator.value()).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    Optional<Meetup> byId(long id) {
+        return handle.createQuery("SELECT * FROM meetup WHERE id = :id").bind("id", id).map(MEETUP).findOne();
+    }
+
+    Optional<Meetup> next(long guildId, Instant now) {
+        return upcoming(guildId, now).stream().findFirst();
+    }
+
+    List<Meetup> upcoming(long guildId, Instant now) {
+        return handle.createQuery("""
+                        SELECT * FROM meetup WHERE guild_id = :guild AND status = 'SCHEDULED' AND starts_at > :now
+                        ORDER BY starts_at, id""")
+                .bind("guild", guildId).bind("now", now).map(MEETUP).list();
+    }
+
+    void cancel(long id, Instant now) {
+        handle.createUpdate("UPDATE meetup SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id")
+                .bind("now", now).bind("id", id).execute();
+    }
+
+    void setSpeaker(long id, PersonId speaker, String talkTitle) {
+        handle.createUpdate("UPDATE meetup SET speaker_id = :speaker, talk_title = :talk WHERE id = :id")
+                .bind("speaker", speaker.value()).bind("talk", talkTitle).bind("id", id).execute();
+    }
+
+    /** @return whether this call was the first to note skipped reminders */
+    boolean noteSkipped(long id, Instant now) {
+        return handle.createUpdate("UPDATE meetup SET skip_noted_at = :now WHERE id = :id AND skip_noted_at IS NULL")
+                .bind("now", now).bind("id", id).execute() == 1;
+    }
+
+    void rsvp(long meetupId, PersonId person, boolean going, Instant now) {
+        handle.createUpdate("""
+                        INSERT INTO meetup_rsvp (meetup_id, person_id, answer, answered_at)
+                        VALUES (:meetup, :person, :answer, :now)
+                        ON CONFLICT (meetup_id, person_id) DO UPDATE SET answer = excluded.answer,
+                            answered_at = excluded.answered_at""")
+                .bind("meetup", meetupId).bind("person", person.value())
+                .bind("answer", going ? "GOING" : "NOT_GOING").bind("now", now)
+                .execute();
+    }
+
+    Rsvps rsvps(long meetupId) {
+        return handle.createQuery("""
+                        SELECT COALESCE(SUM(CASE answer WHEN 'GOING' THEN 1 ELSE 0 END), 0) AS going,
+                               COALESCE(SUM(CASE answer WHEN 'NOT_GOING' THEN 1 ELSE 0 END), 0) AS not_going
+                        FROM meetup_rsvp WHERE meetup_id = :meetup""")
+                .bind("meetup", meetupId)
+                .map((rs, ctx) -> new Rsvps(rs.getInt("going"), rs.getInt("not_going"))).one();
+    }
+
+    /**
+     * Who a reminder goes to: members who want DMs and haven't said they won't come, anyone who said they're going,
+     * and the speaker.
+     */
+    List<PersonId> reminded(Meetup meetup) {
+        List<PersonId> people = handle.createQuery("""
+                        SELECT m.person_id FROM guild_member m
+                        WHERE m.guild_id = :guild
+                          AND ((m.notify = 1 AND NOT EXISTS (SELECT 1 FROM meetup_rsvp r WHERE r.meetup_id = :meetup
+                                    AND r.person_id = m.person_id AND r.answer = 'NOT_GOING'))
+                               OR EXISTS (SELECT 1 FROM meetup_rsvp r WHERE r.meetup_id = :meetup
+                                    AND r.person_id = m.person_id AND r.answer = 'GOING'))
+                        ORDER BY m.joined_at, m.person_id""")
+                .bind("guild", meetup.guildId()).bind("meetup", meetup.id())
+                .map((rs, ctx) -> new PersonId(rs.getString("person_id"))).list();
+        if (meetup.speaker().isPresent() && !people.contains(meetup.speaker().get())) {
+            return java.util.stream.Stream.concat(people.stream(), meetup.speaker().stream()).toList();
+        }
+        return people;
+    }
+
+    long insertTalk(long guildId, PersonId speaker, String title, Instant now) {
+        return handle.createQuery("""
+                        INSERT INTO talk_proposal (guild_id, speaker_id, title, status, created_at)
+                        VALUES (:guild, :speaker, :title, 'PROPOSED', :now) RETURNING id""")
+                .bind("guild", guildId).bind("speaker", speaker.value()).bind("title", title).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    Optional<Talk> talk(long id) {
+        return handle.createQuery("SELECT * FROM talk_proposal WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new Talk(rs.getLong("id"), rs.getLong("guild_id"),
+                        new PersonId(rs.getString("speaker_id")), rs.getString("title"), rs.getString("status"),
+                        Optional.ofNullable((Number) rs.getObject("meetup_id")).map(Number::longValue)))
+                .findOne();
+    }
+
+    List<Talk> proposedTalks(long guildId) {
+        return handle.createQuery("""
+                        SELECT * FROM talk_proposal WHERE guild_id = :guild AND status = 'PROPOSED'
+                        ORDER BY created_at, id""")
+                .bind("guild", guildId)
+                .map((rs, ctx) -> new Talk(rs.getLong("id"), rs.getLong("guild_id"),
+                        new PersonId(rs.getString("speaker_id")), rs.getString("title"), rs.getString("status"),
+                        Optional.empty()))
+                .list();
+    }
+
+    void scheduleTalk(long talkId, long meetupId) {
+        handle.createUpdate("UPDATE talk_proposal SET status = 'SCHEDULED', meetup_id = :meetup WHERE id = :id")
+                .bind("meetup", meetupId).bind("id", talkId).execute();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.testing.RecordingChatPort;
+import dev.guildhall.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GuildMembershipTest {
+    @TempDir
+    Path dir;
+    private final RecordingChatPort chat = new RecordingChatPort();
+    private TestBot t;
+
+    @BeforeEach
+    void start() {
+        t = TestBot.on(dir.resolve("g.db"), chat);
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    @Test
+    void aLeadCreatesAGuildAndPeopleJoin() {
+        // Given / When
+        String created = t.say("alice", "/guild create k8s \"Kubernetes guild\" #k8s");
+        t.say("bob", "/guild join k8s");
+        t.say("carol", "/guild join k8s");
+
+        // Then
+        assertThat(created).contains("Created *Kubernetes guild* (k8s)").contains("you're its lead").contains("#k8s");
+        assertThat(t.say("dave", "/guild list")).contains("Kubernetes guild (k8s): 3 members");
+        assertThat(t.say("bob", "/guild info k8s")).contains("Leads: alice").contains("Members: 3")
+                .contains("Channel: #k8s");
+        assertThat(t.say("bob", "/guild members k8s")).contains("• alice (lead)").contains("• bob").contains("• carol");
+    }
+
+    @Test
+    void badInputIsExplainedAndChangesNothing() {
+        t.say("alice", "/guild create k8s \"Kubernetes guild\"");
+
+        assertThat(t.say("bob", "/guild create k8s Another")).contains("There is a guild called k8s already");
+        assertThat(t.say("bob", "/guild create Bad_Slug x")).contains("can't be a guild's short name");
+        assertThat(t.say("bob", "/guild create web Web guild")).contains("goes in quotes");
+        assertThat(t.say("bob", "/guild join nope")).contains("There is no guild called \"nope\"");
+        assertThat(t.say("bob", "/guild jion k8s")).contains("Did you mean /guild join?");
+        assertThat(t.say("bob", "/guild")).contains("/guild create");
+        assertThat(t.say("bob", "/guild join help")).isEqualTo(MembershipCommands.JOIN);
+        assertThat(t.say("bob", "/guild list")).contains("1 member");
+    }
+
+    @Test
+    void onlyLeadsManageLeadsAndAGuildKeepsOne() {
+        t.say("alice", "/guild create k8s \"Kubernetes guild\"");
+        t.say("bob", "/guild join k8s");
+
+        assertThat(t.say("bob", "/guild lead add k8s @bob")).contains("Only leads of *Kubernetes guild* (k8s) can add"
+                + " leads").contains("alice");
+        assertThat(t.say("alice", "/guild leave k8s")).contains("only lead");
+        assertThat(t.say("alice", "/guild lead remove k8s @alice")).contains("only lead");
+        assertThat(t.say("alice", "/guild lead add k8s @zed")).contains("I don't know @zed yet")
+                .contains("say hi to Guildhall first");
+
+        assertThat(t.say("alice", "/guild lead add k8s @bob")).contains("bob is now a lead");
+        assertThat(chat.to("console:bob")).anySatisfy(m -> assertThat(m.text()).contains("made you a lead"));
+        assertThat(t.say("alice", "/guild leave k8s")).contains("You left");
+        assertThat(t.say("bob", "/guild info k8s")).contains("Leads: bob").contains("Members: 1");
+    }
+
+    @Test
+    void membersChooseWhetherToGetDms() {
+        t.say("alice", "/guild create k8s \"Kubernetes guild\"");
+        assertThat(t.say("bob", "/guild notify k8s off")).contains("You're not in");
+        t.say("bob", "/guild join k8s");
+
+        assertThat(t.say("bob", "/guild notify k8s off")).contains("No more DMs");
+        assertThat(t.say("bob", "/guild notify k8s off")).contains("already off");
+        assertThat(t.say("bob", "/guild notify k8s maybe")).contains("on|off");
+        assertThat(t.say("bob", "/guild notify k8s on")).contains("You'll get");
+    }
+}
