@@ -1,6 +1,7 @@
 package dev.guildhall.app;
 
 import dev.guildhall.core.Durations;
+import dev.guildhall.outbox.SendPace;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Settings read from environment variables and checked once, at start-up. */
-public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline) {
+public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
+                     SendPace sendPace) {
     public static final String DB = "GUILDHALL_DB";
     public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
     public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
+    public static final String SEND_PACE = "GUILDHALL_SEND_PACE";
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
@@ -36,7 +39,13 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
                 throw new ConfigException(MATCH_DEADLINE + " must be a duration like 3d or 72h; got " + raw);
             }
         }).orElse(Duration.ofDays(3));
-        return new Config(database, aliases, deadline);
+        SendPace pace;
+        try {
+            pace = SendPace.parse(value(env, SEND_PACE).orElse(SendPace.DEFAULT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(SEND_PACE + ": " + e.getMessage());
+        }
+        return new Config(database, aliases, deadline, pace);
     }
 
     static Optional<String> value(Map<String, String> env, String name) {

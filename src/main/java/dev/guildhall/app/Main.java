@@ -14,7 +14,8 @@ public final class Main {
                                                  --script runs the lines of FILE (- for standard input);
                                                  --json prints every outbound message as one JSON line
             Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db),
-            GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d).""";
+            GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d),
+            GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace).""";
 
     private Main() {
     }

@@ -28,6 +28,7 @@ public final class Wiring {
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {
         Database database = Database.open(config.database());
-        return new Guildhall(database, clock, new RoutingChatPort(adapters), capabilities(config));
+        return new Guildhall(database, clock, new RoutingChatPort(adapters), capabilities(config),
+                config.sendPace());
     }
 }

@@ -10,6 +10,7 @@ import dev.guildhall.core.Command;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
 import dev.guildhall.outbox.OutboxDispatcher;
+import dev.guildhall.outbox.SendPace;
 import dev.guildhall.people.People;
 import dev.guildhall.schedule.DueTaskRunner;
 import dev.guildhall.store.Database;
@@ -36,10 +37,15 @@ public final class Guildhall implements AutoCloseable {
     private final DueTaskRunner tasks;
 
     public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities) {
+        this(database, clock, port, capabilities, SendPace.defaults());
+    }
+
+    public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities,
+                     SendPace pace) {
         this.database = database;
         this.clock = clock;
         capabilities.forEach(capability -> capability.register(router));
-        this.dispatcher = new OutboxDispatcher(database, port, clock);
+        this.dispatcher = new OutboxDispatcher(database, port, clock, pace);
         this.tasks = new DueTaskRunner(database, clock, router::task);
     }
 

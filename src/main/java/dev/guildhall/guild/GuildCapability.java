@@ -18,6 +18,7 @@ public final class GuildCapability implements Capability {
     @Override
     public void register(Registry registry) {
         List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
+        subcommands.add(AnnounceCommand.subcommand());
         registry.command(new GuildCommand(subcommands).spec());
     }
 }

@@ -4,6 +4,9 @@ import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.store.UnitOfWork;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
 
 /**
  * Messages to anyone but the caller. Each one is a row written in the caller's transaction, so it exists exactly
@@ -18,28 +21,82 @@ public final class Outbox {
 
     /** @return the outbox id, which a later {@link #update} can name to replace this message in place */
     public long sendDirect(PersonId to, Message message) {
-        return insert("DIRECT", to.value(), null, message);
+        return insert(work.handle(), work.now(), "DIRECT", to.value(), null, null, message);
     }
 
     public long post(ChannelId channel, Message message) {
-        return insert("POST", channel.value(), null, message);
+        return insert(work.handle(), work.now(), "POST", channel.value(), null, null, message);
     }
 
-    /** Replaces the message of an earlier outbox row, once that one is delivered. */
+    /**
+     * Replaces the message of an earlier outbox row, once that one is delivered. Older updates of the same message
+     * still waiting are dropped: only the newest text matters.
+     */
     public long update(long originalId, Message message) {
-        return insert("UPDATE", null, originalId, message);
+        return replace(work.handle(), work.now(), originalId, message);
     }
 
-    private long insert(String kind, String recipient, Long updatesId, Message message) {
-        return work.handle().createQuery("""
-                        INSERT INTO outbox (kind, recipient, updates_id, payload, status, next_attempt_at, created_at)
-                        VALUES (:kind, :recipient, :updatesId, :payload, 'PENDING', :now, :now)
+    /**
+     * Starts a batch: many deliveries that belong together (an announcement's DMs), counted in a progress message to
+     * {@code progressTo} that the dispatcher refreshes in place as they are delivered.
+     *
+     * @param label what the progress message calls the batch, like "Announcement to *Kubernetes guild*"
+     */
+    public Batch batch(String label, PersonId progressTo, int expected) {
+        long progressId = sendDirect(progressTo, Message.text(BatchProgress.initialText(label, expected)));
+        long batchId = work.handle().createQuery("""
+                        INSERT INTO outbox_batch (label, progress_id, total, created_at)
+                        VALUES (:label, :progress, 0, :now) RETURNING id""")
+                .bind("label", label).bind("progress", progressId).bind("now", work.now())
+                .mapTo(Long.class).one();
+        return new Batch(batchId);
+    }
+
+    /** Deliveries of one batch; each recipient at most once (the database refuses a second row). */
+    public final class Batch {
+        private final long id;
+        private int size;
+
+        private Batch(long id) {
+            this.id = id;
+        }
+
+        public long id() {
+            return id;
+        }
+
+        public void sendDirect(PersonId to, Message message) {
+            insert(work.handle(), work.now(), "DIRECT", to.value(), null, id, message);
+            size++;
+        }
+
+        /** Records how many deliveries the batch holds; call it after the last one. */
+        public int seal() {
+            work.handle().createUpdate("UPDATE outbox_batch SET total = :total WHERE id = :id")
+                    .bind("total", size).bind("id", id).execute();
+            return size;
+        }
+    }
+
+    static long replace(Handle handle, Instant now, long originalId, Message message) {
+        handle.createUpdate("UPDATE outbox SET status = 'SUPERSEDED' WHERE updates_id = :original AND status = 'PENDING'")
+                .bind("original", originalId).execute();
+        return insert(handle, now, "UPDATE", null, originalId, null, message);
+    }
+
+    private static long insert(Handle handle, Instant now, String kind, String recipient, Long updatesId, Long batchId,
+                               Message message) {
+        return handle.createQuery("""
+                        INSERT INTO outbox (kind, recipient, updates_id, batch_id, payload, status, next_attempt_at,
+                                            created_at)
+                        VALUES (:kind, :recipient, :updatesId, :batchId, :payload, 'PENDING', :now, :now)
                         RETURNING id""")
                 .bind("kind", kind)
                 .bind("recipient", recipient)
                 .bindByType("updatesId", updatesId, Long.class)
+                .bindByType("batchId", batchId, Long.class)
                 .bind("payload", MessageJson.write(message))
-                .bind("now", work.now())
+                .bind("now", now)
                 .mapTo(Long.class)
                 .one();
     }

@@ -13,88 +13,136 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Delivers outbox rows through the chat port, oldest first. A row is marked SENDING before the platform is called and
- * DELIVERED after, each in its own commit; rows a crash left SENDING are sent again at the next start. That window
- * (the platform took the message, the process died before recording it) is the one place a message can be doubled.
+ * Delivers outbox rows through the chat port, oldest first, at the pace each platform allows ({@link SendPace}).
+ *
+ * <p>Exactly once, as far as a chat platform allows: a row is claimed (PENDING → SENDING, only if still PENDING)
+ * before the platform is called and marked DELIVERED after, each in its own commit. A restart puts rows left SENDING
+ * back to PENDING and sends them again. Those rows are the only ambiguous ones: the platform may have taken the
+ * message just before the process died, and then that one message arrives twice. Every other row is either
+ * DELIVERED (never sent again) or PENDING (never sent yet), so a fan-out resumed after a crash skips nobody and
+ * doubles nobody else. Run one dispatcher per database.
+ *
+ * <p>On "rate limited, retry after N" the row waits N, and so does everything else sent through the same method on
+ * that platform; other failures that may pass are retried with exponential back-off, up to {@link #MAX_ATTEMPTS}.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int MAX_ATTEMPTS = 10;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
-    private static final int BATCH = 100;
+    private static final int PAGE = 200;
 
     private final Database database;
     private final ChatPort port;
     private final Clock clock;
+    private final Pacer pacer;
+    private final BatchProgress progress;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
+    private volatile boolean heldBack;
 
     public OutboxDispatcher(Database database, ChatPort port, Clock clock) {
+        this(database, port, clock, SendPace.defaults());
+    }
+
+    public OutboxDispatcher(Database database, ChatPort port, Clock clock, SendPace pace) {
         this.database = database;
         this.port = port;
         this.clock = clock;
+        this.pacer = new Pacer(pace);
+        this.progress = new BatchProgress(database);
         int resumed = database.inTransaction(h -> h.createUpdate(
                 "UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING'").execute());
         if (resumed > 0) {
-            log.warn("resuming {} outbox deliveries interrupted by the last stop", resumed);
+            log.warn("resuming {} outbox deliveries interrupted by the last stop (they may arrive twice)", resumed);
         }
     }
 
-    record Row(long id, String kind, String recipient, Long updatesId, String payload, int attempts) {
+    record Row(long id, String kind, String recipient, Long updatesId, Long batchId, String payload, int attempts) {
     }
 
     private record Original(String status, String messageRef, Instant nextAttemptAt) {
     }
 
-    /** Delivers everything due now; returns how many rows were delivered. */
+    private enum Outcome { DELIVERED, DONE_OTHERWISE, HELD_BACK }
+
+    /**
+     * Delivers everything due now that the platforms' pace allows; returns how many rows were delivered. What the
+     * pace holds back stays due for the next call.
+     */
     public synchronized int deliverDue() {
         int delivered = 0;
+        long after = 0;
+        boolean anyHeldBack = false;
+        Set<Long> batches = new LinkedHashSet<>();
         while (true) {
             Instant now = clock.instant();
+            long cursor = after;
             List<Row> due = database.read(h -> h.createQuery("""
-                            SELECT id, kind, recipient, updates_id, payload, attempts FROM outbox
-                            WHERE status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit""")
+                            SELECT id, kind, recipient, updates_id, batch_id, payload, attempts FROM outbox
+                            WHERE status = 'PENDING' AND next_attempt_at <= :now AND id > :after
+                            ORDER BY id LIMIT :limit""")
                     .bind("now", now)
-                    .bind("limit", BATCH)
+                    .bind("after", cursor)
+                    .bind("limit", PAGE)
                     .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
                             rs.getObject("updates_id") == null ? null : rs.getLong("updates_id"),
+                            rs.getObject("batch_id") == null ? null : rs.getLong("batch_id"),
                             rs.getString("payload"), rs.getInt("attempts")))
                     .list());
             if (due.isEmpty()) {
-                return delivered;
+                break;
             }
             for (Row row : due) {
-                if (deliver(row, now)) {
+                Outcome outcome = deliver(row);
+                if (outcome == Outcome.DELIVERED) {
                     delivered++;
                 }
+                anyHeldBack |= outcome == Outcome.HELD_BACK;
+                if (row.batchId() != null && outcome != Outcome.HELD_BACK) {
+                    batches.add(row.batchId());
+                }
+                after = row.id();
             }
+            progress.refresh(batches, clock.instant());
         }
+        heldBack = anyHeldBack;
+        pacer.forgetIdle(clock.instant());
+        return delivered;
     }
 
-    private boolean deliver(Row row, Instant now) {
-        Message message = MessageJson.read(row.payload());
+    private Outcome deliver(Row row) {
+        Instant now = clock.instant();
         MessageRef updateTarget = null;
         if (row.kind().equals("UPDATE")) {
             Original original = original(row.updatesId());
             switch (original.status()) {
                 case "DELIVERED" -> updateTarget = new MessageRef(original.messageRef());
-                case "FAILED" -> {
+                case "FAILED", "SUPERSEDED" -> {
                     fail(row, "the message to update was never delivered");
-                    return false;
+                    return Outcome.DONE_OTHERWISE;
                 }
                 default -> {
                     // The original is waiting for a retry: the update follows it, never overtakes it.
-                    setStatus(row.id(), "PENDING", original.nextAttemptAt(), row.attempts(), null);
-                    return false;
+                    setStatus(row.id(), "PENDING", later(original.nextAttemptAt(), now), row.attempts(), null);
+                    return Outcome.DONE_OTHERWISE;
                 }
             }
         }
-        setStatus(row.id(), "SENDING", now, row.attempts(), null);
+        Pacer.Target target = target(row, updateTarget);
+        if (!pacer.tryAcquire(target, now)) {
+            return Outcome.HELD_BACK;
+        }
+        if (!claim(row.id())) {
+            return Outcome.DONE_OTHERWISE;
+        }
+        Message message = MessageJson.read(row.payload());
         try {
             MessageRef ref = switch (row.kind()) {
                 case "DIRECT" -> port.sendDirect(new PersonId(row.recipient()), message);
@@ -111,17 +159,48 @@ public final class OutboxDispatcher implements AutoCloseable {
                                    attempts = attempts + 1, last_error = NULL
                             WHERE id = :id""")
                     .bind("at", deliveredAt).bind("ref", ref.value()).bind("id", row.id()).execute());
-            return true;
+            return Outcome.DELIVERED;
         } catch (DeliveryException e) {
-            retryOrFail(row, e.retryable(), e.retryAfter().orElse(null), e.getMessage());
+            if (e.retryAfter().isPresent()) {
+                Instant until = clock.instant().plus(e.retryAfter().get());
+                pacer.stop(target, until);
+                // A rate limit is the platform's pace, not a failure of this message: it does not use up an attempt.
+                setStatus(row.id(), "PENDING", until, row.attempts(), e.getMessage());
+            } else {
+                retryOrFail(row, e.retryable(), e.getMessage());
+            }
         } catch (RuntimeException e) {
             log.warn("outbox row {} failed unexpectedly", row.id(), e);
-            retryOrFail(row, true, null, String.valueOf(e.getMessage()));
+            retryOrFail(row, true, String.valueOf(e.getMessage()));
         }
-        return false;
+        return Outcome.DONE_OTHERWISE;
     }
 
-    private void retryOrFail(Row row, boolean retryable, Duration retryAfter, String error) {
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Where the limits count a send: its platform, workspace, channel (a DM counts as its own channel), method. */
+    static Pacer.Target target(Row row, MessageRef updateTarget) {
+        String address = updateTarget != null ? updateTarget.value() : row.recipient();
+        int colon = address.indexOf(':');
+        String platform = colon < 0 ? address : address.substring(0, colon);
+        int last = address.lastIndexOf(':');
+        String parent = last <= colon ? platform : address.substring(0, last);
+        return switch (row.kind()) {
+            // Message refs are the adapter's own (channel and timestamp); the workspace is not in them.
+            case "UPDATE" -> new Pacer.Target(platform, platform, parent, "update");
+            default -> new Pacer.Target(platform, parent, address, "post");
+        };
+    }
+
+    private boolean claim(long id) {
+        return database.inTransaction(h -> h.createUpdate(
+                        "UPDATE outbox SET status = 'SENDING' WHERE id = :id AND status = 'PENDING'")
+                .bind("id", id).execute()) == 1;
+    }
+
+    private void retryOrFail(Row row, boolean retryable, String error) {
         int attempts = row.attempts() + 1;
         if (!retryable || attempts >= MAX_ATTEMPTS) {
             log.warn("outbox row {} ({} to {}) failed for good after {} attempts: {}", row.id(), row.kind(),
@@ -129,8 +208,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             fail(row, error);
             return;
         }
-        Duration wait = retryAfter != null ? retryAfter : backoff(attempts);
-        setStatus(row.id(), "PENDING", clock.instant().plus(wait), attempts, error);
+        setStatus(row.id(), "PENDING", clock.instant().plus(backoff(attempts)), attempts, error);
     }
 
     static Duration backoff(int attempts) {
@@ -164,7 +242,10 @@ public final class OutboxDispatcher implements AutoCloseable {
         wakeUp.release();
     }
 
-    /** Delivers in the background: at once when woken, and at least every second for retries that fall due. */
+    /**
+     * Delivers in the background: at once when woken, soon again while the pace holds rows back, and at least every
+     * second for retries that fall due.
+     */
     public synchronized void start() {
         if (worker != null) {
             return;
@@ -173,7 +254,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     deliverDue();
-                    wakeUp.tryAcquire(1, TimeUnit.SECONDS);
+                    wakeUp.tryAcquire(heldBack ? 100 : 1_000, TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 } catch (InterruptedException e) {
                     return;

@@ -1,0 +1,97 @@
+package dev.guildhall.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Decides, on the bot's clock, whether a send may go now: token buckets per channel and per workspace, and a stop
+ * on a whole platform method after the platform answered "rate limited, retry after …". Memory only: after a
+ * restart the buckets start full, and the platform's next 429 sets the stop again.
+ */
+final class Pacer {
+    private static final Duration IDLE = Duration.ofMinutes(2);
+    /** One token, give or take the rounding of refills computed in nanoseconds. */
+    private static final double WHOLE = 1 - 1e-9;
+
+    private final SendPace pace;
+    private final Map<String, Bucket> buckets = new HashMap<>();
+    private final Map<String, Instant> stoppedUntil = new HashMap<>();
+
+    Pacer(SendPace pace) {
+        this.pace = pace;
+    }
+
+    /** Where a send goes, as the limits count it. */
+    record Target(String platform, String workspace, String channel, String method) {
+    }
+
+    private static final class Bucket {
+        final double capacity;
+        final double perSecond;
+        double tokens;
+        Instant at;
+        Instant lastTaken;
+
+        Bucket(SendPace.Rate rate, Instant now) {
+            this.capacity = rate.burst();
+            this.perSecond = rate.perSecond();
+            this.tokens = capacity;
+            this.at = now;
+            this.lastTaken = now;
+        }
+
+        void refill(Instant now) {
+            if (now.isAfter(at)) {
+                tokens = Math.min(capacity, tokens + (Duration.between(at, now).toNanos() / 1e9) * perSecond);
+                at = now;
+            }
+        }
+    }
+
+    /** Takes a place for one send if the limits allow it now; otherwise takes nothing and returns false. */
+    synchronized boolean tryAcquire(Target target, Instant now) {
+        Instant stop = stoppedUntil.get(stopKey(target));
+        if (stop != null) {
+            if (now.isBefore(stop)) {
+                return false;
+            }
+            stoppedUntil.remove(stopKey(target));
+        }
+        var limits = pace.of(target.platform());
+        if (limits.isEmpty()) {
+            return true;
+        }
+        Bucket channel = bucket("c|" + target.channel(), limits.get().perChannel(), now);
+        Bucket workspace = bucket("w|" + target.workspace(), limits.get().perWorkspace(), now);
+        if (channel.tokens < WHOLE || workspace.tokens < WHOLE) {
+            return false;
+        }
+        channel.tokens--;
+        workspace.tokens--;
+        channel.lastTaken = now;
+        workspace.lastTaken = now;
+        return true;
+    }
+
+    /** The platform said to wait: nothing more goes through this method on this platform until then. */
+    synchronized void stop(Target target, Instant until) {
+        stoppedUntil.merge(stopKey(target), until, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
+    /** Forgets buckets that have been full for a while, so a fan-out to thousands of DMs leaves nothing behind. */
+    synchronized void forgetIdle(Instant now) {
+        buckets.values().removeIf(bucket -> bucket.lastTaken.plus(IDLE).isBefore(now));
+    }
+
+    private Bucket bucket(String key, SendPace.Rate rate, Instant now) {
+        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(rate, now));
+        bucket.refill(now);
+        return bucket;
+    }
+
+    private static String stopKey(Target target) {
+        return target.platform() + "|" + target.method();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.testing.RecordingChatPort;
+import dev.guildhall.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnnounceCommandTest {
+    @TempDir
+    Path dir;
+    private final RecordingChatPort chat = new RecordingChatPort();
+    private TestBot t;
+
+    @BeforeEach
+    void start() {
+        t = TestBot.on(dir.resolve("a.db"), chat);
+        t.say("alice", "/guild create k8s \"Kubernetes guild\" #k8s");
+        t.say("bob", "/guild join k8s");
+        t.say("carol", "/guild join k8s");
+        t.say("dave", "/guild join k8s");
+        t.say("dave", "/guild notify k8s off");
+        chat.clear();
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    @Test
+    void aLeadsAnnouncementIsPostedAndDmedToMembersWhoWantIt() {
+        String reply = t.say("alice", "/guild announce k8s Slides are in the wiki");
+
+        assertThat(reply).isEqualTo("📣 On its way: posting in #k8s and DMing 2 members (I'll keep a progress message"
+                + " up to date for you).");
+        assertThat(chat.to("console:k8s")).singleElement().satisfies(m -> assertThat(m.text())
+                .isEqualTo("📣 *Kubernetes guild* — from alice:\nSlides are in the wiki"));
+        assertThat(chat.to("console:bob")).singleElement().satisfies(m -> assertThat(m.text())
+                .contains("Slides are in the wiki"));
+        assertThat(chat.to("console:carol")).hasSize(1);
+        assertThat(chat.to("console:dave")).isEmpty();
+        assertThat(chat.sent()).filteredOn(m -> m.kind().equals("UPDATE")).last().satisfies(m -> assertThat(m.text())
+                .isEqualTo("✅ Announcement to *Kubernetes guild*: delivered to 2 of 2 — done."));
+    }
+
+    @Test
+    void aNonLeadIsRefusedClearlyAndNothingIsSent() {
+        String reply = t.say("bob", "/guild announce k8s Free pizza");
+
+        assertThat(reply).isEqualTo("Only leads of *Kubernetes guild* (k8s) can announce. Ask a lead (alice) — or ask"
+                + " them to make you one with /guild lead add k8s @you.");
+        assertThat(chat.sent()).isEmpty();
+    }
+
+    @Test
+    void anEmptyAnnouncementSaysWhatToType() {
+        assertThat(t.say("alice", "/guild announce k8s")).contains("What should the announcement say?");
+        assertThat(t.say("alice", "/guild announce")).contains("Which guild, and what to say?");
+        assertThat(t.say("alice", "/guild announce help")).isEqualTo(AnnounceCommand.USAGE);
+        assertThat(chat.sent()).isEmpty();
+    }
+}
