@@ -19,6 +19,11 @@ public final class GuildCapability implements Capability {
     public void register(Registry registry) {
         List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
         subcommands.add(AnnounceCommand.subcommand());
+        subcommands.addAll(MeetupCommands.all());
         registry.command(new GuildCommand(subcommands).spec());
+        GuildButtons.register(registry);
+        registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
+        registry.task(MeetupReminders.HOUR_BEFORE, MeetupReminders::hourBefore);
+        registry.task(MeetupReminders.STARTING, MeetupReminders::starting);
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,8 @@ final class MeetupTimes {
         String when = typed.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         Plan plan = read(when, zone, now).orElseThrow(() -> new UsageException("I can't read \"" + typed
                 + "\" as a meetup time. " + FORMS + " Times are in " + zone.getId()
-                + " unless you add --tz, like --tz Europe/Berlin."));
+                + " unless you add --tz with another zone, like --tz "
+                + (zone.getId().equals("America/New_York") ? "Europe/Berlin" : "America/New_York") + "."));
         if (!plan.first().isAfter(now)) {
             throw new UsageException("\"" + typed + "\" is already past (it's "
                     + GuildMessages.when(now, zone) + " now). Pick a time ahead.");
@@ -97,7 +99,9 @@ final class MeetupTimes {
         if (m.matches()) {
             try {
                 Duration in = Durations.parse(m.group(1));
-                return in.isZero() ? Optional.empty() : Optional.of(new Plan(now.plus(in), Optional.empty()));
+                // Whole minutes read better in reminders than "04:58:37".
+                return in.isZero() ? Optional.empty()
+                        : Optional.of(new Plan(now.plus(in).truncatedTo(ChronoUnit.MINUTES), Optional.empty()));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }

@@ -1,0 +1,134 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.people.People;
+import dev.guildhall.schedule.DueTasks;
+import dev.guildhall.store.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The timed side of meetups: reminders 24 h and 1 h before and "starting now", each a scheduled task in the database
+ * that runs once. A reminder that fell due while the bot was down goes out on start if it still makes sense, and is
+ * otherwise skipped (the lead hears once that reminders were skipped). When a recurring meetup starts, the next one
+ * is planned.
+ */
+final class MeetupReminders {
+    static final String DAY_BEFORE = "guild.meetup.24h";
+    static final String HOUR_BEFORE = "guild.meetup.1h";
+    static final String STARTING = "guild.meetup.start";
+    /** "Starting now" still helps a little after the start; later than this it is noise. */
+    static final Duration STARTING_GRACE = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(MeetupReminders.class);
+
+    private MeetupReminders() {
+    }
+
+    /** Plans a meetup's reminders, leaving out those whose time has already passed. */
+    static void schedule(DueTasks tasks, long meetupId, Instant startsAt, Instant now) {
+        if (startsAt.minus(Duration.ofHours(24)).isAfter(now)) {
+            tasks.schedule(DAY_BEFORE, meetupId, startsAt.minus(Duration.ofHours(24)));
+        }
+        if (startsAt.minus(Duration.ofHours(1)).isAfter(now)) {
+            tasks.schedule(HOUR_BEFORE, meetupId, startsAt.minus(Duration.ofHours(1)));
+        }
+        tasks.schedule(STARTING, meetupId, startsAt);
+    }
+
+    static void cancel(DueTasks tasks, long meetupId) {
+        tasks.cancel(DAY_BEFORE, meetupId);
+        tasks.cancel(HOUR_BEFORE, meetupId);
+        tasks.cancel(STARTING, meetupId);
+    }
+
+    static void dayBefore(long meetupId, UnitOfWork work) {
+        GuildFlow flow = new GuildFlow(work);
+        scheduled(flow, meetupId).ifPresent(meetup -> {
+            // Late (the bot was down): once the hour-before reminder is due too, that one says it all.
+            if (!work.now().isBefore(meetup.startsAt().minus(Duration.ofHours(1)))) {
+                skipped(flow, meetup, "24-hour");
+                return;
+            }
+            remind(flow, meetup, "⏰ In 24 hours", true);
+        });
+    }
+
+    static void hourBefore(long meetupId, UnitOfWork work) {
+        GuildFlow flow = new GuildFlow(work);
+        scheduled(flow, meetupId).ifPresent(meetup -> {
+            if (!work.now().isBefore(meetup.startsAt())) {
+                skipped(flow, meetup, "1-hour");
+                return;
+            }
+            remind(flow, meetup, "⏰ In 1 hour", true);
+        });
+    }
+
+    static void starting(long meetupId, UnitOfWork work) {
+        GuildFlow flow = new GuildFlow(work);
+        scheduled(flow, meetupId).ifPresent(meetup -> {
+            if (work.now().isAfter(meetup.startsAt().plus(STARTING_GRACE))) {
+                skipped(flow, meetup, "\"starting now\"");
+            } else {
+                remind(flow, meetup, "🟢 Starting now", false);
+            }
+            meetup.recurrence().flatMap(MeetupTimes::recurrence).ifPresent(rule -> planNext(flow, meetup, rule));
+        });
+    }
+
+    private static Optional<Meetup> scheduled(GuildFlow flow, long meetupId) {
+        return new MeetupStore(flow.work.handle()).byId(meetupId).filter(Meetup::isScheduled);
+    }
+
+    private static void remind(GuildFlow flow, Meetup meetup, String lead, boolean withButtons) {
+        Guild guild = flow.store.byId(meetup.guildId()).orElseThrow();
+        List<PersonId> people = new MeetupStore(flow.work.handle()).reminded(meetup);
+        for (PersonId person : people) {
+            flow.outbox.sendDirect(person, message(flow.people, guild, meetup, person, lead, withButtons));
+        }
+    }
+
+    /** One person's reminder, with the time in their own zone when the bot knows it. */
+    static Message message(People people, Guild guild, Meetup meetup, PersonId person, String lead,
+                           boolean withButtons) {
+        Optional<ZoneId> own = people.zoneOf(person);
+        ZoneId zone = own.orElse(meetup.zone());
+        Message message = Message.text(lead + ": *" + meetup.title() + "* — " + guild.name() + " meetup, "
+                        + GuildMessages.when(meetup.startsAt(), zone))
+                .withContext(own.isPresent() ? "Meetup #" + meetup.id() + " · /guild meetups " + guild.slug()
+                        : "Shown in the meetup's time zone: set yours in your chat profile to see your own.");
+        if (meetup.speaker().isPresent()) {
+            message = message.withField("Speaker", people.nameOf(meetup.speaker().get())
+                    + meetup.talkTitle().map(t -> " — " + t).orElse(""));
+        }
+        if (withButtons) {
+            message = GuildButtons.rsvp(message, meetup.id());
+        }
+        return message;
+    }
+
+    private static void skipped(GuildFlow flow, Meetup meetup, String which) {
+        log.info("skipped the {} reminder of meetup {}: it fell due while the bot was down", which, meetup.id());
+        if (new MeetupStore(flow.work.handle()).noteSkipped(meetup.id(), flow.now())) {
+            flow.outbox.sendDirect(meetup.createdBy(), Message.text("ℹ️ I was offline when the " + which
+                    + " reminder for *" + meetup.title() + "* (" + GuildMessages.when(meetup.startsAt(), meetup.zone())
+                    + ") was due, and it was too late to send it when I came back, so I skipped it."));
+        }
+    }
+
+    private static void planNext(GuildFlow flow, Meetup meetup, Recurrence rule) {
+        Instant from = meetup.startsAt().isAfter(flow.now()) ? meetup.startsAt() : flow.now();
+        Instant next = rule.nextAfter(from.atZone(meetup.zone()), meetup.zone()).toInstant();
+        MeetupStore meetups = new MeetupStore(flow.work.handle());
+        long id = meetups.insert(meetup.guildId(), meetup.title(), next, meetup.zone(), Optional.of(rule),
+                meetup.id(), Optional.empty(), Optional.empty(), meetup.createdBy(), flow.now());
+        schedule(flow.tasks, id, next, flow.now());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.guildhall.guild;
+
+import dev.guildhall.testing.RecordingChatPort;
+import dev.guildhall.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MeetupCommandsTest {
+    @TempDir
+    Path dir;
+    private final RecordingChatPort chat = new RecordingChatPort();
+    private TestBot t;
+
+    @BeforeEach
+    void start() {
+        t = TestBot.on(dir.resolve("m.db"), chat).zone("alice", "Europe/Berlin").zone("bob", "America/New_York");
+        t.say("alice", "/guild create k8s \"Kubernetes guild\"");
+        t.say("bob", "/guild join k8s");
+        t.say("carol", "/guild join k8s");
+        chat.clear();
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    private long reminders(String who, String prefix) {
+        return chat.to("console:" + who).stream().filter(m -> m.text().startsWith(prefix)).count();
+    }
+
+    @Test
+    void aNonLeadCannotPlanAMeetup() {
+        assertThat(t.say("bob", "/guild meetup k8s \"2026-12-03 16:00\" \"Talk\""))
+                .isEqualTo("Only leads of *Kubernetes guild* (k8s) can plan meetups. Ask a lead (alice) — or ask them"
+                        + " to make you one with /guild lead add k8s @you.");
+        assertThat(t.say("bob", "/guild meetups k8s")).contains("No meetups planned");
+    }
+
+    @Test
+    void anUnparseableTimeSaysWhichFormsAreUnderstoodAndPlansNothing() {
+        String reply = t.say("alice", "/guild meetup k8s \"soon-ish\" \"Talk\"");
+
+        assertThat(reply).contains("I can't read \"soon-ish\" as a meetup time. I understand:")
+                .contains("2026-12-03 16:00").contains("every 2nd tuesday 16:00").contains("weekly on thursday 10:00");
+        assertThat(t.say("alice", "/guild meetups k8s")).contains("No meetups planned");
+        assertThat(chat.sent()).isEmpty();
+    }
+
+    @Test
+    void withoutAnyKnownZoneTheLeadIsToldHowToGiveOne() {
+        t.say("zed", "/guild create web \"Web guild\"");
+        assertThat(t.say("zed", "/guild meetup web \"2026-12-03 16:00\" \"Talk\""))
+                .contains("Which time zone is that in?").contains("--tz Europe/Berlin");
+        assertThat(t.say("zed", "/guild meetup web \"2026-12-03 16:00\" \"Talk\" --tz Europe/Lisbon"))
+                .contains("Thu 3 Dec 2026, 16:00 (Europe/Lisbon)");
+        assertThat(t.say("zed", "/guild meetup web \"2026-12-03 16:00\" \"Talk\" --tz Mars/Olympus"))
+                .contains("is not a time zone I know");
+    }
+
+    @Test
+    void aReminderThatFellDueWhileTheBotWasDownIsSentOnceOnStart() {
+        t.say("alice", "/guild meetup k8s \"2026-11-28 10:00\" \"Operators\""); // 48 h ahead
+        t.close();
+        chat.clear();
+
+        // Down for 30 hours: the 24-hour reminder is overdue, but the meetup is still ahead
+        TestBot later = TestBot.on(dir.resolve("m.db"), chat).zone("bob", "America/New_York");
+        later.clock.advance(Duration.ofHours(30));
+        later.bot.runDue();
+        later.bot.runDue();
+        t = later;
+
+        assertThat(reminders("bob", "⏰ In 24 hours")).isEqualTo(1);
+        assertThat(reminders("carol", "⏰ In 24 hours")).isEqualTo(1);
+        assertThat(chat.to("console:carol").get(0).message().context()).contains("set yours in your chat profile");
+    }
+
+    @Test
+    void remindersOfAMeetupThatIsOverAreSkippedWithANoteToTheLead() {
+        t.say("alice", "/guild meetup k8s \"2026-11-28 10:00\" \"Operators\"");
+        t.close();
+        chat.clear();
+
+        TestBot later = TestBot.on(dir.resolve("m.db"), chat);
+        later.clock.advance(Duration.ofDays(3));
+        later.bot.runDue();
+        t = later;
+
+        assertThat(chat.to("console:bob")).isEmpty();
+        assertThat(chat.to("console:alice")).singleElement().satisfies(m -> assertThat(m.text())
+                .startsWith("ℹ️ I was offline when the").contains("*Operators*").contains("skipped"));
+    }
+
+    @Test
+    void aRecurringMeetupPlansItsNextOccurrenceWhenOnePasses() {
+        assertThat(t.say("alice", "/guild meetup k8s \"weekly on thursday 18:00\" \"Office hours\""))
+                .contains("Thu 26 Nov 2026, 18:00 (Europe/Berlin)").contains("Repeats every thursday 18:00");
+
+        t.clock.advance(Duration.ofHours(7)); // 17:00 Berlin
+        t.bot.runDue();
+        t.clock.advance(Duration.ofHours(1));
+        t.bot.runDue();
+
+        assertThat(reminders("bob", "🟢 Starting now")).isEqualTo(1);
+        assertThat(reminders("bob", "⏰ In 1 hour")).isEqualTo(1);
+        assertThat(t.say("alice", "/guild meetups k8s")).contains("#2 Office hours: Thu 3 Dec 2026, 18:00"
+                + " (Europe/Berlin) · repeats weekly on thursday 18:00");
+
+        t.clock.advance(Duration.ofDays(6));
+        t.bot.runDue();
+        assertThat(reminders("bob", "⏰ In 24 hours")).isEqualTo(1);
+    }
+
+    @Test
+    void rsvpsAreCountedForLeadsAndNotGoingStopsReminders() {
+        t.say("alice", "/guild meetup k8s \"2026-11-28 10:00\" \"Operators\"");
+
+        assertThat(t.press("bob", "guild.going:1")).startsWith("✅ You're going to *Operators* — Sat 28 Nov 2026, 04:00"
+                + " (America/New_York). 1 going so far.");
+        assertThat(t.press("carol", "guild.notgoing:1")).contains("you're not going");
+        assertThat(t.press("zed", "guild.going:1")).contains("Join *Kubernetes guild* (k8s) first");
+        assertThat(t.say("alice", "/guild meetups k8s")).contains("✅ 1 going, ❌ 1 not going");
+        assertThat(t.say("bob", "/guild meetups k8s")).doesNotContain("going,");
+
+        t.clock.advance(Duration.ofHours(25));
+        t.bot.runDue();
+        assertThat(reminders("bob", "⏰ In 24 hours")).isEqualTo(1);
+        assertThat(reminders("carol", "⏰ In 24 hours")).isZero();
+    }
+
+    @Test
+    void cancellingTellsEveryoneAndStopsReminders() {
+        t.say("alice", "/guild meetup k8s \"2026-11-28 10:00\" \"Operators\"");
+        assertThat(t.say("bob", "/guild meetup cancel 1")).contains("Only leads");
+        assertThat(t.say("alice", "/guild meetup cancel x")).contains("isn't a meetup id");
+
+        assertThat(t.say("alice", "/guild meetup cancel 1")).contains("Cancelled meetup #1");
+        assertThat(reminders("bob", "❌ Cancelled: *Operators*")).isEqualTo(1);
+
+        t.clock.advance(Duration.ofDays(3));
+        t.bot.runDue();
+        assertThat(reminders("bob", "⏰")).isZero();
+        assertThat(t.say("alice", "/guild meetup cancel 1")).contains("already cancelled");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.guildhall.guild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.app.Config;
+import dev.guildhall.console.ConsoleApp;
+import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.TestBot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 4's console acceptance: reminders in each member's own time, once, across a restart. */
+class MeetupRemindersConsoleTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void membersGetEachReminderOnceInTheirOwnTimeAcrossARestart() throws Exception {
+        // Given a lead in Berlin, members in New York and Tokyo, and a meetup two days ahead (base: Thu 09:00 UTC)
+        Config config = Config.from(Map.of(Config.DB, dir.resolve("console.db").toString()));
+        List<JsonNode> first = run(config, """
+                @alice !tz Europe/Berlin
+                @bob !tz America/New_York
+                @carol !tz Asia/Tokyo
+                @alice /guild create k8s "Kubernetes guild" #k8s
+                @bob /guild join k8s
+                @carol /guild join k8s
+                @alice /guild meetup k8s "2026-11-28 10:00" "Operators deep dive"
+                !advance 25h
+                """);
+
+        // Then after 25 hours each member got the 24-hour reminder once, in their own local time
+        assertThat(texts(first, "alice")).anySatisfy(t -> assertThat(t).startsWith("📅 Planned meetup #1")
+                .contains("Sat 28 Nov 2026, 10:00 (Europe/Berlin)"));
+        assertThat(reminders(first, "bob", "⏰ In 24 hours")).containsExactly("⏰ In 24 hours: *Operators deep dive* —"
+                + " Kubernetes guild meetup, Sat 28 Nov 2026, 04:00 (America/New_York)");
+        assertThat(reminders(first, "carol", "⏰ In 24 hours")).containsExactly("⏰ In 24 hours: *Operators deep dive*"
+                + " — Kubernetes guild meetup, Sat 28 Nov 2026, 18:00 (Asia/Tokyo)");
+        assertThat(reminders(first, "bob", "⏰ In 1 hour")).isEmpty();
+        assertThat(buttons(first, "bob", "⏰ In 24 hours")).containsExactly("guild.going:1", "guild.notgoing:1");
+
+        // When the bot restarts on the same database, its clock from the same base again, and 47.5 hours pass
+        List<JsonNode> second = run(config, "!advance 47h30m\n");
+
+        // Then each got the 1-hour reminder once, and not the 24-hour one again
+        assertThat(reminders(second, "bob", "⏰ In 1 hour")).containsExactly("⏰ In 1 hour: *Operators deep dive* —"
+                + " Kubernetes guild meetup, Sat 28 Nov 2026, 04:00 (America/New_York)");
+        assertThat(reminders(second, "carol", "⏰ In 1 hour")).hasSize(1);
+        assertThat(reminders(second, "bob", "⏰ In 24 hours")).isEmpty();
+        assertThat(reminders(second, "carol", "⏰ In 24 hours")).isEmpty();
+        assertThat(reminders(second, "bob", "🟢 Starting now")).isEmpty();
+    }
+
+    private static List<JsonNode> run(Config config, String script) throws Exception {
+        Path file = Files.createTempFile("guild-script", ".txt");
+        Files.writeString(file, script);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ConsoleApp.run(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(TestBot.BASE),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> texts(List<JsonNode> lines, String to) {
+        return lines.stream().filter(l -> to.equals(l.path("to").asText(null))).map(l -> l.path("text").asText())
+                .toList();
+    }
+
+    private static List<String> reminders(List<JsonNode> lines, String to, String prefix) {
+        return lines.stream()
+                .filter(l -> to.equals(l.path("to").asText(null)) && !l.path("ephemeral").asBoolean())
+                .map(l -> l.path("text").asText())
+                .filter(text -> text.startsWith(prefix))
+                .toList();
+    }
+
+    private static List<String> buttons(List<JsonNode> lines, String to, String prefix) {
+        return lines.stream()
+                .filter(l -> to.equals(l.path("to").asText(null)) && l.path("text").asText().startsWith(prefix))
+                .flatMap(l -> {
+                    List<String> ids = new ArrayList<>();
+                    l.path("buttons").forEach(b -> ids.add(b.path("id").asText()));
+                    return ids.stream();
+                })
+                .toList();
+    }
+}
