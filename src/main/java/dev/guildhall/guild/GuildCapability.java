@@ -20,6 +20,7 @@ public final class GuildCapability implements Capability {
         List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
         subcommands.add(AnnounceCommand.subcommand());
         subcommands.addAll(MeetupCommands.all());
+        subcommands.addAll(SpeakerCommands.all());
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
