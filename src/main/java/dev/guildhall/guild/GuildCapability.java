@@ -21,6 +21,7 @@ public final class GuildCapability implements Capability {
         subcommands.add(AnnounceCommand.subcommand());
         subcommands.addAll(MeetupCommands.all());
         subcommands.addAll(SpeakerCommands.all());
+        subcommands.addAll(new SyllabusCommands(topics).all());
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
