@@ -124,6 +124,17 @@ final class GuildStore {
                 .bind("notify", notify ? 1 : 0).bind("guild", guildId).bind("person", person.value()).execute();
     }
 
+    void setChannel(long guildId, Optional<ChannelId> channel) {
+        handle.createUpdate("UPDATE guild SET channel_id = :channel WHERE id = :id")
+                .bindByType("channel", channel.map(ChannelId::value).orElse(null), String.class)
+                .bind("id", guildId).execute();
+    }
+
+    void setZone(long guildId, ZoneId zone) {
+        handle.createUpdate("UPDATE guild SET time_zone = :zone WHERE id = :id")
+                .bind("zone", zone.getId()).bind("id", guildId).execute();
+    }
+
     long insertAnnouncement(long guildId, PersonId author, String text, Long batchId, Instant now) {
         return handle.createQuery("""
                         INSERT INTO announcement (guild_id, author_id, text, batch_id, created_at)

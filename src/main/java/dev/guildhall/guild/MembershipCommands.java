@@ -27,6 +27,9 @@ final class MembershipCommands {
     static final String LEAD = "/guild lead add|remove <slug> @person — leads only: make someone a lead or not"
             + " (a guild keeps at least one)";
     static final String NOTIFY = "/guild notify <slug> on|off — announcements and meetup reminders by DM (on by default)";
+    static final String CHANNEL = "/guild channel <slug> #channel|none — leads only: link the channel the guild posts in";
+    static final String ZONE = "/guild zone <slug> <zone> — leads only: the time zone meetups are planned in, like"
+            + " Europe/Berlin";
     private static final int MEMBERS_SHOWN = 50;
 
     private MembershipCommands() {
@@ -41,7 +44,9 @@ final class MembershipCommands {
                 new Subcommand("info", INFO, MembershipCommands::info),
                 new Subcommand("members", MEMBERS, MembershipCommands::members),
                 new Subcommand("lead", LEAD, MembershipCommands::lead),
-                new Subcommand("notify", NOTIFY, MembershipCommands::notifySetting));
+                new Subcommand("notify", NOTIFY, MembershipCommands::notifySetting),
+                new Subcommand("channel", CHANNEL, MembershipCommands::channel),
+                new Subcommand("zone", ZONE, MembershipCommands::zone));
     }
 
     private static Reply create(GuildFlow flow, CommandRequest request, Args raw) {
@@ -212,6 +217,36 @@ final class MembershipCommands {
         return Reply.of(on ? "🔔 You'll get " + guild.title() + "'s announcements and meetup reminders by DM."
                 : "🔕 No more DMs from " + guild.title() + " (you're still a member; meetups you said you're going"
                 + " to still remind you). /guild notify " + guild.slug() + " on turns them back on.");
+    }
+
+    private static Reply channel(GuildFlow flow, CommandRequest request, Args args) {
+        if (args.size() != 2) {
+            throw new UsageException("Type " + CHANNEL + ", like /guild channel k8s #k8s.");
+        }
+        Guild guild = flow.guild(args.get(0));
+        PersonId caller = request.caller().id();
+        flow.requireLead(guild, caller, "link a channel");
+        Optional<ChannelId> channel = Optional.empty();
+        if (!args.get(1).equalsIgnoreCase("none")) {
+            channel = Optional.of(Mentions.channel(caller, args.get(1)).orElseThrow(() -> new UsageException(
+                    "I can't tell which channel " + args.get(1) + " is. Pick it from the list as you type # so your"
+                            + " chat app links it, or type none to unlink.")));
+        }
+        flow.store.setChannel(guild.id(), channel);
+        return Reply.of(channel.map(c -> guild.title() + " now posts in " + GuildMessages.channel(c) + ".")
+                .orElse(guild.title() + " has no channel now; announcements go by DM only."));
+    }
+
+    private static Reply zone(GuildFlow flow, CommandRequest request, Args args) {
+        if (args.size() != 2) {
+            throw new UsageException("Type " + ZONE + ", like /guild zone k8s Europe/Berlin.");
+        }
+        Guild guild = flow.guild(args.get(0));
+        flow.requireLead(guild, request.caller().id(), "set the guild's time zone");
+        ZoneId zone = MeetupTimes.zone(args.get(1));
+        flow.store.setZone(guild.id(), zone);
+        return Reply.of(guild.title() + " plans meetups in " + zone.getId() + " now (meetups already planned keep"
+                + " theirs). Members still see every time in their own zone.");
     }
 
     /** The one guild slug a subcommand takes. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
     }
 
-    record Row(long id, String kind, String recipient, Long updatesId, Long batchId, String payload, int attempts) {
+    record Row(long id, String kind, String recipient, Long updatesId, Long batchId, int attempts) {
     }
 
     private record Original(String status, String messageRef, Instant nextAttemptAt) {
@@ -85,7 +86,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             Instant now = clock.instant();
             long cursor = after;
             List<Row> due = database.read(h -> h.createQuery("""
-                            SELECT id, kind, recipient, updates_id, batch_id, payload, attempts FROM outbox
+                            SELECT id, kind, recipient, updates_id, batch_id, attempts FROM outbox
                             WHERE status = 'PENDING' AND next_attempt_at <= :now AND id > :after
                             ORDER BY id LIMIT :limit""")
                     .bind("now", now)
@@ -94,7 +95,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                     .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
                             rs.getObject("updates_id") == null ? null : rs.getLong("updates_id"),
                             rs.getObject("batch_id") == null ? null : rs.getLong("batch_id"),
-                            rs.getString("payload"), rs.getInt("attempts")))
+                            rs.getInt("attempts")))
                     .list());
             if (due.isEmpty()) {
                 break;
@@ -139,10 +140,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (!pacer.tryAcquire(target, now)) {
             return Outcome.HELD_BACK;
         }
-        if (!claim(row.id())) {
+        Optional<String> payload = claim(row.id());
+        if (payload.isEmpty()) {
             return Outcome.DONE_OTHERWISE;
         }
-        Message message = MessageJson.read(row.payload());
+        Message message = MessageJson.read(payload.get());
         try {
             MessageRef ref = switch (row.kind()) {
                 case "DIRECT" -> port.sendDirect(new PersonId(row.recipient()), message);
@@ -194,10 +196,14 @@ public final class OutboxDispatcher implements AutoCloseable {
         };
     }
 
-    private boolean claim(long id) {
-        return database.inTransaction(h -> h.createUpdate(
-                        "UPDATE outbox SET status = 'SENDING' WHERE id = :id AND status = 'PENDING'")
-                .bind("id", id).execute()) == 1;
+    /**
+     * Marks a row SENDING if it is still PENDING, and only then returns its message. The payload is read here, not
+     * in the scan: a pass may look at many rows the pace holds back, and payloads can be large.
+     */
+    private Optional<String> claim(long id) {
+        return database.inTransaction(h -> h.createQuery(
+                        "UPDATE outbox SET status = 'SENDING' WHERE id = :id AND status = 'PENDING' RETURNING payload")
+                .bind("id", id).mapTo(String.class).findOne());
     }
 
     private void retryOrFail(Row row, boolean retryable, String error) {

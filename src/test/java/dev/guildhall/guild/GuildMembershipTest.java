@@ -75,6 +75,24 @@ class GuildMembershipTest {
     }
 
     @Test
+    void leadsLinkAChannelAndSetTheGuildsZone() {
+        t.say("alice", "/guild create k8s \"Kubernetes guild\"");
+        t.say("bob", "/guild join k8s");
+
+        assertThat(t.say("bob", "/guild zone k8s Europe/Berlin")).contains("Only leads");
+        assertThat(t.say("alice", "/guild zone k8s Moon/Base")).contains("is not a time zone I know");
+        assertThat(t.say("alice", "/guild zone k8s Europe/Berlin")).contains("plans meetups in Europe/Berlin");
+        assertThat(t.say("alice", "/guild channel k8s general")).contains("I can't tell which channel general is");
+        assertThat(t.say("alice", "/guild channel k8s #kube")).contains("now posts in #kube");
+
+        assertThat(t.say("bob", "/guild info k8s")).contains("Channel: #kube").contains("Time zone: Europe/Berlin");
+        // the guild's zone wins over the lead's unknown one
+        assertThat(t.say("alice", "/guild meetup k8s \"2026-12-03 16:00\" \"Talk\""))
+                .contains("Thu 3 Dec 2026, 16:00 (Europe/Berlin)");
+        assertThat(t.say("bob", "/guild info k8s")).contains("Next meetup: Talk — Thu 3 Dec 2026, 16:00 (Europe/Berlin)");
+    }
+
+    @Test
     void membersChooseWhetherToGetDms() {
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         assertThat(t.say("bob", "/guild notify k8s off")).contains("You're not in");
