@@ -43,6 +43,10 @@ final class MeetupCommands {
             throw new UsageException("Say when and what, each in quotes: /guild meetup " + guild.slug()
                     + " \"every 2nd tuesday 16:00\" \"Operators deep dive\". " + MeetupTimes.FORMS);
         }
+        if (args.size() > 3 && !args.isQuoted(1)) {
+            throw new UsageException("Put the time and the title each in quotes: /guild meetup " + guild.slug()
+                    + " \"every thursday 10:00\" \"Office hours\". " + MeetupTimes.FORMS);
+        }
         ZoneId zone = args.option("tz").map(MeetupTimes::zone)
                 .or(guild::timeZone)
                 .or(() -> flow.people.zoneOf(lead))

@@ -50,6 +50,8 @@ class MeetupCommandsTest {
 
         assertThat(reply).contains("I can't read \"soon-ish\" as a meetup time. I understand:")
                 .contains("2026-12-03 16:00").contains("every 2nd tuesday 16:00").contains("weekly on thursday 10:00");
+        assertThat(t.say("alice", "/guild meetup k8s every thursday 10:00 \"Office hours\""))
+                .contains("Put the time and the title each in quotes").contains("I understand:");
         assertThat(t.say("alice", "/guild meetups k8s")).contains("No meetups planned");
         assertThat(chat.sent()).isEmpty();
     }
