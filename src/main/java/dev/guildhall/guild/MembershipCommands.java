@@ -17,8 +17,8 @@ import java.util.Set;
 
 /** Creating guilds, joining and leaving, listing, leads and notification settings. */
 final class MembershipCommands {
-    static final String CREATE = "/guild create <slug> \"<name>\" [#channel] [--tz Europe/Berlin] — start a guild;"
-            + " you become its first lead";
+    static final String CREATE = "/guild create <slug> \"<name>\" [#channel|here] [--tz Europe/Berlin] — start a"
+            + " guild; you become its first lead";
     static final String JOIN = "/guild join <slug> — join a guild";
     static final String LEAVE = "/guild leave <slug> — leave a guild";
     static final String LIST = "/guild list — all guilds";
@@ -27,7 +27,8 @@ final class MembershipCommands {
     static final String LEAD = "/guild lead add|remove <slug> @person — leads only: make someone a lead or not"
             + " (a guild keeps at least one)";
     static final String NOTIFY = "/guild notify <slug> on|off — announcements and meetup reminders by DM (on by default)";
-    static final String CHANNEL = "/guild channel <slug> #channel|none — leads only: link the channel the guild posts in";
+    static final String CHANNEL = "/guild channel <slug> #channel|here|none — leads only: link the channel the guild"
+            + " posts in (here: the one you type in)";
     static final String ZONE = "/guild zone <slug> <zone> — leads only: the time zone meetups are planned in, like"
             + " Europe/Berlin";
     private static final int MEMBERS_SHOWN = 50;
@@ -58,11 +59,10 @@ final class MembershipCommands {
         String slug = GuildFlow.slug(args.get(0));
         Optional<ChannelId> channel = Optional.empty();
         int nameEnd = args.size();
-        if (args.size() > 1 && !args.isQuoted(args.size() - 1) && Mentions.looksLikeChannel(args.get(args.size() - 1))) {
-            String written = args.get(args.size() - 1);
-            channel = Optional.of(Mentions.channel(caller, written).orElseThrow(() -> new UsageException(
-                    "I can't tell which channel " + written + " is. Pick it from the list as you type # so your chat"
-                            + " app links it, then try again.")));
+        String last = args.get(args.size() - 1);
+        if (args.size() > 1 && !args.isQuoted(args.size() - 1)
+                && (Mentions.looksLikeChannel(last) || (args.size() > 2 && last.equalsIgnoreCase("here")))) {
+            channel = Optional.of(channelNamed(request, last));
             nameEnd--;
         }
         if (nameEnd < 2) {
@@ -228,9 +228,7 @@ final class MembershipCommands {
         flow.requireLead(guild, caller, "link a channel");
         Optional<ChannelId> channel = Optional.empty();
         if (!args.get(1).equalsIgnoreCase("none")) {
-            channel = Optional.of(Mentions.channel(caller, args.get(1)).orElseThrow(() -> new UsageException(
-                    "I can't tell which channel " + args.get(1) + " is. Pick it from the list as you type # so your"
-                            + " chat app links it, or type none to unlink.")));
+            channel = Optional.of(channelNamed(request, args.get(1)));
         }
         flow.store.setChannel(guild.id(), channel);
         return Reply.of(channel.map(c -> guild.title() + " now posts in " + GuildMessages.channel(c) + ".")
@@ -247,6 +245,17 @@ final class MembershipCommands {
         flow.store.setZone(guild.id(), zone);
         return Reply.of(guild.title() + " plans meetups in " + zone.getId() + " now (meetups already planned keep"
                 + " theirs). Members still see every time in their own zone.");
+    }
+
+    /** A channel as written ({@code #k8s}, Slack's link), or {@code here}: the channel the command was typed in. */
+    private static ChannelId channelNamed(CommandRequest request, String written) {
+        if (written.equalsIgnoreCase("here")) {
+            return request.channel().orElseThrow(() -> new UsageException("\"here\" means the channel you type in,"
+                    + " but this is a direct message. Type the command in the guild's channel, or name it with #."));
+        }
+        return Mentions.channel(request.caller().id(), written).orElseThrow(() -> new UsageException(
+                "I can't tell which channel " + written + " is. Pick it from the list as you type # so your chat app"
+                        + " links it — or type the command in that channel and write here instead."));
     }
 
     /** The one guild slug a subcommand takes. */

@@ -49,6 +49,7 @@ class GuildMembershipTest {
         assertThat(t.say("bob", "/guild create k8s Another")).contains("There is a guild called k8s already");
         assertThat(t.say("bob", "/guild create Bad_Slug x")).contains("can't be a guild's short name");
         assertThat(t.say("bob", "/guild create web Web guild")).contains("goes in quotes");
+        assertThat(t.say("bob", "/guild create web #web")).contains("Give the guild a name too");
         assertThat(t.say("bob", "/guild join nope")).contains("There is no guild called \"nope\"");
         assertThat(t.say("bob", "/guild jion k8s")).contains("Did you mean /guild join?");
         assertThat(t.say("bob", "/guild")).contains("/guild create");
@@ -83,6 +84,8 @@ class GuildMembershipTest {
         assertThat(t.say("alice", "/guild zone k8s Moon/Base")).contains("is not a time zone I know");
         assertThat(t.say("alice", "/guild zone k8s Europe/Berlin")).contains("plans meetups in Europe/Berlin");
         assertThat(t.say("alice", "/guild channel k8s general")).contains("I can't tell which channel general is");
+        assertThat(t.say("alice", "/guild channel k8s here")).contains("this is a direct message");
+        assertThat(t.sayIn("alice", "k8s-chat", "/guild channel k8s here")).contains("now posts in #k8s-chat");
         assertThat(t.say("alice", "/guild channel k8s #kube")).contains("now posts in #kube");
 
         assertThat(t.say("bob", "/guild info k8s")).contains("Channel: #kube").contains("Time zone: Europe/Berlin");

@@ -49,9 +49,15 @@ public final class TestBot implements AutoCloseable {
 
     /** Runs "/command text" as a person and delivers what is due, like a console line. */
     public String say(String name, String line) {
+        return sayIn(name, null, line);
+    }
+
+    /** Like {@link #say}, typed in a console channel (null: a DM with the bot). */
+    public String sayIn(String name, String channel, String line) {
         String body = line.startsWith("/") ? line.substring(1) : line;
         int space = body.indexOf(' ');
-        Reply reply = bot.handle(new Command(person(name), Optional.empty(), space < 0 ? body : body.substring(0, space),
+        Optional<ChannelId> where = Optional.ofNullable(channel).map(c -> ChannelId.of("console", c));
+        Reply reply = bot.handle(new Command(person(name), where, space < 0 ? body : body.substring(0, space),
                 space < 0 ? "" : body.substring(space + 1)));
         bot.runDue();
         return text(reply);
