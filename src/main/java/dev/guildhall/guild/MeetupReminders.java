@@ -56,7 +56,7 @@ final class MeetupReminders {
                 skipped(flow, meetup, "24-hour");
                 return;
             }
-            remind(flow, meetup, "⏰ In 24 hours", true);
+            remind(flow, meetup, "⏰ 24-hour reminder", lateNote(meetup, Duration.ofHours(24), work.now()), true);
         });
     }
 
@@ -67,7 +67,7 @@ final class MeetupReminders {
                 skipped(flow, meetup, "1-hour");
                 return;
             }
-            remind(flow, meetup, "⏰ In 1 hour", true);
+            remind(flow, meetup, "⏰ 1-hour reminder", lateNote(meetup, Duration.ofHours(1), work.now()), true);
         });
     }
 
@@ -77,7 +77,7 @@ final class MeetupReminders {
             if (work.now().isAfter(meetup.startsAt().plus(STARTING_GRACE))) {
                 skipped(flow, meetup, "\"starting now\"");
             } else {
-                remind(flow, meetup, "🟢 Starting now", false);
+                remind(flow, meetup, "🟢 Starting now", "", false);
             }
             meetup.recurrence().flatMap(MeetupTimes::recurrence).ifPresent(rule -> planNext(flow, meetup, rule));
         });
@@ -87,12 +87,29 @@ final class MeetupReminders {
         return new MeetupStore(flow.work.handle()).byId(meetupId).filter(Meetup::isScheduled);
     }
 
-    private static void remind(GuildFlow flow, Meetup meetup, String lead, boolean withButtons) {
+    private static void remind(GuildFlow flow, Meetup meetup, String lead, String note, boolean withButtons) {
         Guild guild = flow.store.byId(meetup.guildId()).orElseThrow();
         List<PersonId> people = new MeetupStore(flow.work.handle()).reminded(meetup);
         for (PersonId person : people) {
-            flow.outbox.sendDirect(person, message(flow.people, guild, meetup, person, lead, withButtons));
+            Message message = message(flow.people, guild, meetup, person, lead, withButtons);
+            flow.outbox.sendDirect(person, note.isEmpty() ? message : new Message(message.text() + note,
+                    message.fields(), message.context(), message.buttons()));
         }
+    }
+
+    /**
+     * A reminder sent well after its time (the bot was down, or the clock jumped) says how long is really left, so
+     * "24-hour reminder" never misleads about a meetup that starts in four.
+     */
+    static String lateNote(Meetup meetup, Duration nominal, Instant now) {
+        Duration left = Duration.between(now, meetup.startsAt());
+        Duration tolerance = nominal.dividedBy(12).compareTo(Duration.ofMinutes(10)) < 0 ? Duration.ofMinutes(10)
+                : nominal.dividedBy(12);
+        if (nominal.minus(left).compareTo(tolerance) <= 0) {
+            return "";
+        }
+        long minutes = Math.max(1, left.toMinutes());
+        return " (starts in " + (minutes >= 120 ? minutes / 60 + " hours" : minutes + " minutes") + ")";
     }
 
     /** One person's reminder, with the time in their own zone when the bot knows it. */

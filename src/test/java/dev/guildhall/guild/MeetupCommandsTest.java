@@ -80,8 +80,8 @@ class MeetupCommandsTest {
         later.bot.runDue();
         t = later;
 
-        assertThat(reminders("bob", "⏰ In 24 hours")).isEqualTo(1);
-        assertThat(reminders("carol", "⏰ In 24 hours")).isEqualTo(1);
+        assertThat(reminders("bob", "⏰ 24-hour reminder")).isEqualTo(1);
+        assertThat(reminders("carol", "⏰ 24-hour reminder")).isEqualTo(1);
         assertThat(chat.to("console:carol").get(0).message().context()).contains("set yours in your chat profile");
     }
 
@@ -112,13 +112,13 @@ class MeetupCommandsTest {
         t.bot.runDue();
 
         assertThat(reminders("bob", "🟢 Starting now")).isEqualTo(1);
-        assertThat(reminders("bob", "⏰ In 1 hour")).isEqualTo(1);
+        assertThat(reminders("bob", "⏰ 1-hour reminder")).isEqualTo(1);
         assertThat(t.say("alice", "/guild meetups k8s")).contains("#2 Office hours: Thu 3 Dec 2026, 18:00"
                 + " (Europe/Berlin) · repeats weekly on thursday 18:00");
 
         t.clock.advance(Duration.ofDays(6));
         t.bot.runDue();
-        assertThat(reminders("bob", "⏰ In 24 hours")).isEqualTo(1);
+        assertThat(reminders("bob", "⏰ 24-hour reminder")).isEqualTo(1);
     }
 
     @Test
@@ -134,8 +134,8 @@ class MeetupCommandsTest {
 
         t.clock.advance(Duration.ofHours(25));
         t.bot.runDue();
-        assertThat(reminders("bob", "⏰ In 24 hours")).isEqualTo(1);
-        assertThat(reminders("carol", "⏰ In 24 hours")).isZero();
+        assertThat(reminders("bob", "⏰ 24-hour reminder")).isEqualTo(1);
+        assertThat(reminders("carol", "⏰ 24-hour reminder")).isZero();
     }
 
     @Test

@@ -46,22 +46,22 @@ class MeetupRemindersConsoleTest {
         // Then after 25 hours each member got the 24-hour reminder once, in their own local time
         assertThat(texts(first, "alice")).anySatisfy(t -> assertThat(t).startsWith("📅 Planned meetup #1")
                 .contains("Sat 28 Nov 2026, 10:00 (Europe/Berlin)"));
-        assertThat(reminders(first, "bob", "⏰ In 24 hours")).containsExactly("⏰ In 24 hours: *Operators deep dive* —"
+        assertThat(reminders(first, "bob", "⏰ 24-hour reminder")).containsExactly("⏰ 24-hour reminder: *Operators deep dive* —"
                 + " Kubernetes guild meetup, Sat 28 Nov 2026, 04:00 (America/New_York)");
-        assertThat(reminders(first, "carol", "⏰ In 24 hours")).containsExactly("⏰ In 24 hours: *Operators deep dive*"
+        assertThat(reminders(first, "carol", "⏰ 24-hour reminder")).containsExactly("⏰ 24-hour reminder: *Operators deep dive*"
                 + " — Kubernetes guild meetup, Sat 28 Nov 2026, 18:00 (Asia/Tokyo)");
-        assertThat(reminders(first, "bob", "⏰ In 1 hour")).isEmpty();
-        assertThat(buttons(first, "bob", "⏰ In 24 hours")).containsExactly("guild.going:1", "guild.notgoing:1");
+        assertThat(reminders(first, "bob", "⏰ 1-hour reminder")).isEmpty();
+        assertThat(buttons(first, "bob", "⏰ 24-hour reminder")).containsExactly("guild.going:1", "guild.notgoing:1");
 
         // When the bot restarts on the same database, its clock from the same base again, and 47.5 hours pass
         List<JsonNode> second = run(config, "!advance 47h30m\n");
 
         // Then each got the 1-hour reminder once, and not the 24-hour one again
-        assertThat(reminders(second, "bob", "⏰ In 1 hour")).containsExactly("⏰ In 1 hour: *Operators deep dive* —"
-                + " Kubernetes guild meetup, Sat 28 Nov 2026, 04:00 (America/New_York)");
-        assertThat(reminders(second, "carol", "⏰ In 1 hour")).hasSize(1);
-        assertThat(reminders(second, "bob", "⏰ In 24 hours")).isEmpty();
-        assertThat(reminders(second, "carol", "⏰ In 24 hours")).isEmpty();
+        assertThat(reminders(second, "bob", "⏰ 1-hour reminder")).containsExactly("⏰ 1-hour reminder: *Operators deep dive* —"
+                + " Kubernetes guild meetup, Sat 28 Nov 2026, 04:00 (America/New_York) (starts in 30 minutes)");
+        assertThat(reminders(second, "carol", "⏰ 1-hour reminder")).hasSize(1);
+        assertThat(reminders(second, "bob", "⏰ 24-hour reminder")).isEmpty();
+        assertThat(reminders(second, "carol", "⏰ 24-hour reminder")).isEmpty();
         assertThat(reminders(second, "bob", "🟢 Starting now")).isEmpty();
     }
 

@@ -55,7 +55,7 @@ class SpeakerCommandsTest {
         assertThat(t.say("bob", "/guild meetups k8s")).contains("speaker carol: Operators in 20 minutes");
         t.clock.advance(Duration.ofHours(25));
         t.bot.runDue();
-        assertThat(chat.to("console:carol")).filteredOn(m -> m.text().startsWith("⏰ In 24 hours")).singleElement()
+        assertThat(chat.to("console:carol")).filteredOn(m -> m.text().startsWith("⏰ 24-hour reminder")).singleElement()
                 .satisfies(m -> assertThat(m.message().fields()).anySatisfy(f -> assertThat(f.value())
                         .isEqualTo("carol — Operators in 20 minutes")));
         assertThat(t.say("alice", "/guild proposals k8s")).contains("No talk proposals");
