@@ -109,13 +109,20 @@ final class MeetupCommands {
         meetups.cancel(id, flow.now());
         MeetupReminders.cancel(flow.tasks, id);
         String after = "";
+        if (meetups.unscheduleTalks(id) > 0 && meetup.speaker().isPresent()) {
+            String speaker = flow.people.nameOf(meetup.speaker().get());
+            flow.outbox.sendDirect(meetup.speaker().get(), Message.text("🎤 *" + meetup.title() + "* was cancelled,"
+                    + " so your talk *" + meetup.talkTitle().orElse("") + "* is back among the proposals of "
+                    + guild.title() + " for the leads to place again. Sorry for the change!"));
+            after += " " + speaker + "'s talk is back among the proposals (/guild proposals " + guild.slug() + ").";
+        }
         if (meetup.recurrence().isPresent() && !series) {
             Recurrence rule = MeetupTimes.recurrence(meetup.recurrence().get()).orElseThrow();
             var next = rule.nextAfter(meetup.startsAt().atZone(meetup.zone()), meetup.zone()).toInstant();
             long nextId = meetups.insert(guild.id(), meetup.title(), next, meetup.zone(), Optional.of(rule), id,
                     Optional.empty(), Optional.empty(), meetup.createdBy(), flow.now());
             MeetupReminders.schedule(flow.tasks, nextId, next, flow.now());
-            after = " The series goes on: next is #" + nextId + " on " + GuildMessages.when(next, meetup.zone())
+            after += " The series goes on: next is #" + nextId + " on " + GuildMessages.when(next, meetup.zone())
                     + " (add --series to stop it).";
         }
         for (PersonId person : told) {

@@ -145,6 +145,12 @@ final class MeetupStore {
                 .list();
     }
 
+    /** A cancelled meetup's talk goes back to the proposals, so a lead can put it into another one. */
+    int unscheduleTalks(long meetupId) {
+        return handle.createUpdate("UPDATE talk_proposal SET status = 'PROPOSED', meetup_id = NULL WHERE meetup_id = :m")
+                .bind("m", meetupId).execute();
+    }
+
     void scheduleTalk(long talkId, long meetupId) {
         handle.createUpdate("UPDATE talk_proposal SET status = 'SCHEDULED', meetup_id = :meetup WHERE id = :id")
                 .bind("meetup", meetupId).bind("id", talkId).execute();

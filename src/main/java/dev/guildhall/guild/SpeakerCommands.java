@@ -106,7 +106,7 @@ final class SpeakerCommands {
                 + " thank you for teaching!"));
         String speaker = flow.people.nameOf(talk.speaker());
         guild.channel().ifPresent(channel -> flow.outbox.post(channel, Message.text("🎤 At *" + meetup.title()
-                + "* (" + GuildMessages.when(meetup.startsAt(), meetup.zone()) + "): " + speaker + " speaks on *"
+                + "* — " + GuildMessages.when(meetup.startsAt(), meetup.zone()) + " — " + speaker + " speaks on *"
                 + talk.title() + "*.")));
         return Reply.of("🎤 " + speaker + "'s talk *" + talk.title() + "* is in meetup #" + meetupId + " (*"
                 + meetup.title() + "*). They've been told and will get its reminders.");

@@ -62,6 +62,18 @@ class SpeakerCommandsTest {
     }
 
     @Test
+    void aCancelledMeetupsTalkGoesBackToTheProposals() {
+        t.say("carol", "/guild propose k8s \"Operators in 20 minutes\"");
+        t.say("alice", "/guild schedule 1 1");
+
+        assertThat(t.say("alice", "/guild meetup cancel 1")).contains("carol's talk is back among the proposals");
+
+        assertThat(chat.to("console:carol")).anySatisfy(m -> assertThat(m.text()).contains("was cancelled, so your"
+                + " talk *Operators in 20 minutes* is back among the proposals"));
+        assertThat(t.say("alice", "/guild proposals k8s")).contains("#1 Operators in 20 minutes: by carol");
+    }
+
+    @Test
     void badSchedulingChangesNothing() {
         t.say("bob", "/guild propose k8s \"Helm charts\"");
         assertThat(t.say("alice", "/guild schedule 1 99")).contains("There is no meetup #99");
