@@ -10,10 +10,13 @@ import dev.guildhall.core.Reply;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code /guild <subcommand> …}: routes to the subcommand, and answers {@code help} on each one. */
 final class GuildCommand {
+    private static final Set<String> ACTION_WORDS = Set.of("add", "remove", "own", "cancel");
+
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
 
     GuildCommand(List<Subcommand> all) {
@@ -34,6 +37,15 @@ final class GuildCommand {
         return new CommandSpec("guild", "guilds: join, announce, meetups, talks, syllabus", usage(), this::handle);
     }
 
+    /** {@code /guild join help}, and for subcommands with an action word, {@code /guild meetup cancel help}. */
+    private static boolean asksForHelp(Args rest) {
+        int last = rest.size() - 1;
+        if (last < 0 || last > 1 || rest.isQuoted(last) || !rest.get(last).equalsIgnoreCase("help")) {
+            return false;
+        }
+        return last == 0 || ACTION_WORDS.contains(rest.first());
+    }
+
     private Reply handle(CommandRequest request) {
         Args args = request.args();
         if (args.isEmpty()) {
@@ -47,7 +59,7 @@ final class GuildCommand {
             throw new UsageException(hint + "I don't know /guild " + args.get(0) + ". " + usage());
         }
         Args rest = args.shift();
-        if (rest.size() == 1 && rest.first().equals("help") && !rest.isQuoted(0)) {
+        if (asksForHelp(rest)) {
             return Reply.of(sub.usage());
         }
         return sub.handler().handle(new GuildFlow(request.work()), request, rest);

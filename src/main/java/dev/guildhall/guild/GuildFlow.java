@@ -38,6 +38,9 @@ final class GuildFlow {
 
     static String slug(String typed) {
         String slug = typed.strip().toLowerCase(Locale.ROOT);
+        if (slug.equals("help")) {
+            throw new UsageException("\"help\" is kept for /guild <subcommand> help; pick another short name.");
+        }
         if (!SLUG.matcher(slug).matches()) {
             throw new UsageException("\"" + typed + "\" can't be a guild's short name: use 2–32 lower-case letters,"
                     + " digits or hyphens, starting with a letter, like platform-eng or k8s.");

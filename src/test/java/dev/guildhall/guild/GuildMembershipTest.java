@@ -54,6 +54,9 @@ class GuildMembershipTest {
         assertThat(t.say("bob", "/guild jion k8s")).contains("Did you mean /guild join?");
         assertThat(t.say("bob", "/guild")).contains("/guild create");
         assertThat(t.say("bob", "/guild join help")).isEqualTo(MembershipCommands.JOIN);
+        assertThat(t.say("bob", "/guild lead add help")).isEqualTo(MembershipCommands.LEAD);
+        assertThat(t.say("bob", "/guild meetup cancel help")).startsWith(MeetupCommands.MEETUP);
+        assertThat(t.say("bob", "/guild create help \"Help guild\"")).contains("\"help\" is kept");
         assertThat(t.say("bob", "/guild list")).contains("1 member");
     }
 
