@@ -34,11 +34,12 @@ class AnnouncementFanOutTest {
 
     @Test
     void anAnnouncementReachesAThousandMembersExactlyOnceThroughRateLimits() {
-        // Given a guild of a thousand members on a platform that answers every 7th call with a 429
+        // Given a guild of a thousand members on a platform that answers every 7th call with a 429, every 23rd with a
+        // timeout
         Path db = dir.resolve("fanout.db");
         AdjustableClock clock = AdjustableClock.fixedAt(TestBot.BASE);
         FakeSlackPort.Ledger ledger = new FakeSlackPort.Ledger();
-        try (Guildhall bot = bot(db, clock, new FakeSlackPort(ledger, clock, 7, 0))) {
+        try (Guildhall bot = bot(db, clock, new FakeSlackPort(ledger, clock, 7, 0).withTimeoutEvery(23))) {
             guildOfMembers(bot);
 
             // When the lead announces and time passes
@@ -48,6 +49,7 @@ class AnnouncementFanOutTest {
             // Then every member got it once, the 429s were honoured, and the lead saw throttled progress
             assertExactlyOnce(ledger);
             assertThat(ledger.rateLimited).isGreaterThan(10);
+            assertThat(ledger.timeouts).isGreaterThan(10);
             assertThat(ledger.callsDuringStop).isZero();
             assertThat(ledger.posts).singleElement().asString().contains("Pizza at six");
             assertThat(ledger.updates.get(ledger.updates.size() - 1))

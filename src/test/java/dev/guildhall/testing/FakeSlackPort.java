@@ -34,6 +34,7 @@ public final class FakeSlackPort implements ChatPort {
         public final List<String> posts = new ArrayList<>();
         public int rateLimited;
         public int callsDuringStop;
+        public int timeouts;
     }
 
     /** Thrown to simulate the process dying mid-call. */
@@ -47,6 +48,7 @@ public final class FakeSlackPort implements ChatPort {
     private final Clock clock;
     private final int rateLimitEvery;
     private final int dieAfterSends;
+    private int transientEvery;
     private final AtomicInteger calls = new AtomicInteger();
     private final AtomicInteger sends = new AtomicInteger();
     private final Map<String, Instant> stoppedUntil = new ConcurrentHashMap<>();
@@ -56,6 +58,12 @@ public final class FakeSlackPort implements ChatPort {
         this.clock = clock;
         this.rateLimitEvery = rateLimitEvery;
         this.dieAfterSends = dieAfterSends;
+    }
+
+    /** Also answers every {@code n}-th call with a timeout, as a flaky network would. */
+    public FakeSlackPort withTimeoutEvery(int n) {
+        this.transientEvery = n;
+        return this;
     }
 
     /** Slack limits each Web API method on its own: chat.postMessage (DMs and posts) and chat.update. */
@@ -68,6 +76,10 @@ public final class FakeSlackPort implements ChatPort {
             ledger.rateLimited++;
             stoppedUntil.put(method, now.plus(RETRY_AFTER));
             throw DeliveryException.rateLimited(RETRY_AFTER);
+        }
+        if (transientEvery > 0 && calls.get() % transientEvery == 0) {
+            ledger.timeouts++;
+            throw DeliveryException.transientFailure("read timed out", null);
         }
         if (dieAfterSends > 0 && sends.get() >= dieAfterSends) {
             throw new Killed();
