@@ -75,7 +75,10 @@ final class GuildFlow {
     Person mentioned(PersonId caller, String written, String usage) {
         Mentions.Mention mention = Mentions.person(caller, written).orElseThrow(() -> new UsageException(
                 "\"" + written + "\" isn't a person I can recognise. Mention them with @, like @bob. " + usage));
-        return people.resolve(mention).orElseThrow(() -> new UsageException("I don't know " + mention.shown()
-                + " yet — ask them to say hi to Guildhall first (any command will do, like /guild list)."));
+        return people.resolve(mention).orElseThrow(() -> new UsageException(people.isAmbiguous(mention)
+                ? "Several people I know are called " + mention.shown() + ". Pick the one you mean from the list as"
+                + " you type @, so your chat app links the name."
+                : "I don't know " + mention.shown() + " yet — ask them to say hi to Guildhall first (any command will"
+                + " do, like /guild list)."));
     }
 }

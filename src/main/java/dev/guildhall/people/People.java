@@ -50,15 +50,23 @@ public final class People {
         if (mention instanceof Mentions.ById byId) {
             return find(byId.id());
         }
-        Mentions.ByName byName = (Mentions.ByName) mention;
-        List<String> ids = handle.createQuery("""
+        List<String> ids = named((Mentions.ByName) mention);
+        return ids.size() == 1 ? find(new PersonId(ids.get(0))) : Optional.empty();
+    }
+
+    /** Whether a name fits several people, so the one who wrote it can be asked to mention them properly. */
+    public boolean isAmbiguous(Mentions.Mention mention) {
+        return mention instanceof Mentions.ByName byName && named(byName).size() > 1;
+    }
+
+    private List<String> named(Mentions.ByName byName) {
+        return handle.createQuery("""
                         SELECT id FROM person WHERE id LIKE :prefix AND lower(display_name) = lower(:name)
                         ORDER BY last_seen_at DESC LIMIT 2""")
                 .bind("prefix", byName.workspace() + ":%")
                 .bind("name", byName.name())
                 .mapTo(String.class)
                 .list();
-        return ids.size() == 1 ? find(new PersonId(ids.get(0))) : Optional.empty();
     }
 
     public String nameOf(PersonId id) {
