@@ -1,15 +1,7 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.core.ChatPort;
-import dev.guildhall.core.Command;
-import dev.guildhall.core.Person;
-import dev.guildhall.core.PersonId;
-import dev.guildhall.core.Reply;
-import dev.guildhall.store.Database;
 import dev.guildhall.testing.FakeSlackPort;
 import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.Test;
@@ -17,17 +9,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.guildhall.testing.FanOutScenario.announce;
+import static dev.guildhall.testing.FanOutScenario.bot;
+import static dev.guildhall.testing.FanOutScenario.driveUntilDone;
+import static dev.guildhall.testing.FanOutScenario.guildOfMembers;
+import static dev.guildhall.testing.FanOutScenario.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Issue 4's fan-out acceptance, against a fake port (see {@link dev.guildhall.testing.FanOutScenario}). */
 class AnnouncementFanOutTest {
     private static final int MEMBERS = 1_000;
-    private static final Person LEAD = Person.of(new PersonId("slack:T1:ULEAD"), "lea");
 
     @TempDir
     Path dir;
@@ -40,11 +34,11 @@ class AnnouncementFanOutTest {
         AdjustableClock clock = AdjustableClock.fixedAt(TestBot.BASE);
         FakeSlackPort.Ledger ledger = new FakeSlackPort.Ledger();
         try (Guildhall bot = bot(db, clock, new FakeSlackPort(ledger, clock, 7, 0).withTimeoutEvery(23))) {
-            guildOfMembers(bot);
+            guildOfMembers(bot, MEMBERS);
 
             // When the lead announces and time passes
-            assertThat(announce(bot)).contains("DMing 1000 members");
-            Duration took = driveUntilDone(bot, clock, ledger);
+            assertThat(announce(bot, "Pizza at six!")).contains("DMing 1000 members");
+            Duration took = driveUntilDone(bot, clock);
 
             // Then every member got it once, the 429s were honoured, and the lead saw throttled progress
             assertExactlyOnce(ledger);
@@ -68,17 +62,16 @@ class AnnouncementFanOutTest {
         FakeSlackPort.Ledger ledger = new FakeSlackPort.Ledger();
         AdjustableClock first = AdjustableClock.fixedAt(TestBot.BASE);
         try (Guildhall bot = bot(db, first, new FakeSlackPort(ledger, first, 11, 500))) {
-            guildOfMembers(bot);
-            announce(bot);
-            assertThatThrownBy(() -> driveUntilDone(bot, first, ledger)).isInstanceOf(FakeSlackPort.Killed.class);
+            guildOfMembers(bot, MEMBERS);
+            announce(bot, "Pizza at six!");
+            assertThatThrownBy(() -> driveUntilDone(bot, first)).isInstanceOf(FakeSlackPort.Killed.class);
         }
-        int before = ledger.directs.size();
-        assertThat(before).isBetween(490, 500);
+        assertThat(ledger.directs.size()).isBetween(490, 500);
 
         // When a new process starts on the same database
         AdjustableClock second = AdjustableClock.fixedAt(TestBot.BASE.plus(Duration.ofMinutes(10)));
         try (Guildhall bot = bot(db, second, new FakeSlackPort(ledger, second, 11, 0))) {
-            driveUntilDone(bot, second, ledger);
+            driveUntilDone(bot, second);
         }
 
         // Then everyone has it, once
@@ -86,55 +79,11 @@ class AnnouncementFanOutTest {
         assertThat(ledger.updates.get(ledger.updates.size() - 1)).contains("delivered to 1000 of 1000 — done.");
     }
 
-    private static Guildhall bot(Path db, AdjustableClock clock, ChatPort port) {
-        Config config = Config.from(Map.of(Config.DB, db.toString()));
-        return new Guildhall(Database.open(db.toString()), clock, port, Wiring.capabilities(config));
-    }
-
-    private static void guildOfMembers(Guildhall bot) {
-        assertThat(text(bot.handle(new Command(LEAD, Optional.empty(), "guild",
-                "create platform \"Platform guild\" <#C42|platform>")))).contains("Created");
-        bot.database().inTransaction(h -> {
-            long guild = h.createQuery("SELECT id FROM guild WHERE slug = 'platform'").mapTo(Long.class).one();
-            for (int i = 0; i < MEMBERS; i++) {
-                String id = "slack:T1:U" + String.format("%04d", i);
-                h.execute("INSERT INTO person (id, display_name, first_seen_at, last_seen_at) VALUES (?, ?, 0, 0)",
-                        id, "member" + i);
-                h.execute("INSERT INTO guild_member (guild_id, person_id, role, notify, joined_at)"
-                        + " VALUES (?, ?, 'MEMBER', 1, ?)", guild, id, i);
-            }
-            return null;
-        });
-    }
-
-    private static String announce(Guildhall bot) {
-        return text(bot.handle(new Command(LEAD, Optional.empty(), "guild", "announce platform Pizza at six!")));
-    }
-
-    /** Moves the clock a second at a time, delivering what is due, until nothing is left to deliver. */
-    private static Duration driveUntilDone(Guildhall bot, AdjustableClock clock, FakeSlackPort.Ledger ledger) {
-        Instant start = clock.instant();
-        for (int second = 0; second < 3_600; second++) {
-            bot.runDue();
-            boolean done = bot.database().read(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')").mapTo(Integer.class).one()) == 0;
-            if (done) {
-                return Duration.between(start, clock.instant());
-            }
-            clock.advance(Duration.ofSeconds(1));
-        }
-        throw new AssertionError("not done after an hour of clock time; delivered " + ledger.directs.size());
-    }
-
     private static void assertExactlyOnce(FakeSlackPort.Ledger ledger) {
         assertThat(ledger.directs).hasSize(MEMBERS + 1); // the members, and the lead's progress message
         assertThat(ledger.directs.entrySet()).allSatisfy(e -> assertThat(e.getValue().get())
                 .as("messages to %s", e.getKey()).isEqualTo(1));
-        assertThat(ledger.directs.keySet()).contains("slack:T1:U0000", "slack:T1:U0999");
+        assertThat(ledger.directs.keySet()).contains(member(0), member(MEMBERS - 1));
         assertThat(ledger.directs.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(MEMBERS + 1);
-    }
-
-    private static String text(Reply reply) {
-        return TestBot.text(reply);
     }
 }
