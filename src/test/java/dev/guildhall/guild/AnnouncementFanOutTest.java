@@ -3,7 +3,7 @@ package dev.guildhall.guild;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.testing.FakeSlackPort;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class AnnouncementFanOutTest {
         // Given a guild of a thousand members on a platform that answers every 7th call with a 429, every 23rd with a
         // timeout
         Path db = dir.resolve("fanout.db");
-        AdjustableClock clock = AdjustableClock.fixedAt(TestBot.BASE);
+        AdjustableClock clock = AdjustableClock.fixedAt(GuildBot.BASE);
         FakeSlackPort.Ledger ledger = new FakeSlackPort.Ledger();
         try (Guildhall bot = bot(db, clock, new FakeSlackPort(ledger, clock, 7, 0).withTimeoutEvery(23))) {
             guildOfMembers(bot, MEMBERS);
@@ -60,7 +60,7 @@ class AnnouncementFanOutTest {
         // Given an announcement whose process dies after 500 sends
         Path db = dir.resolve("killed.db");
         FakeSlackPort.Ledger ledger = new FakeSlackPort.Ledger();
-        AdjustableClock first = AdjustableClock.fixedAt(TestBot.BASE);
+        AdjustableClock first = AdjustableClock.fixedAt(GuildBot.BASE);
         try (Guildhall bot = bot(db, first, new FakeSlackPort(ledger, first, 11, 500))) {
             guildOfMembers(bot, MEMBERS);
             announce(bot, "Pizza at six!");
@@ -69,7 +69,7 @@ class AnnouncementFanOutTest {
         assertThat(ledger.directs.size()).isBetween(490, 500);
 
         // When a new process starts on the same database
-        AdjustableClock second = AdjustableClock.fixedAt(TestBot.BASE.plus(Duration.ofMinutes(10)));
+        AdjustableClock second = AdjustableClock.fixedAt(GuildBot.BASE.plus(Duration.ofMinutes(10)));
         try (Guildhall bot = bot(db, second, new FakeSlackPort(ledger, second, 11, 0))) {
             driveUntilDone(bot, second);
         }

@@ -1,7 +1,7 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuildMembershipTest {
     @TempDir
     Path dir;
-    private final RecordingChatPort chat = new RecordingChatPort();
-    private TestBot t;
+    private final ChatTranscript chat = new ChatTranscript();
+    private GuildBot t;
 
     @BeforeEach
     void start() {
-        t = TestBot.on(dir.resolve("g.db"), chat);
+        t = GuildBot.on(dir.resolve("g.db"), chat);
     }
 
     @AfterEach

@@ -1,7 +1,7 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,12 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MeetupCommandsTest {
     @TempDir
     Path dir;
-    private final RecordingChatPort chat = new RecordingChatPort();
-    private TestBot t;
+    private final ChatTranscript chat = new ChatTranscript();
+    private GuildBot t;
 
     @BeforeEach
     void start() {
-        t = TestBot.on(dir.resolve("m.db"), chat).zone("alice", "Europe/Berlin").zone("bob", "America/New_York");
+        t = GuildBot.on(dir.resolve("m.db"), chat).zone("alice", "Europe/Berlin").zone("bob", "America/New_York");
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         t.say("bob", "/guild join k8s");
         t.say("carol", "/guild join k8s");
@@ -74,7 +74,7 @@ class MeetupCommandsTest {
         chat.clear();
 
         // Down for 30 hours: the 24-hour reminder is overdue, but the meetup is still ahead
-        TestBot later = TestBot.on(dir.resolve("m.db"), chat).zone("bob", "America/New_York");
+        GuildBot later = GuildBot.on(dir.resolve("m.db"), chat).zone("bob", "America/New_York");
         later.clock.advance(Duration.ofHours(30));
         later.bot.runDue();
         later.bot.runDue();
@@ -91,7 +91,7 @@ class MeetupCommandsTest {
         t.close();
         chat.clear();
 
-        TestBot later = TestBot.on(dir.resolve("m.db"), chat);
+        GuildBot later = GuildBot.on(dir.resolve("m.db"), chat);
         later.clock.advance(Duration.ofDays(3));
         later.bot.runDue();
         t = later;

@@ -1,7 +1,7 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyllabusCommandsTest {
     @TempDir
     Path dir;
-    private TestBot t;
+    private GuildBot t;
 
     @BeforeEach
     void start() {
-        t = TestBot.on(dir.resolve("y.db"), new RecordingChatPort());
+        t = GuildBot.on(dir.resolve("y.db"), new ChatTranscript());
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         t.say("bob", "/guild join k8s");
         t.say("carol", "/guild join k8s");

@@ -34,7 +34,7 @@ public final class FanOutScenario {
 
     /** A guild "platform" led by {@link #LEAD}, linked to channel C42, with members slack:T1:U0000… */
     public static void guildOfMembers(Guildhall bot, int members) {
-        String created = TestBot.text(bot.handle(new Command(LEAD, Optional.empty(), "guild",
+        String created = GuildBot.text(bot.handle(new Command(LEAD, Optional.empty(), "guild",
                 "create platform \"" + GUILD + "\" <#C42|platform>")));
         if (!created.contains("Created")) {
             throw new AssertionError(created);
@@ -57,7 +57,7 @@ public final class FanOutScenario {
     }
 
     public static String announce(Guildhall bot, String text) {
-        return TestBot.text(bot.handle(new Command(LEAD, Optional.empty(), "guild", "announce platform " + text)));
+        return GuildBot.text(bot.handle(new Command(LEAD, Optional.empty(), "guild", "announce platform " + text)));
     }
 
     /** Moves the clock a second at a time, delivering what is due, until nothing is left; returns the clock time. */

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A chat that only remembers what it was asked to say. */
-public class RecordingChatPort implements ChatPort {
+public class ChatTranscript implements ChatPort {
     public record Sent(String kind, String to, Message message, String ref) {
         public String text() {
             return message.text();

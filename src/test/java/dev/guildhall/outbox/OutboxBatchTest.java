@@ -27,7 +27,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-class OutboxDispatcherTest {
+class OutboxBatchTest {
     private static final PersonId LEAD = new PersonId("console:lea");
     private static final PersonId BOB = new PersonId("console:bob");
     private static final PersonId CAROL = new PersonId("console:carol");

@@ -21,24 +21,24 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The whole bot on a database file, driven like the console: people by name, commands as typed. */
-public final class TestBot implements AutoCloseable {
+public final class GuildBot implements AutoCloseable {
     public static final Instant BASE = Instant.parse("2026-11-26T09:00:00Z");
 
     public final Guildhall bot;
     public final AdjustableClock clock;
     private final Map<String, ZoneId> zones = new java.util.HashMap<>();
 
-    public TestBot(Path dbFile, AdjustableClock clock, ChatPort port) {
+    public GuildBot(Path dbFile, AdjustableClock clock, ChatPort port) {
         this.clock = clock;
         Config config = Config.from(Map.of(Config.DB, dbFile.toString()));
         this.bot = new Guildhall(Database.open(dbFile.toString()), clock, port, Wiring.capabilities(config));
     }
 
-    public static TestBot on(Path dbFile, ChatPort port) {
-        return new TestBot(dbFile, AdjustableClock.fixedAt(BASE), port);
+    public static GuildBot on(Path dbFile, ChatPort port) {
+        return new GuildBot(dbFile, AdjustableClock.fixedAt(BASE), port);
     }
 
-    public TestBot zone(String name, String zone) {
+    public GuildBot zone(String name, String zone) {
         zones.put(name, ZoneId.of(zone));
         return this;
     }
