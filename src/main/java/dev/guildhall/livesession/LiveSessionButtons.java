@@ -50,7 +50,7 @@ final class LiveSessionButtons {
 
     private Reply getIt(ActionRequest request) {
         LiveSessionFlow flow = flow(request);
-        return WaitCommand.retract(flow, running(flow, request.idArgument()), request.presser().id(), keys);
+        return WaitCommand.retract(flow, running(flow, request.idArgument()), request.presser().id());
     }
 
     private Reply upvote(ActionRequest request) {

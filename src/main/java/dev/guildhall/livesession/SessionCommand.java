@@ -47,8 +47,14 @@ final class SessionCommand {
         String sub = args.isEmpty() ? "" : args.first();
         return switch (sub) {
             case "start" -> start(flow, request, args.shift().withOptions(Set.of("threshold"), USAGE));
-            case "status" -> status(flow, request, noMore(args.shift(), "status"));
-            case "end" -> end(flow, request, noMore(args.shift(), "end"));
+            case "status" -> {
+                expectNothingAfter(args.shift(), "status");
+                yield status(flow, request);
+            }
+            case "end" -> {
+                expectNothingAfter(args.shift(), "end");
+                yield end(flow, request);
+            }
             case "" -> throw new UsageException("What would you like to do? " + USAGE);
             default -> throw new UsageException(NearMiss.of(sub, SUBCOMMANDS)
                     .map(meant -> "Did you mean /session " + meant + "? ")
@@ -56,12 +62,10 @@ final class SessionCommand {
         };
     }
 
-    private static Args noMore(Args args, String sub) {
-        Args rest = args.withOptions(Set.of(), USAGE);
-        if (!rest.isEmpty()) {
+    private static void expectNothingAfter(Args args, String sub) {
+        if (!args.withOptions(Set.of(), USAGE).isEmpty()) {
             throw new UsageException("/session " + sub + " takes nothing after it. Type it in the session's channel.");
         }
-        return rest;
     }
 
     private Reply start(LiveSessionFlow flow, CommandRequest request, Args args) {
@@ -109,7 +113,7 @@ final class SessionCommand {
         return LiveSessionMessages.minutes(Duration.between(session.startedAt(), flow.now()));
     }
 
-    private Reply status(LiveSessionFlow flow, CommandRequest request, Args ignored) {
+    private Reply status(LiveSessionFlow flow, CommandRequest request) {
         PersonId caller = request.caller().id();
         List<LiveSession> sessions;
         if (request.channel().isPresent()) {
@@ -138,7 +142,7 @@ final class SessionCommand {
         return new Reply(messages);
     }
 
-    private Reply end(LiveSessionFlow flow, CommandRequest request, Args ignored) {
+    private Reply end(LiveSessionFlow flow, CommandRequest request) {
         PersonId caller = request.caller().id();
         LiveSession session;
         if (request.channel().isPresent()) {

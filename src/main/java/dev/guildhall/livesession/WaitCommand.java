@@ -43,7 +43,7 @@ final class WaitCommand {
         String text = request.args().restFrom(0);
         PersonId caller = request.caller().id();
         if (text.toLowerCase(Locale.ROOT).equals("ok")) {
-            return retract(flow, session, caller, keys);
+            return retract(flow, session, caller);
         }
         if (!text.isEmpty()) {
             checkQuestion(text);
@@ -80,7 +80,7 @@ final class WaitCommand {
         return "✋ Your flag stays up for another " + lifetime + " — you still count once." + restart;
     }
 
-    static Reply retract(LiveSessionFlow flow, LiveSession session, PersonId caller, SessionKeys keys) {
+    static Reply retract(LiveSessionFlow flow, LiveSession session, PersonId caller) {
         LiveSessionFlow.Keyed keyed = flow.keyed(session);
         if (flow.retract(keyed, caller)) {
             return Reply.of("👍 Glad it clicked — your flag is down.");

@@ -201,6 +201,19 @@ class LiveSessionTest {
     }
 
     @Test
+    void fromADmThePresenterEndsTheirOnlySessionOrIsAskedWhichOne() {
+        assertThat(bot.type("alice", null, "/session status")).contains("not presenting");
+        assertThat(bot.type("alice", null, "/session end")).contains("no live session running");
+        aliceStarts();
+        bot.type("alice", "k8s", "/session start Pods");
+        assertThat(bot.type("alice", null, "/session end")).contains("running 2 live sessions")
+                .contains("*VPC peering*").contains("*Pods*");
+        assertThat(bot.type("alice", "k8s", "/session end now")).contains("takes nothing after it");
+        assertThat(bot.type("alice", "k8s", "/session end")).contains("Ended *Pods*");
+        assertThat(bot.type("alice", null, "/session end")).contains("Ended *VPC peering*");
+    }
+
+    @Test
     void endingSendsTheSummaryAndClosesTheButtons() {
         // Given a session with two flags, a retraction and a voted question
         aliceStarts();
