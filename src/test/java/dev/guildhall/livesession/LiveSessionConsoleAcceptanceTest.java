@@ -70,6 +70,29 @@ class LiveSessionConsoleAcceptanceTest {
                 || text(line, "text").contains("dave"));
     }
 
+    @Test
+    void advancingTheConsoleClockTakesUnrenewedFlagsDown() throws IOException {
+        // Given two flags raised at 10:00, one renewed at 10:04
+        AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z"));
+        List<JsonNode> lines = ConsoleRun.run(directory.resolve("guildhall.db"), clock, """
+                @alice #vpc /session start "VPC peering"
+                @bob #vpc /wait
+                @carol #vpc /wait
+                !advance 4m
+                @bob #vpc !press livesession.wait:1
+                !advance 2m
+                !advance 4m
+                """);
+        Cursor cursor = new Cursor(lines);
+
+        // Then !advance lets the unrenewed flag expire first, then the renewed one, each updating the board
+        cursor.next("the board at 2", line -> board(line) && text(line, "text").contains("*2 lost*"));
+        cursor.next("the 10:06 note", line -> text(line, "note").contains("10:06"));
+        cursor.next("carol's flag expired", line -> board(line) && text(line, "text").contains("*1 lost* right now (was 2)"));
+        cursor.next("the 10:10 note", line -> text(line, "note").contains("10:10"));
+        cursor.next("bob's flag expired", line -> board(line) && text(line, "text").contains("*0 lost* right now (was 1)"));
+    }
+
     private static boolean privately(JsonNode line, String who) {
         return who.equals(text(line, "to")) && line.get("ephemeral").asBoolean();
     }
