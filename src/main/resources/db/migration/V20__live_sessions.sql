@@ -46,6 +46,7 @@ CREATE TABLE wait_question (
     text            TEXT    NOT NULL,
     votes           INTEGER NOT NULL DEFAULT 0,  -- upvotes by others; the asker's own mark is not one
     asked_at        BIGINT  NOT NULL,
+    removed_at      BIGINT,   -- the presenter took it down (anonymous posting needs a way to stop abuse)
     post_message_id BIGINT REFERENCES outbox (id)
 );
 CREATE INDEX wait_question_session ON wait_question (session_id, votes);

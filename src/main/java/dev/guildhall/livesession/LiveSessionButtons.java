@@ -3,6 +3,7 @@ package dev.guildhall.livesession;
 import dev.guildhall.command.ActionRequest;
 import dev.guildhall.command.Registry;
 import dev.guildhall.command.UsageException;
+import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
 import java.util.List;
@@ -26,6 +27,7 @@ final class LiveSessionButtons {
         registry.anonymousAction(LiveSessionMessages.UPVOTE, this::upvote);
         registry.action(LiveSessionMessages.RECAP, this::recap);
         registry.action(LiveSessionMessages.LEARN_INVITE, this::learnInvite);
+        registry.action(LiveSessionMessages.REMOVE, this::remove);
     }
 
     private LiveSessionFlow flow(ActionRequest request) {
@@ -58,6 +60,9 @@ final class LiveSessionButtons {
         Question question = flow.store.question(request.idArgument()).orElseThrow(() -> new UsageException(
                 "That question no longer exists."));
         LiveSessionFlow.Keyed keyed = flow.keyed(running(flow, question.sessionId()));
+        if (question.isRemoved()) {
+            throw new UsageException("That question was removed by the presenter.");
+        }
         return switch (flow.upvote(keyed, question, request.presser().id())) {
             case COUNTED -> Reply.of("▲ Counted — nobody sees who voted.");
             case ALREADY_VOTED -> Reply.of("You've already upvoted this question; everyone counts once.");
@@ -65,10 +70,29 @@ final class LiveSessionButtons {
         };
     }
 
+    private Reply remove(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        Question question = flow.store.question(request.idArgument()).orElseThrow(() -> new UsageException(
+                "That question no longer exists."));
+        LiveSession session = presenters(flow, request.presser().id(), question.sessionId());
+        if (question.isRemoved()) {
+            throw new UsageException("That question is already removed.");
+        }
+        if (!session.isRunning()) {
+            throw new UsageException("*" + session.title() + "* has ended; its questions stay as they were.");
+        }
+        flow.remove(session, question);
+        return Reply.of("Removed the question from the channel and from your board.");
+    }
+
     private LiveSession presenters(LiveSessionFlow flow, ActionRequest request) {
-        LiveSession session = flow.store.session(request.idArgument()).orElseThrow(() -> new UsageException(
+        return presenters(flow, request.presser().id(), request.idArgument());
+    }
+
+    private LiveSession presenters(LiveSessionFlow flow, PersonId presser, long sessionId) {
+        LiveSession session = flow.store.session(sessionId).orElseThrow(() -> new UsageException(
                 "That live session no longer exists."));
-        if (!session.presenter().equals(request.presser().id())) {
+        if (!session.presenter().equals(presser)) {
             throw new UsageException("Only " + flow.people.nameOf(session.presenter()) + ", who presented *"
                     + session.title() + "*, can do that.");
         }

@@ -162,6 +162,15 @@ final class LiveSessionFlow {
         return UpvoteOutcome.COUNTED;
     }
 
+    /** The presenter takes an anonymous question down: from the channel, the board and the summary. */
+    void remove(LiveSession session, Question question) {
+        store.removeQuestion(question.id(), now);
+        if (question.postMessageId() != null) {
+            outbox.update(question.postMessageId(), LiveSessionMessages.questionRemoved());
+        }
+        refreshBoard(session.id());
+    }
+
     /** Votes on different questions get unrelated tokens, so the store cannot tell that one person cast both. */
     static String votePurpose(long questionId) {
         return "vote:" + questionId;

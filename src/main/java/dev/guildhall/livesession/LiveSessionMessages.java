@@ -18,6 +18,7 @@ final class LiveSessionMessages {
     static final String UPVOTE = "livesession.upvote";
     static final String RECAP = "livesession.recap";
     static final String LEARN_INVITE = "livesession.learn-invite";
+    static final String REMOVE = "livesession.remove";
 
     static final String WAIT_LABEL = "I don't get this yet";
     static final String OK_LABEL = "I get it now";
@@ -68,6 +69,10 @@ final class LiveSessionMessages {
         return open ? message.withButton(Button.of(UPVOTE + ":" + question.id(), "▲ Me too")) : message;
     }
 
+    static Message questionRemoved() {
+        return Message.text("A question was removed by the presenter.");
+    }
+
     static Message restartNotice() {
         return Message.text("Guildhall restarted during this session, so the flags raised before now were cleared."
                 + " Still lost? Press *" + WAIT_LABEL + "* or type `/wait` again — still anonymous.");
@@ -113,6 +118,10 @@ final class LiveSessionMessages {
                 .withField("Lost right now", up + " · you get a WAIT nudge at " + session.threshold())
                 .withField("Flags raised in the last " + minutes(settings.recentWindow()), String.valueOf(recent))
                 .withField("Top questions", top.isEmpty() ? "none yet" : questionLines(top));
+        int rank = 1;
+        for (Question question : top) {
+            message = message.withButton(Button.danger(REMOVE + ":" + question.id(), "Remove question " + rank++));
+        }
         if (session.restartedAt() != null) {
             message = message.withField("Note", "Guildhall restarted at " + time(session.restartedAt()) + zoneSuffix()
                     + "; flags raised before then were cleared and the channel was asked to press again.");

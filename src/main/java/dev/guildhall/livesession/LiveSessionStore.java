@@ -25,7 +25,7 @@ final class LiveSessionStore {
             instant(rs.getObject("raised_at")), instant(rs.getObject("expires_at")), instant(rs.getObject("ended_at")));
     private static final RowMapper<Question> QUESTION = (rs, ctx) -> new Question(rs.getLong("id"),
             rs.getLong("session_id"), rs.getString("text"), rs.getInt("votes"), instant(rs.getObject("asked_at")),
-            longOrNull(rs.getObject("post_message_id")));
+            longOrNull(rs.getObject("post_message_id")), instant(rs.getObject("removed_at")));
 
     private final Handle handle;
 
@@ -190,17 +190,17 @@ final class LiveSessionStore {
         return handle.createQuery("SELECT * FROM wait_question WHERE id = :id").bind("id", id).map(QUESTION).findOne();
     }
 
-    /** Most votes first, then oldest first. */
+    /** The questions still standing, most votes first, then oldest first. */
     List<Question> questions(long sessionId, int limit) {
         return handle.createQuery("""
-                        SELECT * FROM wait_question WHERE session_id = :session
+                        SELECT * FROM wait_question WHERE session_id = :session AND removed_at IS NULL
                         ORDER BY votes DESC, asked_at, id LIMIT :limit""")
                 .bind("session", sessionId).bind("limit", limit).map(QUESTION).list();
     }
 
-    int countQuestions(long sessionId) {
-        return handle.createQuery("SELECT COUNT(*) FROM wait_question WHERE session_id = :session")
-                .bind("session", sessionId).mapTo(Integer.class).one();
+    void removeQuestion(long questionId, Instant now) {
+        handle.createUpdate("UPDATE wait_question SET removed_at = :now WHERE id = :id AND removed_at IS NULL")
+                .bind("now", now).bind("id", questionId).execute();
     }
 
     /** Whether the token already marked this question: empty if not, else whether that mark is the asker's. */

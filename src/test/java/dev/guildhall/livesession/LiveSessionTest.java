@@ -183,6 +183,32 @@ class LiveSessionTest {
     }
 
     @Test
+    void thePresenterCanRemoveAnAbusiveQuestion() {
+        // Given an anonymous question on alice's board, with its Remove button
+        aliceStarts();
+        bot.type("dave", "vpc", "/wait something rude");
+        bot.type("carol", "vpc", "/wait what is a transit gateway?");
+        assertThat(bot.chat.lastTo("@alice").message().buttons()).extracting(b -> b.actionId())
+                .containsExactly("livesession.remove:1", "livesession.remove:2");
+
+        // When someone else tries to remove it, then alice does
+        assertThat(bot.press("bob", "vpc", "livesession.remove:1")).contains("Only alice");
+        assertThat(bot.press("alice", null, "livesession.remove:1")).contains("Removed the question");
+
+        // Then it is gone from the channel, the board, the votes and the summary
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update)
+                .map(d -> d.message().text())).contains("A question was removed by the presenter.");
+        assertThat(bot.chat.board("@alice")).doesNotContain("something rude").contains("transit gateway");
+        assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("removed by the presenter");
+        assertThat(bot.press("alice", null, "livesession.remove:1")).contains("already removed");
+        bot.type("alice", "vpc", "/session end");
+        assertThat(bot.chat.lastTo("#vpc").message().text()).contains("1 question asked");
+        assertThat(bot.chat.to("@alice").stream().map(RecordingChatPort.Delivered::text))
+                .filteredOn(text -> text.contains("— summary")).singleElement().asString()
+                .doesNotContain("something rude").contains("transit gateway");
+    }
+
+    @Test
     void aTooLongQuestionIsRefusedAndRaisesNothing() {
         aliceStarts();
         bot.chat.clear();
