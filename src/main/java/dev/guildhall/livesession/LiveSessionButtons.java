@@ -38,7 +38,7 @@ final class LiveSessionButtons {
         LiveSession session = flow.store.session(sessionId).orElseThrow(() -> new UsageException(
                 "That live session no longer exists."));
         if (!session.isRunning()) {
-            throw new UsageException("*" + session.title() + "* has ended, so there's nothing to flag any more.");
+            throw new UsageException("*" + session.title() + "* has ended, so there's nothing to flag or vote on any more.");
         }
         return session;
     }
@@ -59,10 +59,11 @@ final class LiveSessionButtons {
         LiveSessionFlow flow = flow(request);
         Question question = flow.store.question(request.idArgument()).orElseThrow(() -> new UsageException(
                 "That question no longer exists."));
-        LiveSessionFlow.Keyed keyed = flow.keyed(running(flow, question.sessionId()));
+        LiveSession session = running(flow, question.sessionId());
         if (question.isRemoved()) {
             throw new UsageException("That question was removed by the presenter.");
         }
+        LiveSessionFlow.Keyed keyed = flow.keyed(session);
         return switch (flow.upvote(keyed, question, request.presser().id())) {
             case COUNTED -> Reply.of("▲ Counted — nobody sees who voted.");
             case ALREADY_VOTED -> Reply.of("You've already upvoted this question; everyone counts once.");
