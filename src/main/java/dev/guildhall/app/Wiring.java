@@ -6,6 +6,7 @@ import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.guild.GuildCapability;
+import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
@@ -23,6 +24,7 @@ public final class Wiring {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         return List.of(
                 new MentorshipCapability(Topics.load(config.topicAliases()), mentorship),
+                new LiveSessionCapability(),
                 new GuildCapability(Topics.load(config.topicAliases())));
     }
 

@@ -1,0 +1,92 @@
+package dev.guildhall.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.app.Config;
+import dev.guildhall.core.AdjustableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console adapter end to end, in-process: a script in, JSON lines out. */
+class ConsoleScriptTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private List<JsonNode> run(String script, Instant start) throws Exception {
+        Path file = dir.resolve("script-" + System.nanoTime() + ".txt");
+        Files.writeString(file, script);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ConsoleApp.run(new ConsoleApp.Options(file, true),
+                Config.from(Map.of(Config.DB, dir.resolve("g.db").toString())), AdjustableClock.fixedAt(start),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> to(List<JsonNode> lines, String person, boolean ephemeral) {
+        return lines.stream().filter(l -> person.equals(l.path("to").asText()) && l.path("ephemeral").asBoolean() == ephemeral)
+                .toList();
+    }
+
+    @Test
+    void theAcceptanceScriptProposesAMatchAndAPressInANewRunConfirmsIt() throws Exception {
+        Instant start = Instant.parse("2026-03-02T09:00:00Z");
+        // When
+        List<JsonNode> first = run("@alice /teach kubernetes\n@bob /learn k8s\n", start);
+        // Then both get a DM naming kubernetes, with Accept/Decline for alice
+        JsonNode proposal = to(first, "alice", false).get(0);
+        assertThat(proposal.path("text").asText()).contains("kubernetes");
+        assertThat(proposal.path("channel").isNull()).isTrue();
+        assertThat(proposal.path("buttons")).extracting(b -> b.path("label").asText()).containsExactly("Accept", "Decline");
+        assertThat(to(first, "bob", false)).singleElement()
+                .satisfies(dm -> assertThat(dm.path("text").asText()).contains("kubernetes"));
+
+        // When alice presses Accept in a new run on the same database
+        String accept = proposal.path("buttons").get(0).path("id").asText();
+        List<JsonNode> second = run("@alice !press " + accept + "\n", start.plusSeconds(60));
+        // Then both are told the match is on; alice's proposal is updated in place
+        JsonNode updated = to(second, "alice", false).get(0);
+        assertThat(updated.path("updates").asText()).isEqualTo(proposal.path("ref").asText());
+        assertThat(updated.path("text").asText()).contains("match is on");
+        assertThat(to(second, "bob", false)).singleElement()
+                .satisfies(dm -> assertThat(dm.path("text").asText()).contains("match is on"));
+    }
+
+    @Test
+    void channelsRepliesAndTheClockShowInTheJson() throws Exception {
+        List<JsonNode> lines = run("""
+                # comments and blank lines are skipped
+
+                @alice #platform /teach rust
+                @bob #platform /learn rust
+                !advance 3d1h
+                """, Instant.parse("2026-03-02T09:00:00Z"));
+        JsonNode reply = to(lines, "alice", true).get(0);
+        assertThat(reply.path("channel").asText()).isEqualTo("platform");
+        assertThat(reply.path("text").asText()).contains("You now teach *rust*");
+        assertThat(lines).anySatisfy(l -> assertThat(l.path("note").asText()).contains("the clock is now 2026-03-05T10:00:00Z"));
+        assertThat(to(lines, "alice", false)).last()
+                .satisfies(l -> assertThat(l.path("text").asText()).contains("expired"));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.guildhall.store;
+
+import dev.guildhall.testing.Sql;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNewFileIsMigratedWithWalAndForeignKeysOn() {
+        Path file = dir.resolve("g.db");
+        try (Database db = Database.open(file.toString())) {
+            assertThat(Files.exists(file)).isTrue();
+            assertThat(Sql.one(db, "PRAGMA journal_mode", String.class)).isEqualTo("wal");
+            assertThat(Sql.one(db, "PRAGMA foreign_keys", Integer.class)).isEqualTo(1);
+            assertThat(Sql.one(db, "PRAGMA busy_timeout", Integer.class)).isPositive();
+            assertThat(Sql.one(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Integer.class)).isPositive();
+        }
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        try (Database db = Database.open(dir.resolve("g.db").toString())) {
+            assertThatThrownBy(() -> db.inTransaction(h -> h.createUpdate(
+                    "INSERT INTO ticket (learner_id, topic, status, created_at) VALUES ('console:nobody', 'go', 'WAITING', 0)")
+                    .execute())).hasMessageContaining("FOREIGN KEY");
+        }
+    }
+
+    @Test
+    void instantsRoundTripAsEpochMillisAndSurviveReopening() {
+        Path file = dir.resolve("g.db");
+        Instant when = Instant.parse("2026-03-02T09:15:30.123Z");
+        try (Database db = Database.open(file.toString())) {
+            db.inTransaction(h -> h.createUpdate("""
+                            INSERT INTO person (id, display_name, first_seen_at, last_seen_at)
+                            VALUES ('console:alice', 'alice', :t, :t)""").bind("t", when).execute());
+        }
+        try (Database db = Database.open("jdbc:sqlite:" + file)) {
+            assertThat(Sql.one(db, "SELECT first_seen_at FROM person", Instant.class))
+                    .isEqualTo(when);
+            assertThat(Sql.one(db, "SELECT first_seen_at FROM person", Long.class))
+                    .isEqualTo(when.toEpochMilli());
+        }
+    }
+
+    @Test
+    void aFailingTransactionLeavesNothingBehind() {
+        try (Database db = Database.open(dir.resolve("g.db").toString())) {
+            assertThatThrownBy(() -> db.inTransaction(h -> {
+                h.createUpdate("INSERT INTO person (id, display_name, first_seen_at, last_seen_at) VALUES ('console:a', 'a', 0, 0)")
+                        .execute();
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            assertThat(Sql.one(db, "SELECT COUNT(*) FROM person", Integer.class)).isZero();
+        }
+    }
+
+    @Test
+    void otherDatabasesAreRefusedWithTheVariableNamed() {
+        assertThatThrownBy(() -> Database.jdbcUrl("jdbc:mysql://x/y")).hasMessageContaining("GUILDHALL_DB");
+    }
+}

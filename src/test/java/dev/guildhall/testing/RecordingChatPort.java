@@ -1,0 +1,86 @@
+package dev.guildhall.testing;
+
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ChatPort;
+import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.MessageRef;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A chat that remembers everything the bot sent, for assertions. */
+public final class RecordingChatPort implements ChatPort {
+    public record Sent(String kind, String target, Message message, String ref) {
+        public boolean mentions(String text) {
+            return message.text().contains(text)
+                    || message.fields().stream().anyMatch(f -> f.value().contains(text) || f.label().contains(text));
+        }
+    }
+
+    private final String platform;
+    private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final AtomicInteger counter = new AtomicInteger();
+
+    public RecordingChatPort(String platform) {
+        this.platform = platform;
+    }
+
+    public List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    public List<Sent> directTo(PersonId person) {
+        return sent.stream().filter(s -> s.kind().equals("dm") && s.target().equals(person.value())).toList();
+    }
+
+    public List<Sent> updates() {
+        return sent.stream().filter(s -> s.kind().equals("update")).toList();
+    }
+
+    public void clear() {
+        sent.clear();
+    }
+
+    private MessageRef ref() {
+        return new MessageRef(platform + ":m" + counter.incrementAndGet());
+    }
+
+    @Override
+    public MessageRef sendDirect(PersonId to, Message message) throws DeliveryException {
+        MessageRef ref = ref();
+        sent.add(new Sent("dm", to.value(), message, ref.value()));
+        return ref;
+    }
+
+    @Override
+    public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
+        MessageRef ref = ref();
+        sent.add(new Sent("post", channel.value(), message, ref.value()));
+        return ref;
+    }
+
+    @Override
+    public void postEphemeral(ChannelId channel, PersonId to, Message message) {
+        sent.add(new Sent("ephemeral", to.value(), message, null));
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) {
+        sent.add(new Sent("update", ref.value(), message, ref.value()));
+    }
+
+    @Override
+    public ChannelId createChannel(String name, List<PersonId> invite) {
+        return ChannelId.of(platform, name);
+    }
+
+    @Override
+    public Optional<Person> lookup(PersonId id) {
+        return Optional.empty();
+    }
+}
