@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     static final int MAX_ATTEMPTS = 10;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     private static final int PAGE = 200;
+    /** At most this many address prefixes are left out of one pass's scan (see {@link #deliverDue()}). */
+    private static final int MAX_SKIPPED_PREFIXES = 20;
 
     private final Database database;
     private final ChatPort port;
@@ -47,6 +50,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean heldBack;
+    /** Set by {@link #deliver} when a row waits for a whole workspace or platform: the address prefix that waits. */
+    private String busyPrefix;
 
     public OutboxDispatcher(Database database, ChatPort port, Clock clock) {
         this(database, port, clock, SendPace.defaults());
@@ -82,31 +87,55 @@ public final class OutboxDispatcher implements AutoCloseable {
         long after = 0;
         boolean anyHeldBack = false;
         Set<Long> batches = new LinkedHashSet<>();
+        // Recipients in a workspace (or platform) that is out of budget for this pass: later pages leave them out,
+        // so a big fan-out held back by the pace costs a page per pass, not a scan of every waiting row.
+        List<String> busy = new ArrayList<>();
         while (true) {
             Instant now = clock.instant();
             long cursor = after;
-            List<Row> due = database.read(h -> h.createQuery("""
-                            SELECT id, kind, recipient, updates_id, batch_id, attempts FROM outbox
-                            WHERE status = 'PENDING' AND next_attempt_at <= :now AND id > :after
-                            ORDER BY id LIMIT :limit""")
-                    .bind("now", now)
-                    .bind("after", cursor)
-                    .bind("limit", PAGE)
-                    .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
-                            rs.getObject("updates_id") == null ? null : rs.getLong("updates_id"),
-                            rs.getObject("batch_id") == null ? null : rs.getLong("batch_id"),
-                            rs.getInt("attempts")))
-                    .list());
+            List<String> skipped = List.copyOf(busy);
+            List<Row> due = database.read(h -> {
+                StringBuilder sql = new StringBuilder("""
+                        SELECT id, kind, recipient, updates_id, batch_id, attempts FROM outbox
+                        WHERE status = 'PENDING' AND next_attempt_at <= :now AND id > :after""");
+                for (int i = 0; i < skipped.size(); i++) {
+                    sql.append(" AND (recipient IS NULL OR substr(recipient, 1, length(:p").append(i)
+                            .append(")) <> :p").append(i).append(')');
+                }
+                sql.append(" ORDER BY id LIMIT :limit");
+                var query = h.createQuery(sql.toString())
+                        .bind("now", now)
+                        .bind("after", cursor)
+                        .bind("limit", PAGE);
+                for (int i = 0; i < skipped.size(); i++) {
+                    query.bind("p" + i, skipped.get(i));
+                }
+                return query.map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
+                                rs.getObject("updates_id") == null ? null : rs.getLong("updates_id"),
+                                rs.getObject("batch_id") == null ? null : rs.getLong("batch_id"),
+                                rs.getInt("attempts")))
+                        .list();
+            });
             if (due.isEmpty()) {
                 break;
             }
             for (Row row : due) {
+                if (row.recipient() != null && busy.stream().anyMatch(row.recipient()::startsWith)) {
+                    anyHeldBack = true;
+                    after = row.id();
+                    continue;
+                }
+                busyPrefix = null;
                 Outcome outcome = deliver(row);
                 if (outcome == Outcome.DELIVERED) {
                     delivered++;
                 }
-                anyHeldBack |= outcome == Outcome.HELD_BACK;
-                if (row.batchId() != null && outcome != Outcome.HELD_BACK) {
+                if (outcome == Outcome.HELD_BACK) {
+                    anyHeldBack = true;
+                    if (busyPrefix != null && busy.size() < MAX_SKIPPED_PREFIXES && !busy.contains(busyPrefix)) {
+                        busy.add(busyPrefix);
+                    }
+                } else if (row.batchId() != null) {
                     batches.add(row.batchId());
                 }
                 after = row.id();
@@ -137,7 +166,16 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
         }
         Pacer.Target target = target(row, updateTarget);
-        if (!pacer.tryAcquire(target, now)) {
+        Pacer.Verdict verdict = pacer.acquire(target, now);
+        if (verdict != Pacer.Verdict.GO) {
+            // Updates carry no workspace in their address; only sends can be left out of the rest of the scan.
+            if (!row.kind().equals("UPDATE")) {
+                busyPrefix = switch (verdict) {
+                    case WORKSPACE_BUSY -> target.workspace() + ":";
+                    case PLATFORM_STOPPED -> target.platform() + ":";
+                    default -> null;
+                };
+            }
             return Outcome.HELD_BACK;
         }
         Optional<String> payload = claim(row.id());
@@ -260,7 +298,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     deliverDue();
-                    wakeUp.tryAcquire(heldBack ? 100 : 1_000, TimeUnit.MILLISECONDS);
+                    wakeUp.tryAcquire(heldBack ? 250 : 1_000, TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
                 } catch (InterruptedException e) {
                     return;

@@ -50,29 +50,40 @@ final class Pacer {
         }
     }
 
+    /** Whether a send may go now, and if not, how wide the wait is. */
+    enum Verdict { GO, CHANNEL_BUSY, WORKSPACE_BUSY, PLATFORM_STOPPED }
+
     /** Takes a place for one send if the limits allow it now; otherwise takes nothing and returns false. */
-    synchronized boolean tryAcquire(Target target, Instant now) {
+    boolean tryAcquire(Target target, Instant now) {
+        return acquire(target, now) == Verdict.GO;
+    }
+
+    /** Takes a place for one send if the limits allow it now; otherwise takes nothing and says what is full. */
+    synchronized Verdict acquire(Target target, Instant now) {
         Instant stop = stoppedUntil.get(stopKey(target));
         if (stop != null) {
             if (now.isBefore(stop)) {
-                return false;
+                return Verdict.PLATFORM_STOPPED;
             }
             stoppedUntil.remove(stopKey(target));
         }
         var limits = pace.of(target.platform());
         if (limits.isEmpty()) {
-            return true;
+            return Verdict.GO;
+        }
+        Bucket workspace = bucket("w|" + target.workspace(), limits.get().perWorkspace(), now);
+        if (workspace.tokens < WHOLE) {
+            return Verdict.WORKSPACE_BUSY;
         }
         Bucket channel = bucket("c|" + target.channel(), limits.get().perChannel(), now);
-        Bucket workspace = bucket("w|" + target.workspace(), limits.get().perWorkspace(), now);
-        if (channel.tokens < WHOLE || workspace.tokens < WHOLE) {
-            return false;
+        if (channel.tokens < WHOLE) {
+            return Verdict.CHANNEL_BUSY;
         }
         channel.tokens--;
         workspace.tokens--;
         channel.lastTaken = now;
         workspace.lastTaken = now;
-        return true;
+        return Verdict.GO;
     }
 
     /** The platform said to wait: nothing more goes through this method on this platform until then. */

@@ -93,6 +93,34 @@ class OutboxBatchTest {
     }
 
     @Test
+    void aWorkspaceOutOfBudgetHoldsBackOnlyItsOwnRows() throws Exception {
+        // Given 500 DMs in a Slack workspace allowed one message a minute, then one DM elsewhere in Slack and one in
+        // the console, all due now
+        database.inTransaction(h -> {
+            Outbox outbox = new Outbox(new UnitOfWork(h, clock.instant()));
+            for (int i = 0; i < 500; i++) {
+                outbox.sendDirect(new PersonId("slack:T1:U" + i), Message.text("hi"));
+            }
+            outbox.sendDirect(new PersonId("slack:T2:U1"), Message.text("hi"));
+            outbox.sendDirect(BOB, Message.text("hi"));
+            return null;
+        });
+        OutboxDispatcher dispatcher = new OutboxDispatcher(database, port, clock, SendPace.parse("slack=1/1s,1/1m"));
+
+        // When one pass runs
+        int delivered = dispatcher.deliverDue();
+
+        // Then the busy workspace sent its one message and the others were not starved behind it
+        assertThat(delivered).isEqualTo(3);
+        verify(port).sendDirect(eq(new PersonId("slack:T1:U0")), any());
+        verify(port).sendDirect(eq(new PersonId("slack:T2:U1")), any());
+        verify(port).sendDirect(eq(BOB), any());
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(dispatcher.deliverDue()).isEqualTo(1);
+        verify(port).sendDirect(eq(new PersonId("slack:T1:U1")), any());
+    }
+
+    @Test
     void anUpdateNeverOvertakesItsMessageAndOnlyTheNewestIsSent() throws Exception {
         long original = database.inTransaction(h -> {
             Outbox outbox = new Outbox(new UnitOfWork(h, clock.instant()));
