@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ public final class HttpHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpHost.class);
     /** Platform callbacks are small; anything bigger is not one of them. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    static final Duration GRACE = Duration.ofSeconds(3);
 
     static {
         // Without TCP_NODELAY the JDK server answers small requests ~40 ms late (Nagle meets delayed ACK). Read once,
@@ -40,6 +42,7 @@ public final class HttpHost implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Map<String, Map<String, Route>> routes = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private HttpHost(HttpServer server, ExecutorService workers) {
         this.server = server;
@@ -84,6 +87,7 @@ public final class HttpHost implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (exchange) {
             Map<String, Route> byMethod = routes.get(exchange.getRequestURI().getPath());
             HttpResponse response;
@@ -103,6 +107,8 @@ public final class HttpHost implements AutoCloseable {
                     out.write(body);
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -129,10 +135,20 @@ public final class HttpHost implements AutoCloseable {
         return bytes.length > MAX_BODY_BYTES ? null : bytes;
     }
 
-    /** Stops taking requests; those under way get a moment to finish. */
+    /** Stops taking requests; those under way get up to {@link #GRACE} to finish. */
     @Override
     public void close() {
-        server.stop(1);
+        // HttpServer.stop(n) waits the whole n seconds even when idle, so the waiting for requests is done here.
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        server.stop(0);
         workers.shutdownNow();
     }
 }
