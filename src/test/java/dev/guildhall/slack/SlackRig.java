@@ -97,6 +97,10 @@ final class SlackRig implements AutoCloseable {
         }
     }
 
+    String text(String sql) {
+        return bot.database().read(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
     int count(String sql) {
         return bot.database().read(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
