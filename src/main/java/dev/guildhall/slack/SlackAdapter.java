@@ -100,8 +100,10 @@ public final class SlackAdapter implements AutoCloseable {
     public void serveOn(HttpHost host, Clock clock) {
         String secret = settings.signingSecret().orElseThrow(() -> new ConfigException(
                 SlackSettings.SIGNING_SECRET + " is needed to take Slack's requests over HTTP."));
-        host.route("POST", SlackEventsRoute.PATH, new SlackEventsRoute(requireApp(), new SlackRequestVerifier(secret,
-                clock)));
+        App bolt = requireApp();
+        // Bolt initializes itself (and asks auth.test) at its first request unless started: do it before Slack waits.
+        bolt.start();
+        host.route("POST", SlackEventsRoute.PATH, new SlackEventsRoute(bolt, new SlackRequestVerifier(secret, clock)));
     }
 
     /** Connects to Slack over Socket Mode (where apps.connections.open says) and returns once connected. */

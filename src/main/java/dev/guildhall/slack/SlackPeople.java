@@ -23,7 +23,8 @@ final class SlackPeople {
     static final Duration FRESH = Duration.ofHours(6);
     private static final int MAX_CACHED = 50_000;
 
-    private record Known(Person person, Instant fetchedAt) {
+    /** What users.info said, or that it did not know the person (asked again only once stale, too). */
+    private record Known(Optional<Person> person, Instant fetchedAt) {
     }
 
     private final SlackChatPort port;
@@ -40,7 +41,7 @@ final class SlackPeople {
     /** The caller as best known now: what users.info said last, else the name the payload carried. */
     Person caller(PersonId id, String payloadName) {
         Known entry = known.get(id);
-        return entry != null ? entry.person() : Person.of(id, payloadName);
+        return entry != null && entry.person().isPresent() ? entry.person().get() : Person.of(id, payloadName);
     }
 
     /** Looks the person up again unless that was done recently; stores what Slack says. */
@@ -52,14 +53,11 @@ final class SlackPeople {
         }
         try {
             Optional<Person> person = port.lookup(id);
-            if (person.isEmpty()) {
-                return;
-            }
             if (known.size() >= MAX_CACHED) {
                 known.clear();
             }
-            known.put(id, new Known(person.get(), now));
-            store.accept(person.get());
+            known.put(id, new Known(person, now));
+            person.ifPresent(store);
         } catch (DeliveryException e) {
             log.warn("users.info failed; the name from the command is used meanwhile: {}", e.getMessage());
         }

@@ -316,7 +316,7 @@ class SlackEndToEndTest {
         rig.slack.awaitCalls("chat.postMessage", 3);
         assertThat(rig.slack.calls("chat.postMessage")).extracting(call -> call.param("channel"))
                 .contains("DU0ALICE", "DU0BOB");
-        assertThat(rig.count("SELECT COUNT(*) FROM outbox WHERE status <> 'DELIVERED'")).isZero();
+        assertThat(rig.awaitCount("SELECT COUNT(*) FROM outbox WHERE status <> 'DELIVERED'", 0)).isZero();
     }
 
     @Test

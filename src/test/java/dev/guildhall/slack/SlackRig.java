@@ -53,6 +53,8 @@ final class SlackRig implements AutoCloseable {
         adapter.serveOn(http, clock);
         http.start();
         bot.startDelivery();
+        // Starting Bolt asked auth.test; tests look at what requests cause, from here on.
+        slack.clear();
     }
 
     static SlackRig start(Path dir, Capability... extra) throws IOException {
@@ -99,6 +101,22 @@ final class SlackRig implements AutoCloseable {
 
     String text(String sql) {
         return bot.database().read(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
+    /** Waits (bounded) for a count the outbox thread reaches after a real round trip to the fake. */
+    int awaitCount(String sql, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int count = count(sql);
+        while (count != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            count = count(sql);
+        }
+        return count;
     }
 
     int count(String sql) {
