@@ -71,7 +71,9 @@ final class FakeSlack implements AutoCloseable {
     }
 
     static FakeSlack start() {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             return new FakeSlack(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50));
         } catch (IOException e) {
