@@ -102,7 +102,11 @@ public final class SlackAdapter implements AutoCloseable {
                 SlackSettings.SIGNING_SECRET + " is needed to take Slack's requests over HTTP."));
         App bolt = requireApp();
         // Bolt initializes itself (and asks auth.test) at its first request unless started: do it before Slack waits.
-        bolt.start();
+        try {
+            bolt.start();
+        } catch (RuntimeException e) {
+            log.warn("Bolt could not start yet ({}); it tries again at the first request", e.getMessage());
+        }
         host.route("POST", SlackEventsRoute.PATH, new SlackEventsRoute(bolt, new SlackRequestVerifier(secret, clock)));
     }
 

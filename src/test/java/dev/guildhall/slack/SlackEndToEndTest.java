@@ -361,6 +361,17 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void answersSlacksUrlVerificationChallenge() throws Exception {
+        // When Slack checks the request URL entered in the app's settings (it signs that request too)
+        SlackRig.Answer answer = rig.signed("{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY\","
+                + "\"type\":\"url_verification\"}", "application/json");
+
+        // Then the challenge comes back
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY");
+    }
+
+    @Test
     void aCommandInAChannelCarriesTheChannel() throws Exception {
         // When bob opens the board in #general
         rig.command("U0BOB", "bob", "/learn", "rust");
