@@ -76,14 +76,14 @@ final class SlackHandlers {
         Reply reply = payload.getTriggerId() == null ? bot.handle(command)
                 : bot.handleOnce("slack:trigger:" + payload.getTriggerId(), command);
         if (!anonymous) {
-            afterAck.execute(() -> people.refresh(id));
+            later(() -> people.refresh(id));
         }
         List<List<LayoutBlock>> chunks = BlockKit.chunks(reply.messages(), BlockKit.MESSAGE_BLOCKS);
         if (chunks.isEmpty()) {
             return context.ack();
         }
         for (List<LayoutBlock> more : chunks.subList(1, chunks.size())) {
-            afterAck.execute(() -> respond(() -> context.respond(SlashCommandResponse.builder()
+            later(() -> respond(() -> context.respond(SlashCommandResponse.builder()
                     .responseType("ephemeral").text("(continued)").blocks(more).build())));
         }
         return context.ack(SlashCommandResponse.builder().responseType("ephemeral")
@@ -114,7 +114,7 @@ final class SlackHandlers {
         }
         boolean refresh = anyoneNamed;
         String responseUrl = payload.getResponseUrl();
-        afterAck.execute(() -> {
+        later(() -> {
             if (refresh) {
                 people.refresh(id);
             }
@@ -144,12 +144,23 @@ final class SlackHandlers {
         PersonId viewer = SlackIds.person(SlackIds.organization(payload.getEnterpriseId(), payload.getTeamId()),
                 event.getUser());
         String eventId = payload.getEventId();
-        afterAck.execute(() -> {
+        later(() -> {
             if (eventId == null || bot.firstTime("slack:event:" + eventId)) {
                 publishHome(viewer);
             }
         });
         return context.ack();
+    }
+
+    /** Runs after the ack; a failure there is logged (without naming anyone), never lost silently. */
+    private void later(Runnable work) {
+        afterAck.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("work after a Slack ack failed", e);
+            }
+        });
     }
 
     void publishHome(PersonId viewer) {
