@@ -44,6 +44,7 @@ public final class Server implements AutoCloseable {
         SlackAdapter slack = SlackAdapter.create(settings);
         Guildhall bot = null;
         HttpHost http = null;
+        Ticker ticker = null;
         try {
             slack.checkToken();
             bot = Wiring.guildhall(config, clock, Map.of(SlackAdapter.PLATFORM, slack.port()));
@@ -55,15 +56,20 @@ public final class Server implements AutoCloseable {
             if (mode == SlackSettings.Mode.HTTP) {
                 slack.serveOn(http, clock);
             }
+            bot.startDelivery();
+            ticker = new Ticker(running::runDueTasks);
+            ticker.start();
+            // Requests come in only once everything is up: the first ack then does not share the CPU with Quartz
+            // starting, and /healthz answering means ready.
             http.start();
             if (mode == SlackSettings.Mode.SOCKET) {
                 slack.startSocketMode();
             }
-            bot.startDelivery();
-            Ticker ticker = new Ticker(running::runDueTasks);
-            ticker.start();
             return new Server(bot, slack, http, ticker, mode);
         } catch (Exception | Error e) {
+            if (ticker != null) {
+                ticker.close();
+            }
             if (http != null) {
                 http.close();
             }

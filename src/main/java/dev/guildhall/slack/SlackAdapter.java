@@ -107,7 +107,9 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Bolt could not start yet ({}); it tries again at the first request", e.getMessage());
         }
-        host.route("POST", SlackEventsRoute.PATH, new SlackEventsRoute(bolt, new SlackRequestVerifier(secret, clock)));
+        SlackEventsRoute route = new SlackEventsRoute(bolt, new SlackRequestVerifier(secret, clock));
+        route.warmUp();
+        host.route("POST", SlackEventsRoute.PATH, route);
     }
 
     /** Connects to Slack over Socket Mode (where apps.connections.open says) and returns once connected. */
