@@ -113,7 +113,13 @@ public final class Guildhall implements AutoCloseable {
             return Reply.of(e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
-            log.error("request failed, reference {}", reference, e);
+            if (anonymous) {
+                // Exception messages can quote bound SQL arguments, the caller's id among them: keep only the kind.
+                log.error("an anonymous request failed, reference {}: {} (details withheld)", reference,
+                        e.getClass().getName());
+            } else {
+                log.error("request failed, reference {}", reference, e);
+            }
             return Reply.of("Sorry — something went wrong on my side and nothing was changed. Please try again in a"
                     + " moment; if it keeps happening, tell your Guildhall admin (reference " + reference + ").");
         }

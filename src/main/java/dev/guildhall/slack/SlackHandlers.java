@@ -82,9 +82,11 @@ final class SlackHandlers {
         if (chunks.isEmpty()) {
             return context.ack();
         }
-        for (List<LayoutBlock> more : chunks.subList(1, chunks.size())) {
-            later(() -> respond(() -> context.respond(SlashCommandResponse.builder()
-                    .responseType("ephemeral").text("(continued)").blocks(more).build())));
+        if (chunks.size() > 1) {
+            // Too much for one Slack message (a long board): the rest follows through the response_url, in order.
+            List<List<LayoutBlock>> rest = chunks.subList(1, chunks.size());
+            later(() -> rest.forEach(more -> respond(() -> context.respond(SlashCommandResponse.builder()
+                    .responseType("ephemeral").text("(continued)").blocks(more).build()))));
         }
         return context.ack(SlashCommandResponse.builder().responseType("ephemeral")
                 .text(BlockKit.fallback(reply.messages().get(0))).blocks(chunks.get(0)).build());

@@ -28,6 +28,9 @@ class SlackAnonymityTest {
         registry.command(new CommandSpec("hush", "raise a hand anonymously", "/hush", request -> Reply.of(
                 Message.text("✋ Raised, anonymously.").withButton(Button.of("hush.lower:1", "Lower it"))), true));
         registry.anonymousAction("hush.lower", request -> Reply.of("Lowered."));
+        registry.command(new CommandSpec("crash", "fails inside", "/crash", request -> {
+            throw new IllegalStateException("failed for " + request.caller().id());
+        }, true));
     };
 
     @TempDir
@@ -76,6 +79,18 @@ class SlackAnonymityTest {
         assertThat(rig.count("SELECT COUNT(*) FROM handled_request WHERE request_key LIKE '%" + SECRET_USER
                 + "%' OR reply LIKE '%" + SECRET_USER + "%'")).isZero();
         assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains(SECRET_USER));
+    }
+
+    @Test
+    void anAnonymousCommandThatFailsIsLoggedWithoutItsCaller() {
+        SlackRig.Answer answer = rig.form(SlackRequests.slashCommand(SECRET_USER, "secret", "/crash", "now",
+                "C0GENERAL", "general", rig.slack.responseUrl("crash")));
+
+        assertThat(answer.body()).contains("something went wrong on my side");
+        assertThat(logs.list).anyMatch(event -> event.getFormattedMessage().contains("anonymous request failed"));
+        assertThat(logs.list).noneMatch(event -> event.getFormattedMessage().contains(SECRET_USER)
+                || (event.getThrowableProxy() != null && event.getThrowableProxy().getMessage() != null
+                && event.getThrowableProxy().getMessage().contains(SECRET_USER)));
     }
 
     @Test

@@ -361,6 +361,25 @@ class SlackEndToEndTest {
     }
 
     @Test
+    void aReplyTooBigForOneSlackMessageContinuesThroughTheResponseUrl() throws Exception {
+        // Given fifteen topics waiting on the board (each shows as text, fields and a Take button: 3 blocks + divider)
+        for (int i = 0; i < 15; i++) {
+            rig.command("U0L" + i, "learner" + i, "/learn", "topic-" + i);
+        }
+
+        // When alice looks at the whole board
+        SlackRig.Answer board = rig.command("U0ALICE", "alice", "/learn", "board");
+
+        // Then the ack carries what fits in one message and the rest follows, only to her
+        JsonNode ack = json(board.body());
+        assertThat(ack.get("blocks").size()).isLessThanOrEqualTo(BlockKit.MESSAGE_BLOCKS);
+        FakeSlack.Call rest = rig.slack.awaitCalls("response_url", 1).get(0);
+        assertThat(rest.param("response_type")).isEqualTo("ephemeral");
+        assertThat(ack.findValuesAsText("action_id").size() + rest.json("blocks").findValuesAsText("action_id").size())
+                .isEqualTo(15);
+    }
+
+    @Test
     void answersSlacksUrlVerificationChallenge() throws Exception {
         // When Slack checks the request URL entered in the app's settings (it signs that request too)
         SlackRig.Answer answer = rig.signed("{\"token\":\"legacy\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY\","
