@@ -120,7 +120,8 @@ public final class HttpHost implements AutoCloseable {
             }
             HttpRequest request = new HttpRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
-                    new String(bytes, StandardCharsets.UTF_8), exchange.getRemoteAddress().getAddress().getHostAddress());
+                    new String(bytes, StandardCharsets.UTF_8),
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
             return route.handle(request);
         } catch (Exception e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);

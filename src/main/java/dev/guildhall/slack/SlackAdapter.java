@@ -93,7 +93,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .build();
         SlackPeople people = new SlackPeople(port, clock, bot::remember);
         app = new App(config);
-        new SlackHandlers(bot, port, people, afterAck).register(app);
+        SlackHandlers.register(app, bot, port, people, afterAck);
     }
 
     /** Serves {@code POST /slack/events} on the bot's HTTP server. */

@@ -108,7 +108,8 @@ class GuildhallOnceTest {
         List<Message> alices = bot.home(ALICE.id());
         List<Message> bobs = bot.home(BOB.id());
 
-        assertThat(alices).extracting(Message::text).anyMatch(text -> text.contains("Can you teach *kubernetes* to Bob"))
+        assertThat(alices).extracting(Message::text)
+                .anyMatch(text -> text.contains("Can you teach *kubernetes* to Bob"))
                 .anyMatch(text -> text.contains("What you teach"));
         assertThat(alices).flatExtracting(Message::buttons).extracting(Message.Button::actionId)
                 .contains("mentorship.accept:1", "mentorship.decline:1");

@@ -19,7 +19,8 @@ class HttpHostTest {
     @BeforeEach
     void start() throws Exception {
         host = HttpHost.on(0)
-                .route("POST", "/echo", request -> dev.guildhall.http.HttpResponse.json(200, "{\"got\":\"" + request.body() + "\","
+                .route("POST", "/echo", request -> dev.guildhall.http.HttpResponse.json(200,
+                        "{\"got\":\"" + request.body() + "\","
                         + "\"sig\":\"" + request.header("x-signature").orElse("") + "\"}"))
                 .route("GET", "/boom", request -> {
                     throw new IllegalStateException("broken");

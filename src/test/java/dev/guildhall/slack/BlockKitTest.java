@@ -35,7 +35,8 @@ class BlockKitTest {
         assertThat(blocks.get(0).get("type").asText()).isEqualTo("section");
         assertThat(blocks.get(0).get("text").get("type").asText()).isEqualTo("mrkdwn");
         assertThat(blocks.get(0).get("text").get("text").asText()).isEqualTo("📚 Can you teach *kubernetes* to Bob?");
-        assertThat(blocks.get(1).get("fields").get(0).get("text").asText()).isEqualTo("*Bob wants to*\ndeploy a service");
+        assertThat(blocks.get(1).get("fields").get(0).get("text").asText())
+                .isEqualTo("*Bob wants to*\ndeploy a service");
         assertThat(blocks.get(2).get("type").asText()).isEqualTo("context");
         assertThat(blocks.get(2).get("elements").get(0).get("text").asText()).isEqualTo("Please answer by Mon 1 Jan");
         JsonNode buttons = blocks.get(3).get("elements");

@@ -307,7 +307,8 @@ class SlackEndToEndTest {
         // Then the limited message waits for Retry-After, not a guess
         rig.slack.awaitCalls("chat.postMessage", 2);
         long waiting = rig.bot.database().read(h -> h.createQuery(
-                "SELECT next_attempt_at - :now FROM outbox WHERE status = 'PENDING' AND last_error LIKE 'rate limited%'")
+                "SELECT next_attempt_at - :now FROM outbox"
+                        + " WHERE status = 'PENDING' AND last_error LIKE 'rate limited%'")
                 .bind("now", rig.clock.instant()).mapTo(Long.class).one());
         assertThat(waiting).isBetween(20_000L, 30_000L);
 

@@ -62,7 +62,8 @@ class SlackServeAcceptanceIT {
             assertThat(guildhall.isAlive()).as(log()).isTrue();
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/healthz")).build(), HttpResponse.BodyHandlers.ofString());
+                                URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }
