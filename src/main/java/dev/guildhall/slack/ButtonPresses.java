@@ -65,10 +65,10 @@ final class ButtonPresses implements BlockActionHandler {
             replies.addAll(reply.messages());
             anyoneNamed |= !anonymous;
         }
-        boolean refresh = anyoneNamed;
+        boolean named = anyoneNamed;
         String responseUrl = payload.getResponseUrl();
         afterAck.later(() -> {
-            if (refresh) {
+            if (named) {
                 people.refresh(id);
             }
             if (!replies.isEmpty() && responseUrl != null) {
@@ -79,7 +79,7 @@ final class ButtonPresses implements BlockActionHandler {
             } else if (!replies.isEmpty()) {
                 // A press in the home tab has no message to answer under: the reply goes to the presser's DM.
                 for (Message reply : replies) {
-                    deliver(() -> port.sendDirect(id, reply));
+                    deliver(() -> port.sendDirect(id, reply, named));
                 }
             }
             if (fromHome) {

@@ -41,15 +41,22 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public MessageRef sendDirect(PersonId to, Message message) throws DeliveryException {
+        return sendDirect(to, message, true);
+    }
+
+    /** {@code remember} false leaves no note of whom the bot DMed: for replies to anonymous presses. */
+    MessageRef sendDirect(PersonId to, Message message, boolean remember) throws DeliveryException {
         String user = SlackIds.userId(to);
         String channel = directChannels.get(user);
         if (channel == null) {
             channel = call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
                     .getChannel().getId();
-            if (directChannels.size() > 50_000) {
-                directChannels.clear();
+            if (remember) {
+                if (directChannels.size() > 50_000) {
+                    directChannels.clear();
+                }
+                directChannels.put(user, channel);
             }
-            directChannels.put(user, channel);
         }
         String dm = channel;
         String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r

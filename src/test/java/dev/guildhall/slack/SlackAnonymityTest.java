@@ -82,6 +82,25 @@ class SlackAnonymityTest {
     }
 
     @Test
+    void anAnonymousPressInTheHomeTabIsAnsweredByDmWithoutTheBotNotingTheDmChannel() {
+        // When someone presses an anonymous button in their Home tab, twice
+        rig.signed(SlackRequests.homeBlockAction(SECRET_USER, "secret", "hush.lower:1", SlackRequests.newTriggerId()),
+                "application/x-www-form-urlencoded");
+        rig.slack.awaitCalls("chat.postMessage", 1);
+        rig.signed(SlackRequests.homeBlockAction(SECRET_USER, "secret", "hush.lower:1", SlackRequests.newTriggerId()),
+                "application/x-www-form-urlencoded");
+        rig.slack.awaitCalls("chat.postMessage", 2);
+
+        // Then each reply reached their DM, and the DM channel was looked up afresh each time (nothing kept)
+        rig.adapter.close();
+        assertThat(rig.slack.calls("chat.postMessage")).extracting(call -> call.param("text"))
+                .containsExactly("Lowered.", "Lowered.");
+        assertThat(rig.slack.calls("conversations.open")).hasSize(2);
+        assertThat(rig.slack.calls("users.info")).isEmpty();
+        assertThat(rig.count("SELECT COUNT(*) FROM person")).isZero();
+    }
+
+    @Test
     void anAnonymousCommandThatFailsIsLoggedWithoutItsCaller() {
         SlackRig.Answer answer = rig.form(SlackRequests.slashCommand(SECRET_USER, "secret", "/crash", "now",
                 "C0GENERAL", "general", rig.slack.responseUrl("crash")));
