@@ -2,19 +2,26 @@ package dev.guildhall.app;
 
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.slack.SlackSettings;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
-/** {@code java -jar target/guildhall.jar [console [--script FILE] [--json]]}. */
+/** {@code java -jar target/guildhall.jar [console [--script FILE] [--json] | serve | socket]}. */
 public final class Main {
     static final String USAGE = """
             Usage: java -jar target/guildhall.jar [command]
               console [--script FILE] [--json]   the bot in your terminal, no workspace needed (the default)
                                                  --script runs the lines of FILE (- for standard input);
                                                  --json prints every outbound message as one JSON line
+              serve                              the Slack bot over HTTP: POST /slack/events and GET /healthz on
+                                                 PORT (default 3000); needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET
+                                                 (with SLACK_APP_TOKEN instead of the secret: Socket Mode)
+              socket                             the Slack bot over Socket Mode: needs SLACK_BOT_TOKEN and
+                                                 SLACK_APP_TOKEN, no public URL
             Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db),
-            GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d),
+            GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d), SLACK_API_URL (default Slack's),
             GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace).""";
 
     private Main() {
@@ -31,6 +38,8 @@ public final class Main {
             return switch (command) {
                 case "console" -> ConsoleApp.run(consoleOptions(rest), Config.from(System.getenv()),
                         AdjustableClock.system(), System.in, System.out);
+                case "serve" -> serve(rest, false);
+                case "socket" -> serve(rest, true);
                 case "help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -49,6 +58,24 @@ public final class Main {
             e.printStackTrace();
             return 1;
         }
+    }
+
+    private static int serve(List<String> args, boolean socket) throws Exception {
+        if (!args.isEmpty()) {
+            throw new UsageError((socket ? "socket" : "serve") + " takes no options; settings come from environment"
+                    + " variables.");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Server server = Server.start(System.getenv(), AdjustableClock.system(), socket);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println(server.mode() == SlackSettings.Mode.HTTP
+                ? "Guildhall is listening on port " + server.port() + ": POST /slack/events, GET /healthz"
+                : "Guildhall is connected to Slack over Socket Mode (GET /healthz on port " + server.port() + ")");
+        stopped.await();
+        return 0;
     }
 
     static ConsoleApp.Options consoleOptions(List<String> args) {

@@ -7,7 +7,9 @@ import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 import dev.guildhall.outbox.OutboxDispatcher;
 import dev.guildhall.outbox.SendPace;
@@ -19,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -50,21 +53,65 @@ public final class Guildhall implements AutoCloseable {
     }
 
     public Reply handle(Command command) {
-        return inTransaction(command.caller(), router.isAnonymous(command), work -> router.route(command, work));
+        return inTransaction(command.caller(), router.isAnonymous(command), Optional.empty(),
+                work -> router.route(command, work));
     }
 
     public Reply press(ActionPress press) {
-        return inTransaction(press.presser(), router.isAnonymous(press), work -> router.press(press, work));
+        return inTransaction(press.presser(), router.isAnonymous(press), Optional.empty(),
+                work -> router.press(press, work));
     }
 
-    private Reply inTransaction(Person who, boolean anonymous, Function<UnitOfWork, Reply> action) {
+    /**
+     * Like {@link #handle}, for a delivery the platform may repeat: {@code requestKey} is the platform's id for it
+     * (Slack's trigger_id), recorded in the same transaction as the effect. A repeat changes nothing and gets the
+     * first reply again.
+     */
+    public Reply handleOnce(String requestKey, Command command) {
+        return inTransaction(command.caller(), router.isAnonymous(command), Optional.of(requestKey),
+                work -> router.route(command, work));
+    }
+
+    /** Like {@link #press}, at most once per {@code requestKey}; see {@link #handleOnce}. */
+    public Reply pressOnce(String requestKey, ActionPress press) {
+        return inTransaction(press.presser(), router.isAnonymous(press), Optional.of(requestKey),
+                work -> router.press(press, work));
+    }
+
+    /** Records a delivery whose effect lies outside the store; false if it was recorded before (a retry). */
+    public boolean firstTime(String requestKey) {
+        return database.inTransaction(handle -> new HandledRequests(handle).record(requestKey, null, clock.instant()));
+    }
+
+    /** Stores what a platform reports about someone the bot has already met (name, time zone). */
+    public void remember(Person person) {
+        database.inTransaction(handle -> {
+            new People(handle).remember(person, clock.instant());
+            return null;
+        });
+    }
+
+    /** What a person's home page shows, from every capability, read in one transaction. */
+    public List<Message> home(PersonId viewer) {
+        return database.read(handle -> router.home(viewer, new UnitOfWork(handle, clock.instant())));
+    }
+
+    private Reply inTransaction(Person who, boolean anonymous, Optional<String> requestKey,
+                                Function<UnitOfWork, Reply> action) {
         try {
             Reply reply = database.inTransaction(handle -> {
+                HandledRequests handled = new HandledRequests(handle);
+                Optional<Reply> earlier = requestKey.flatMap(handled::replyTo);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
                 UnitOfWork work = new UnitOfWork(handle, clock.instant());
                 if (!anonymous) {
                     new People(handle).remember(who, work.now());
                 }
-                return action.apply(work);
+                Reply result = action.apply(work);
+                requestKey.ifPresent(key -> handled.record(key, result, work.now()));
+                return result;
             });
             dispatcher.wake();
             return reply;
@@ -72,7 +119,13 @@ public final class Guildhall implements AutoCloseable {
             return Reply.of(e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
-            log.error("request failed, reference {}", reference, e);
+            if (anonymous) {
+                // Exception messages can quote bound SQL arguments, the caller's id among them: keep only the kind.
+                log.error("an anonymous request failed, reference {}: {} (details withheld)", reference,
+                        e.getClass().getName());
+            } else {
+                log.error("request failed, reference {}", reference, e);
+            }
             return Reply.of("Sorry — something went wrong on my side and nothing was changed. Please try again in a"
                     + " moment; if it keeps happening, tell your Guildhall admin (reference " + reference + ").");
         }

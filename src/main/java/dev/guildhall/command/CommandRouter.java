@@ -2,14 +2,18 @@ package dev.guildhall.command;
 
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 import dev.guildhall.schedule.TaskHandler;
 import dev.guildhall.store.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +29,7 @@ public final class CommandRouter implements Registry {
     private final Map<String, ActionHandler> actions = new LinkedHashMap<>();
     private final Map<String, TaskHandler> tasks = new LinkedHashMap<>();
     private final Set<String> anonymousActions = new HashSet<>();
+    private final List<HomeSection> homeSections = new ArrayList<>();
 
     @Override
     public void command(CommandSpec spec) {
@@ -48,6 +53,18 @@ public final class CommandRouter implements Registry {
     @Override
     public void task(String kind, TaskHandler handler) {
         putOnce(tasks, kind, handler, "task ");
+    }
+
+    @Override
+    public void home(HomeSection section) {
+        homeSections.add(section);
+    }
+
+    /** Every capability's part of a person's home page, in registration order. */
+    public List<Message> home(PersonId viewer, UnitOfWork work) {
+        List<Message> page = new ArrayList<>();
+        homeSections.forEach(section -> page.addAll(section.render(viewer, work)));
+        return page;
     }
 
     private static <T> void putOnce(Map<String, T> map, String key, T value, String what) {

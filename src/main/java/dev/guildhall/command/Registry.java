@@ -14,4 +14,7 @@ public interface Registry {
 
     /** Timed work of one kind, run when due (see {@code DueTasks}). */
     void task(String kind, TaskHandler handler);
+
+    /** A part of each person's home page, shown in the order capabilities register. */
+    void home(HomeSection section);
 }

@@ -208,6 +208,13 @@ final class MentorshipStore {
                 .bind("ticket", ticketId).map(MATCH).findFirst();
     }
 
+    /** Proposals and running matches a person is in, as teacher or learner, oldest first. */
+    List<Match> activeMatchesOf(PersonId person) {
+        return handle.createQuery("SELECT * FROM mentorship_match WHERE (teacher_id = :person OR learner_id = :person)"
+                        + " AND status IN " + ACTIVE_MATCH + " ORDER BY id")
+                .bind("person", person.value()).map(MATCH).list();
+    }
+
     void setProposalMessage(long matchId, long outboxId) {
         handle.createUpdate("UPDATE mentorship_match SET proposal_message_id = :message WHERE id = :id")
                 .bind("message", outboxId).bind("id", matchId).execute();

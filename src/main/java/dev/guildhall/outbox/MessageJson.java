@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.core.Message;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The neutral message as it rests in the outbox. */
 public final class MessageJson {
@@ -18,6 +19,22 @@ public final class MessageJson {
     public static String write(Message message) {
         try {
             return MAPPER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String writeAll(List<Message> messages) {
+        try {
+            return MAPPER.writeValueAsString(messages);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<Message> readAll(String json) {
+        try {
+            return List.of(MAPPER.readValue(json, Message[].class));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

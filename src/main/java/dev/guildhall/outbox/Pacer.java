@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Decides, on the bot's clock, whether a send may go now: token buckets per channel and per workspace, and a stop
- * on a whole platform method after the platform answered "rate limited, retry after …". Memory only: after a
+ * on a method for a whole workspace after the platform answered "rate limited, retry after …" (Slack's limits
+ * are per method, per workspace, per app). Memory only: after a
  * restart the buckets start full, and the platform's next 429 sets the stop again.
  */
 final class Pacer {
@@ -86,7 +87,7 @@ final class Pacer {
         return Verdict.GO;
     }
 
-    /** The platform said to wait: nothing more goes through this method on this platform until then. */
+    /** The platform said to wait: nothing more goes through this method in this workspace until then. */
     synchronized void stop(Target target, Instant until) {
         stoppedUntil.merge(stopKey(target), until, (a, b) -> a.isAfter(b) ? a : b);
     }
@@ -103,6 +104,6 @@ final class Pacer {
     }
 
     private static String stopKey(Target target) {
-        return target.platform() + "|" + target.method();
+        return target.workspace() + "|" + target.method();
     }
 }

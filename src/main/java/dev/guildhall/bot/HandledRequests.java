@@ -1,0 +1,44 @@
+package dev.guildhall.bot;
+
+import dev.guildhall.core.Reply;
+import dev.guildhall.outbox.MessageJson;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Deliveries already handled, by the key the platform gave them. Platforms retry for minutes, not days, so keys
+ * older than {@link #KEPT} are forgotten.
+ */
+final class HandledRequests {
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private final Handle handle;
+
+    HandledRequests(Handle handle) {
+        this.handle = handle;
+    }
+
+    Optional<Reply> replyTo(String key) {
+        return handle.createQuery("SELECT reply FROM handled_request WHERE request_key = :key")
+                .bind("key", key)
+                .map((rs, ctx) -> rs.getString("reply"))
+                .findOne()
+                .map(json -> json == null ? Reply.none() : new Reply(MessageJson.readAll(json)));
+    }
+
+    /** @return false if the key was recorded before */
+    boolean record(String key, Reply reply, Instant now) {
+        handle.createUpdate("DELETE FROM handled_request WHERE handled_at < :cutoff")
+                .bind("cutoff", now.minus(KEPT)).execute();
+        return handle.createUpdate("""
+                        INSERT INTO handled_request (request_key, reply, handled_at) VALUES (:key, :reply, :now)
+                        ON CONFLICT (request_key) DO NOTHING""")
+                .bind("key", key)
+                .bindByType("reply", reply == null ? null : MessageJson.writeAll(reply.messages()), String.class)
+                .bind("now", now)
+                .execute() == 1;
+    }
+}

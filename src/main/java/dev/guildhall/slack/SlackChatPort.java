@@ -1,0 +1,222 @@
+package dev.guildhall.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.User;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ChatPort;
+import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.MessageRef;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.people.People;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The core's chat operations as Slack Web API calls, with the bot token. Slack's refusals become
+ * {@link DeliveryException}s the outbox understands: rate limits and outages are retried, the rest say what an admin
+ * has to do.
+ */
+public final class SlackChatPort implements ChatPort {
+    private static final int CHANNEL_NAME_LIMIT = 80;
+
+    private final MethodsClient client;
+    /** A person's DM channel with the bot never changes; opening it once saves a call per message. */
+    private final Map<String, String> directChannels = new ConcurrentHashMap<>();
+
+    SlackChatPort(MethodsClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public MessageRef sendDirect(PersonId to, Message message) throws DeliveryException {
+        return sendDirect(to, message, true);
+    }
+
+    /** {@code remember} false leaves no note of whom the bot DMed: for replies to anonymous presses. */
+    MessageRef sendDirect(PersonId to, Message message, boolean remember) throws DeliveryException {
+        String user = SlackIds.userId(to);
+        String channel = directChannels.get(user);
+        if (channel == null) {
+            channel = call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
+                    .getChannel().getId();
+            if (remember) {
+                if (directChannels.size() > 50_000) {
+                    directChannels.clear();
+                }
+                directChannels.put(user, channel);
+            }
+        }
+        String dm = channel;
+        String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(dm).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message)))).getTs();
+        return SlackIds.ref(SlackIds.organizationOf(to), dm, ts);
+    }
+
+    @Override
+    public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
+        String id = SlackIds.channelId(channel);
+        String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(id).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message)))).getTs();
+        return SlackIds.ref(SlackIds.organizationOf(channel), id, ts);
+    }
+
+    @Override
+    public void postEphemeral(ChannelId channel, PersonId to, Message message) throws DeliveryException {
+        call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(SlackIds.channelId(channel))
+                .user(SlackIds.userId(to)).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message))));
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) throws DeliveryException {
+        SlackIds.Posted posted = SlackIds.posted(ref).orElseThrow(() -> DeliveryException.permanent(
+                "not a Slack message reference: " + ref.value()));
+        call("chat.update", () -> client.chatUpdate(r -> r.channel(posted.channelId()).ts(posted.ts())
+                .text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message))));
+    }
+
+    /**
+     * Creates a public channel and invites people. Slack's {@code name_taken} comes back as a permanent failure whose
+     * message starts with {@code name_taken}, so the caller can pick another name.
+     */
+    @Override
+    public ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException {
+        String slackName = channelName(name);
+        String id = call("conversations.create", () -> client.conversationsCreate(r -> r
+                .name(slackName).isPrivate(false))).getChannel().getId();
+        List<String> users = invite.stream().map(SlackIds::userId).distinct().toList();
+        if (!users.isEmpty()) {
+            call("conversations.invite", () -> client.conversationsInvite(r -> r.channel(id).users(users)));
+        }
+        return ChannelId.of(SlackIds.PLATFORM, SlackIds.organizationOf(invite.get(0)), id);
+    }
+
+    @Override
+    public Optional<Person> lookup(PersonId id) throws DeliveryException {
+        User user;
+        try {
+            user = call("users.info", () -> client.usersInfo(r -> r.user(SlackIds.userId(id)))).getUser();
+        } catch (DeliveryException e) {
+            if (e.getMessage().startsWith("user_not_found")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (user == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Person(id, displayName(user), People.zone(user.getTz())));
+    }
+
+    /** Shows a person's App Home tab. */
+    void publishHome(PersonId viewer, List<LayoutBlock> blocks) throws DeliveryException {
+        View view = View.builder().type("home").blocks(blocks).build();
+        call("views.publish", () -> client.viewsPublish(r -> r.userId(SlackIds.userId(viewer)).view(view)));
+    }
+
+    /** Asks Slack who the bot token belongs to: fails fast on a token Slack does not accept. */
+    String botUserId() throws DeliveryException {
+        return call("auth.test", () -> client.authTest(r -> r)).getUserId();
+    }
+
+    static String displayName(User user) {
+        if (user.getProfile() != null) {
+            String display = user.getProfile().getDisplayName();
+            if (display != null && !display.isBlank()) {
+                return display;
+            }
+            String real = user.getProfile().getRealName();
+            if (real != null && !real.isBlank()) {
+                return real;
+            }
+        }
+        return user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
+    }
+
+    /** Slack channel names: lower case letters, digits, hyphens and underscores, at most 80. */
+    static String channelName(String wish) {
+        String name = wish.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^-|-$", "");
+        if (name.isEmpty()) {
+            name = "guildhall";
+        }
+        return name.length() <= CHANNEL_NAME_LIMIT ? name : name.substring(0, CHANNEL_NAME_LIMIT);
+    }
+
+    @FunctionalInterface
+    private interface SlackCall<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws DeliveryException {
+        T response;
+        try {
+            response = call.run();
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429) {
+                throw DeliveryException.rateLimited(retryAfter(e.getResponse().header("Retry-After")));
+            }
+            if (status >= 500) {
+                throw DeliveryException.transientFailure(method + ": Slack answered HTTP " + status, e);
+            }
+            throw DeliveryException.permanent(method + ": Slack answered HTTP " + status + " "
+                    + (e.getError() != null && e.getError().getError() != null ? e.getError().getError() : ""));
+        } catch (IOException e) {
+            throw DeliveryException.transientFailure(method + ": could not reach Slack (" + e.getMessage() + ")", e);
+        }
+        if (!response.isOk()) {
+            throw refusal(method, response.getError(), response.getNeeded());
+        }
+        return response;
+    }
+
+    static Duration retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header == null ? "" : header.strip());
+            return Duration.ofSeconds(Math.max(1, seconds));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(1);
+        }
+    }
+
+    /** Slack's error codes, as what went wrong and what an admin can do about it. */
+    static DeliveryException refusal(String method, String error, String needed) {
+        String code = error == null ? "unknown_error" : error;
+        return switch (code) {
+            case "ratelimited" -> DeliveryException.rateLimited(Duration.ofSeconds(1));
+            case "internal_error", "fatal_error", "service_unavailable", "request_timeout" ->
+                    DeliveryException.transientFailure(code + ": Slack failed on " + method + "; trying again", null);
+            case "channel_not_found" -> DeliveryException.permanent(code + ": the bot cannot see that channel ("
+                    + method + "). An admin should check that it still exists; for a private channel, invite the"
+                    + " bot with /invite @Guildhall.");
+            case "not_in_channel" -> DeliveryException.permanent(code + ": the bot is not a member of that channel ("
+                    + method + "). Someone in the channel must add it with /invite @Guildhall.");
+            case "is_archived" -> DeliveryException.permanent(code + ": that channel is archived (" + method
+                    + "). An admin must unarchive it or choose another channel.");
+            case "missing_scope" -> DeliveryException.permanent(code + ": the Slack app lacks the "
+                    + (needed == null ? "needed" : needed) + " scope for " + method + ". An admin must add it under"
+                    + " OAuth & Permissions (or update the app from manifests/slack/manifest.yml) and reinstall the"
+                    + " app.");
+            case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive" ->
+                    DeliveryException.permanent(code + ": Slack rejected SLACK_BOT_TOKEN (" + method + "). An admin"
+                            + " must put the app's current Bot User OAuth Token in SLACK_BOT_TOKEN and restart.");
+            case "user_not_found", "user_not_visible", "user_disabled", "cannot_dm_bot" ->
+                    DeliveryException.permanent(code + ": Slack cannot reach that person (" + method + "); their"
+                            + " account may be deactivated or outside this workspace.");
+            case "name_taken" -> DeliveryException.permanent(code + ": a channel with that name already exists.");
+            default -> DeliveryException.permanent(code + ": Slack refused " + method + ".");
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.guildhall.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.core.Reply;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.guildhall.slack.AfterAck.respond;
+
+/**
+ * Every slash command, into the core. Its effect commits before the ack, which carries the caller's reply; the
+ * caller's look-up (unless the command is anonymous) and any reply too long for one message follow the ack.
+ */
+final class SlashCommands implements SlashCommandHandler {
+    private final Guildhall bot;
+    private final SlackPeople people;
+    private final AfterAck afterAck;
+
+    SlashCommands(Guildhall bot, SlackPeople people, AfterAck afterAck) {
+        this.bot = bot;
+        this.people = people;
+        this.afterAck = afterAck;
+    }
+
+    @Override
+    public Response apply(SlashCommandRequest request, SlashCommandContext context) {
+        SlashCommandPayload payload = request.getPayload();
+        String organization = SlackIds.organization(payload.getEnterpriseId(), payload.getTeamId());
+        PersonId id = SlackIds.person(organization, payload.getUserId());
+        Optional<ChannelId> channel = SlackIds.channel(organization, payload.getChannelId(), payload.getChannelName());
+        // Slack sends no text at all for a command typed alone; the core's Command reads that as "".
+        Command typed = new Command(Person.of(id, payload.getUserName()), channel, payload.getCommand(),
+                payload.getText());
+        boolean anonymous = bot.router().isAnonymous(typed);
+        Command command = anonymous ? typed : new Command(people.caller(id, payload.getUserName()), channel,
+                payload.getCommand(), payload.getText());
+        Reply reply = payload.getTriggerId() == null ? bot.handle(command)
+                : bot.handleOnce("slack:trigger:" + payload.getTriggerId(), command);
+        if (!anonymous) {
+            afterAck.later(() -> people.refresh(id));
+        }
+        List<List<LayoutBlock>> chunks = BlockKit.chunks(reply.messages(), BlockKit.MESSAGE_BLOCKS);
+        if (chunks.isEmpty()) {
+            return context.ack();
+        }
+        if (chunks.size() > 1) {
+            // Too much for one Slack message (a long board): the rest follows through the response_url, in order.
+            List<List<LayoutBlock>> rest = chunks.subList(1, chunks.size());
+            afterAck.later(() -> rest.forEach(more -> respond(() -> context.respond(SlashCommandResponse.builder()
+                    .responseType("ephemeral").text("(continued)").blocks(more).build()))));
+        }
+        return context.ack(SlashCommandResponse.builder().responseType("ephemeral")
+                .text(BlockKit.fallback(reply.messages().get(0))).blocks(chunks.get(0)).build());
+    }
+}

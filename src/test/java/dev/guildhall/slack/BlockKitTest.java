@@ -1,0 +1,103 @@
+package dev.guildhall.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.util.json.GsonFactory;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.Message.Button;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BlockKitTest {
+    private static JsonNode json(List<LayoutBlock> blocks) throws Exception {
+        return FakeSlack.JSON.readTree(GsonFactory.createSnakeCase().toJson(blocks));
+    }
+
+    @Test
+    void rendersTextFieldsContextAndButtons() throws Exception {
+        // Given a message with everything the neutral model has
+        Message message = Message.text("📚 Can you teach *kubernetes* to Bob?")
+                .withField("Bob wants to", "deploy a service")
+                .withContext("Please answer by Mon 1 Jan")
+                .withButton(Button.primary("mentorship.accept:7", "Accept"))
+                .withButton(Button.danger("mentorship.decline:7", "Decline"))
+                .withButton(Button.of("mentorship.take:9", "Take"));
+
+        // When it is rendered
+        JsonNode blocks = json(BlockKit.blocks(message));
+
+        // Then: a mrkdwn section, a fields section, a context block and an actions block
+        assertThat(blocks).hasSize(4);
+        assertThat(blocks.get(0).get("type").asText()).isEqualTo("section");
+        assertThat(blocks.get(0).get("text").get("type").asText()).isEqualTo("mrkdwn");
+        assertThat(blocks.get(0).get("text").get("text").asText()).isEqualTo("📚 Can you teach *kubernetes* to Bob?");
+        assertThat(blocks.get(1).get("fields").get(0).get("text").asText())
+                .isEqualTo("*Bob wants to*\ndeploy a service");
+        assertThat(blocks.get(2).get("type").asText()).isEqualTo("context");
+        assertThat(blocks.get(2).get("elements").get(0).get("text").asText()).isEqualTo("Please answer by Mon 1 Jan");
+        JsonNode buttons = blocks.get(3).get("elements");
+        assertThat(blocks.get(3).get("type").asText()).isEqualTo("actions");
+        assertThat(buttons.get(0).get("action_id").asText()).isEqualTo("mentorship.accept:7");
+        assertThat(buttons.get(0).get("value").asText()).isEqualTo("mentorship.accept:7");
+        assertThat(buttons.get(0).get("style").asText()).isEqualTo("primary");
+        assertThat(buttons.get(1).get("style").asText()).isEqualTo("danger");
+        assertThat(buttons.get(2).has("style")).isFalse();
+        assertThat(buttons.get(2).get("text").get("type").asText()).isEqualTo("plain_text");
+    }
+
+    @Test
+    void escapesAngleBracketsSoUsageTextShowsAsTyped() throws Exception {
+        JsonNode blocks = json(BlockKit.blocks(Message.text("Type /learn <topic> & wait")));
+
+        assertThat(blocks.get(0).get("text").get("text").asText()).isEqualTo("Type /learn &lt;topic&gt; &amp; wait");
+        assertThat(BlockKit.fallback(Message.text("/teach <topic>"))).isEqualTo("/teach &lt;topic&gt;");
+    }
+
+    @Test
+    void splitsFieldsAndButtonsAtSlacksLimits() throws Exception {
+        Message message = Message.text("many");
+        for (int i = 0; i < 12; i++) {
+            message = message.withField("f" + i, "v" + i);
+        }
+        for (int i = 0; i < 30; i++) {
+            message = message.withButton(Button.of("x:" + i, "b" + i));
+        }
+
+        JsonNode blocks = json(BlockKit.blocks(message));
+
+        assertThat(blocks).hasSize(5);
+        assertThat(blocks.get(1).get("fields")).hasSize(10);
+        assertThat(blocks.get(2).get("fields")).hasSize(2);
+        assertThat(blocks.get(3).get("elements")).hasSize(25);
+        assertThat(blocks.get(4).get("elements")).hasSize(5);
+    }
+
+    @Test
+    void cutsOverlongTextAndLabels() throws Exception {
+        JsonNode blocks = json(BlockKit.blocks(Message.text("x".repeat(5000))
+                .withButton(Button.of("a:1", "y".repeat(100)))));
+
+        assertThat(blocks.get(0).get("text").get("text").asText()).hasSize(3000).endsWith("…");
+        assertThat(blocks.get(1).get("elements").get(0).get("text").get("text").asText()).hasSize(75);
+    }
+
+    @Test
+    void groupsMessagesIntoSlackSizedChunksWithDividers() {
+        List<Message> messages = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            messages.add(Message.text("m" + i).withButton(Button.of("a:" + i, "A")));
+        }
+
+        List<List<LayoutBlock>> chunks = BlockKit.chunks(messages, BlockKit.MESSAGE_BLOCKS);
+
+        // each message is 2 blocks plus a divider between messages: 17 messages fit in 50 blocks
+        assertThat(chunks).hasSize(2);
+        assertThat(chunks.get(0)).hasSizeLessThanOrEqualTo(50);
+        assertThat(chunks.get(0).size() + chunks.get(1).size()).isEqualTo(30 * 2 + 28);
+        assertThat(BlockKit.chunks(List.of(), 50)).isEmpty();
+    }
+}

@@ -1,0 +1,262 @@
+package dev.guildhall.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A Slack Web API on 127.0.0.1 for tests: records every call and answers the way Slack does (ok bodies shaped like
+ * Slack's, {@code ok:false} errors, 429 with Retry-After when told to). Response URLs live under {@code /respond/}.
+ */
+final class FakeSlack implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String BOT_USER = "UBOT0001";
+
+    /** One call: the Web API method (or "response_url"), its parameters and the Authorization header. */
+    record Call(String method, Map<String, String> params, String authorization) {
+        String param(String name) {
+            return params.get(name);
+        }
+
+        JsonNode json(String name) {
+            try {
+                return JSON.readTree(params.get(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
+    private final AtomicInteger counter = new AtomicInteger();
+    private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+
+    private FakeSlack(HttpServer server) {
+        this.server = server;
+        server.createContext("/", this::serve);
+        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
+            Thread thread = new Thread(runnable, "fake-slack");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.start();
+    }
+
+    static FakeSlack start() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        try {
+            return new FakeSlack(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    String responseUrl(String name) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/respond/" + name;
+    }
+
+    void user(String id, String displayName, String timeZone) {
+        ObjectNode user = JSON.createObjectNode().put("id", id).put("name", displayName.toLowerCase())
+                .put("real_name", displayName).put("tz", timeZone).put("deleted", false);
+        user.putObject("profile").put("display_name", displayName).put("real_name", displayName);
+        users.put(id, user);
+    }
+
+    void socketModeUrl(String url) {
+        this.socketModeUrl = url;
+    }
+
+    /** The next call of {@code method} gets HTTP 429 with this Retry-After, as Slack's rate limiter answers. */
+    void rateLimitNext(String method, int retryAfterSeconds) {
+        script(method, new Answer(429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
+                "{\"ok\":false,\"error\":\"ratelimited\"}"));
+    }
+
+    /** The next call of {@code method} gets Slack's {@code ok:false} with this error. */
+    void failNext(String method, String error) {
+        script(method, new Answer(200, Map.of(), "{\"ok\":false,\"error\":\"" + error + "\"}"));
+    }
+
+    void failNextWithNeeded(String method, String error, String needed) {
+        script(method, new Answer(200, Map.of(), "{\"ok\":false,\"error\":\"" + error + "\",\"needed\":\"" + needed
+                + "\",\"provided\":\"commands,chat:write\"}"));
+    }
+
+    void answerNext(String method, int status, String body) {
+        script(method, new Answer(status, Map.of(), body));
+    }
+
+    private void script(String method, Answer answer) {
+        scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(answer);
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    /** Waits (bounded) until {@code count} calls match; only for work that crosses a real network. */
+    List<Call> awaitCalls(String method, int count) {
+        return awaitCalls(call -> call.method().equals(method), count, method);
+    }
+
+    List<Call> awaitCalls(Predicate<Call> which, int count, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<Call> matching = calls.stream().filter(which).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected " + count + " " + what + " call(s), got " + matching.size()
+                        + "; all calls: " + calls.stream().map(Call::method).toList());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    void clear() {
+        calls.clear();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            Map<String, String> params = contentType != null && contentType.startsWith("application/json")
+                    ? jsonParams(body) : formParams(body);
+            if (exchange.getRequestURI().getRawQuery() != null) {
+                params.putAll(formParams(exchange.getRequestURI().getRawQuery()));
+            }
+            String method = path.startsWith("/api/") ? path.substring(5)
+                    : path.startsWith("/respond/") ? "response_url" : path;
+            calls.add(new Call(method, Map.copyOf(params), exchange.getRequestHeaders().getFirst("Authorization")));
+            Deque<Answer> queue = scripted.get(method);
+            Answer answer = queue == null ? null : queue.poll();
+            if (answer == null) {
+                answer = new Answer(200, Map.of(), method.equals("response_url") ? "ok" : answer(method, params));
+            }
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private String answer(String method, Map<String, String> params) {
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
+        switch (method) {
+            case "auth.test" -> ok.put("url", "https://guildhall-test.slack.com/").put("team", "Guildhall Test")
+                    .put("user", "guildhall").put("team_id", "T0TEST").put("user_id", BOT_USER).put("bot_id", "B0TEST")
+                    .put("is_enterprise_install", false);
+            case "conversations.open" -> ok.putObject("channel").put("id", "D" + params.getOrDefault("users", "X"));
+            case "chat.postMessage" -> {
+                String ts = nextTs();
+                ok.put("channel", params.get("channel")).put("ts", ts);
+                ok.putObject("message").put("type", "message").put("text", params.get("text")).put("ts", ts)
+                        .put("user", BOT_USER);
+            }
+            case "chat.update" -> ok.put("channel", params.get("channel")).put("ts", params.get("ts"))
+                    .put("text", params.get("text"));
+            case "chat.postEphemeral" -> ok.put("message_ts", nextTs());
+            case "conversations.create" -> ok.putObject("channel").put("id", "C0NEW" + counter.incrementAndGet())
+                    .put("name", params.get("name")).put("is_channel", true);
+            case "conversations.invite" -> ok.putObject("channel").put("id", params.get("channel"));
+            case "users.info" -> {
+                ObjectNode user = users.get(params.get("user"));
+                if (user == null) {
+                    return "{\"ok\":false,\"error\":\"user_not_found\"}";
+                }
+                ok.set("user", user);
+            }
+            case "views.publish" -> ok.putObject("view").put("id", "V" + counter.incrementAndGet()).put("type", "home");
+            case "apps.connections.open" -> ok.put("url", socketModeUrl);
+            default -> {
+                return "{\"ok\":false,\"error\":\"unknown_method\"}";
+            }
+        }
+        return ok.toString();
+    }
+
+    private String nextTs() {
+        return "1700000000." + String.format("%06d", counter.incrementAndGet());
+    }
+
+    private static Map<String, String> formParams(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.isEmpty()) {
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            params.put(name, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private static Map<String, String> jsonParams(String body) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (body.isBlank()) {
+            return params;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = JSON.readTree(body).fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            params.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText()
+                    : field.getValue().toString());
+        }
+        return params;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.guildhall.slack;
+
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.MessageRef;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class SlackChatPortTest {
+    private static final PersonId ALICE = new PersonId("slack:T0TEST:U0ALICE");
+    private static final PersonId BOB = new PersonId("slack:T0TEST:U0BOB");
+    private static final ChannelId GENERAL = new ChannelId("slack:T0TEST:C0GENERAL");
+
+    private final FakeSlack slack = FakeSlack.start();
+    private final SlackAdapter adapter = SlackAdapter.create(SlackSettings.from(Map.of(
+            SlackSettings.BOT_TOKEN, "xoxb-test", SlackSettings.API_URL, slack.apiUrl())));
+    private final SlackChatPort port = (SlackChatPort) adapter.port();
+
+    @AfterEach
+    void stop() {
+        adapter.close();
+        slack.close();
+    }
+
+    @Test
+    void aDirectMessageOpensTheImOnceThenPostsIntoIt() throws Exception {
+        MessageRef first = port.sendDirect(ALICE, Message.text("hello *there*"));
+        MessageRef second = port.sendDirect(ALICE, Message.text("again"));
+
+        assertThat(slack.calls("conversations.open")).hasSize(1);
+        assertThat(slack.calls("conversations.open").get(0).param("users")).isEqualTo("U0ALICE");
+        assertThat(slack.calls("chat.postMessage")).extracting(call -> call.param("channel"))
+                .containsExactly("DU0ALICE", "DU0ALICE");
+        assertThat(slack.calls("chat.postMessage").get(0).param("text")).isEqualTo("hello *there*");
+        assertThat(first.value()).startsWith("slack:T0TEST:DU0ALICE:1700000000.");
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void postsEphemeralsAndUpdatesInPlace() throws Exception {
+        MessageRef posted = port.post(GENERAL, Message.text("board"));
+        port.postEphemeral(GENERAL, BOB, Message.text("only you"));
+        port.update(posted, Message.text("board, updated"));
+
+        assertThat(posted.value()).startsWith("slack:T0TEST:C0GENERAL:");
+        assertThat(slack.calls("chat.postEphemeral").get(0).params()).containsEntry("channel", "C0GENERAL")
+                .containsEntry("user", "U0BOB");
+        FakeSlack.Call update = slack.calls("chat.update").get(0);
+        assertThat(update.param("channel")).isEqualTo("C0GENERAL");
+        assertThat(posted.value()).endsWith(":" + update.param("ts"));
+        assertThatThrownBy(() -> port.update(new MessageRef("console:@alice:1"), Message.text("x")))
+                .isInstanceOf(DeliveryException.class).hasMessageContaining("not a Slack message");
+    }
+
+    @Test
+    void createsAChannelWithASlackNameAndInvitesPeople() throws Exception {
+        ChannelId channel = port.createChannel("WG: Platform Guild!", List.of(ALICE, BOB));
+
+        assertThat(slack.calls("conversations.create").get(0).param("name")).isEqualTo("wg-platform-guild");
+        assertThat(slack.calls("conversations.invite").get(0).params()).containsEntry("channel",
+                SlackIds.channelId(channel)).containsEntry("users", "U0ALICE,U0BOB");
+        assertThat(channel.value()).startsWith("slack:T0TEST:C0NEW");
+    }
+
+    @Test
+    void aTakenChannelNameIsReportedAsSuch() {
+        slack.failNext("conversations.create", "name_taken");
+
+        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                () -> port.createChannel("platform", List.of(ALICE)));
+
+        assertThat(failure.retryable()).isFalse();
+        assertThat(failure.getMessage()).startsWith("name_taken");
+    }
+
+    @Test
+    void looksPeopleUpWithTheirTimeZone() throws Exception {
+        slack.user("U0ALICE", "Alice Liddell", "Europe/Berlin");
+
+        Optional<Person> alice = port.lookup(ALICE);
+
+        assertThat(alice).contains(new Person(ALICE, "Alice Liddell", Optional.of(ZoneId.of("Europe/Berlin"))));
+        assertThat(port.lookup(BOB)).isEmpty();
+    }
+
+    @Test
+    void aRateLimitCarriesSlacksRetryAfter() {
+        slack.rateLimitNext("chat.postMessage", 7);
+
+        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                () -> port.post(GENERAL, Message.text("hi")));
+
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void refusalsSayWhatTheAdminMustDo() {
+        slack.failNext("chat.postMessage", "not_in_channel");
+        slack.failNext("chat.postMessage", "channel_not_found");
+        slack.failNextWithNeeded("chat.postMessage", "missing_scope", "chat:write.public");
+        slack.failNext("chat.postMessage", "invalid_auth");
+
+        assertThat(permanentFailure()).startsWith("not_in_channel").contains("/invite @Guildhall");
+        assertThat(permanentFailure()).startsWith("channel_not_found").contains("private channel");
+        assertThat(permanentFailure()).startsWith("missing_scope").contains("chat:write.public")
+                .contains("reinstall");
+        assertThat(permanentFailure()).startsWith("invalid_auth").contains("SLACK_BOT_TOKEN");
+    }
+
+    private String permanentFailure() {
+        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                () -> port.post(GENERAL, Message.text("hi")));
+        assertThat(failure.retryable()).isFalse();
+        return failure.getMessage();
+    }
+
+    @Test
+    void outagesAndNetworkErrorsAreRetried() throws Exception {
+        slack.answerNext("chat.postMessage", 503, "<html>upstream</html>");
+        slack.failNext("chat.postMessage", "internal_error");
+        assertThat(catchThrowableOfType(DeliveryException.class, () -> port.post(GENERAL, Message.text("hi")))
+                .retryable()).isTrue();
+        assertThat(catchThrowableOfType(DeliveryException.class, () -> port.post(GENERAL, Message.text("hi")))
+                .retryable()).isTrue();
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SlackAdapter unreachable = SlackAdapter.create(SlackSettings.from(Map.of(SlackSettings.BOT_TOKEN,
+                "xoxb-test", SlackSettings.API_URL, "http://127.0.0.1:" + closedPort + "/api/")));
+        try {
+            DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                    () -> unreachable.port().post(GENERAL, Message.text("hi")));
+            assertThat(failure.retryable()).isTrue();
+            assertThat(failure.getMessage()).contains("could not reach Slack");
+        } finally {
+            unreachable.close();
+        }
+    }
+
+    @Test
+    void aRefusedTokenStopsStartUpNamingTheVariable() {
+        slack.failNext("auth.test", "invalid_auth");
+
+        assertThatThrownBy(adapter::checkToken).hasMessageStartingWith("SLACK_BOT_TOKEN was refused by Slack");
+    }
+}
