@@ -1,6 +1,7 @@
 package dev.guildhall.teams;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
@@ -16,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.concurrent.CompletionException;
 
 /**
  * The Microsoft Teams adapter (Bot Framework SDK), kept entirely in this package: an outbound {@link ChatPort} and
@@ -71,7 +71,7 @@ public final class TeamsAdapter {
                 return new Response(202, "");
             }
             return new Response(invoke.getStatus(), invoke.getBody() == null ? "" : Serialization.toString(invoke.getBody()));
-        } catch (CompletionException e) {
+        } catch (RuntimeException e) {
             if (isAuthenticationFailure(e)) {
                 return new Response(401, "{\"error\":\"unauthorized\"}");
             }
@@ -84,7 +84,7 @@ public final class TeamsAdapter {
 
     private static boolean isAuthenticationFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AuthenticationException) {
+            if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
                 return true;
             }
         }

@@ -15,6 +15,9 @@ import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +30,7 @@ import java.util.stream.Collectors;
  * command or button press for the core, and send the core's reply back into the conversation as Adaptive Cards.
  */
 final class TeamsBot implements Bot {
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
     private final Guildhall guildhall;
     private final TeamsStore store;
     private final Clock clock;
@@ -116,9 +120,17 @@ final class TeamsBot implements Bot {
         send(context, reply.messages());
     }
 
+    /**
+     * The effect is already committed when replies go out; a failed reply is logged rather than failing the turn,
+     * because a failed turn makes Teams send the activity again and the command would run twice.
+     */
     private static void send(TurnContext context, List<Message> messages) {
-        for (Message message : messages) {
-            context.sendActivity(MessageFactory.attachment(AdaptiveCards.attachment(message))).join();
+        try {
+            for (Message message : messages) {
+                context.sendActivity(MessageFactory.attachment(AdaptiveCards.attachment(message))).join();
+            }
+        } catch (RuntimeException e) {
+            log.warn("a reply could not be sent to Teams: {}", TeamsChatPort.translate(e).getMessage());
         }
     }
 
@@ -149,6 +161,10 @@ final class TeamsBot implements Bot {
         reference.getConversation().setId(conversation);
         // A stored reference starts new messages; with an activity id they would become replies to an old one.
         reference.setActivityId(null);
+        if (!TeamsInbound.isPersonal(activity)) {
+            // Posting in a channel needs no sender, and keeping it would tie whoever spoke last to the channel.
+            reference.setUser(null);
+        }
         String kind = activity.getConversation().getConversationType() == null ? "personal"
                 : activity.getConversation().getConversationType();
         store.rememberConversation(conversation, kind, reference, clock.instant());

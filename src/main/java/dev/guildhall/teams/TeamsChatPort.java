@@ -2,6 +2,7 @@ package dev.guildhall.teams;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
@@ -94,11 +95,18 @@ final class TeamsChatPort implements ChatPort {
 
     private MessageRef send(String conversation, Message message) throws DeliveryException {
         AtomicReference<String> activityId = new AtomicReference<>();
-        run(reference(conversation), context -> context.sendActivity(MessageFactory.attachment(
-                AdaptiveCards.attachment(message))).thenApply(response -> {
-                    activityId.set(response == null ? "" : response.getId());
-                    return null;
-                }));
+        ConversationReference reference = reference(conversation);
+        run(reference, context -> {
+            // A new message, not a reply: the turn context would make it a reply to its made-up continuation id.
+            Activity activity = MessageFactory.attachment(AdaptiveCards.attachment(message));
+            activity.applyConversationReference(reference, false);
+            activity.setReplyToId(null);
+            ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+            return client.getConversations().sendToConversation(activity).thenApply(response -> {
+                activityId.set(response == null ? "" : response.getId());
+                return null;
+            });
+        });
         return new MessageRef(TeamsInbound.PLATFORM + ":" + conversation + SEPARATOR + activityId.get());
     }
 

@@ -54,6 +54,7 @@ final class FakeConnector implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger conversations = new AtomicInteger();
     private volatile int failNextWith = 0;
 
     FakeConnector() throws IOException {
@@ -97,7 +98,7 @@ final class FakeConnector implements AutoCloseable {
         calls.add(new Call(exchange.getRequestMethod(), path, body));
         String answer;
         if (path.equals("/v3/conversations") || path.equals("/v3/conversations/")) {
-            answer = "{\"id\":\"a:opened-" + ids.incrementAndGet() + "\"}";
+            answer = "{\"id\":\"a:opened-" + conversations.incrementAndGet() + "\"}";
         } else if (exchange.getRequestMethod().equals("PUT")) {
             answer = "{\"id\":\"" + path.substring(path.lastIndexOf('/') + 1) + "\"}";
         } else {

@@ -3,14 +3,21 @@ package dev.guildhall.teams;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.command.Capability;
+import dev.guildhall.command.CommandSpec;
+import dev.guildhall.core.Reply;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.store.Database;
+import dev.guildhall.testing.Sql;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +35,19 @@ class TeamsAdapterTest {
     Guildhall guildhall;
     TeamsAdapter teams;
 
+    AdjustableClock clock;
+
     void start(TeamsConfig config) throws Exception {
+        start(config, List.of());
+    }
+
+    void start(TeamsConfig config, List<Capability> extra) throws Exception {
         connector = new FakeConnector();
-        AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
+        clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
         Database database = Database.open(dir.resolve("g.db").toString());
         teams = new TeamsAdapter(config, database, clock);
         guildhall = new Guildhall(database, clock, new RoutingChatPort(Map.of("teams", teams.chatPort())),
-                Wiring.capabilities(Config.from(Map.of())));
+                Stream.concat(Wiring.capabilities(Config.from(Map.of())).stream(), extra.stream()).toList());
     }
 
     @AfterEach
@@ -78,7 +91,7 @@ class TeamsAdapterTest {
         // Then her proposal card is updated in place and bob is told
         assertThat(connector.to(personalChat("alice"))).anySatisfy(c -> {
             assertThat(c.method()).isEqualTo("PUT");
-            assertThat(c.path()).endsWith("/activities/" + "activity-2");
+            assertThat(c.path()).contains("/activities/activity-");
             assertThat(c.cardText()).contains("The match is on");
         });
         assertThat(connector.to(personalChat("bob"))).anySatisfy(c -> assertThat(c.cardText()).contains("The match is on"));
@@ -138,8 +151,41 @@ class TeamsAdapterTest {
         assertThat(forged.status()).isEqualTo(401);
         guildhall.runDue();
         assertThat(connector.calls()).isEmpty();
-        assertThat(guildhall.database().read(h -> h.createQuery("SELECT COUNT(*) FROM teaching_offer")
-                .mapTo(Integer.class).one())).isZero();
+        assertThat(Sql.one(guildhall.database(), "SELECT COUNT(*) FROM teaching_offer", Integer.class)).isZero();
+    }
+
+    @Test
+    void aThrottledDeliveryIsRetriedAfterRetryAfter() throws Exception {
+        start(DEV);
+        post(Activities.personalMessage(connector.serviceUrl(), "alice", "teach go"));
+        connector.clear();
+        // The reply to bob goes out in his turn; the proposal DM to alice is the outbox's and meets the 429
+        teams.handle(guildhall, null, Activities.personalMessage(connector.serviceUrl(), "bob", "learn go"));
+        connector.failNextWith(429);
+        guildhall.runDue();
+        assertThat(connector.to(personalChat("alice"))).isEmpty();
+        clock.advance(Duration.ofSeconds(7));
+        guildhall.runDue();
+        assertThat(connector.to(personalChat("alice"))).singleElement()
+                .satisfies(c -> assertThat(c.cardText()).contains("Can you teach **go** to bob"));
+    }
+
+    @Test
+    void anAnonymousCommandLeavesNoTraceOfWhoSentIt() throws Exception {
+        Capability hush = registry -> registry.command(new CommandSpec("hush", "anonymous test command", "/hush",
+                request -> Reply.of("noted, anonymously"), true));
+        start(DEV, List.of(hush));
+        post(Activities.channelMention(connector.serviceUrl(), "erin", "hush"));
+        post(Activities.personalMessage(connector.serviceUrl(), "frank", "hush"));
+        String everything = guildhall.database().read(h -> h.createQuery(
+                        "SELECT person_id || teams_user_id FROM teams_person UNION ALL SELECT reference FROM teams_conversation"
+                                + " UNION ALL SELECT id FROM person")
+                .mapTo(String.class).list()).toString();
+        assertThat(everything).doesNotContain("erin").doesNotContain("frank");
+        assertThat(connector.calls()).as("no confirmation in the channel for all to see")
+                .noneMatch(c -> c.conversation().startsWith("19:"));
+        assertThat(connector.to(personalChat("frank"))).singleElement()
+                .satisfies(c -> assertThat(c.cardText()).contains("noted, anonymously"));
     }
 
     @Test
