@@ -5,6 +5,7 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.RoutingChatPort;
+import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
@@ -21,7 +22,8 @@ public final class Wiring {
     public static List<Capability> capabilities(Config config) {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         return List.of(
-                new MentorshipCapability(Topics.load(config.topicAliases()), mentorship));
+                new MentorshipCapability(Topics.load(config.topicAliases()), mentorship),
+                new LiveSessionCapability());
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {

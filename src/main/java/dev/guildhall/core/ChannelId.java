@@ -1,26 +1,21 @@
 package dev.guildhall.core;
 
-import java.util.Objects;
-
 /** A channel (or group chat) qualified by platform, like {@code slack:T123:C789} or {@code console:general}. */
 public record ChannelId(String value) {
     public ChannelId {
-        Objects.requireNonNull(value, "value");
-        if (value.indexOf(':') <= 0) {
-            throw new IllegalArgumentException("A channel id names its platform first, like console:general, not " + value);
-        }
+        QualifiedId.require(value, "channel", "console:general");
     }
 
     public static ChannelId of(String platform, String... parts) {
-        return new ChannelId(platform + ":" + String.join(":", parts));
+        return new ChannelId(QualifiedId.join(platform, parts));
     }
 
     public String platform() {
-        return value.substring(0, value.indexOf(':'));
+        return QualifiedId.platform(value);
     }
 
     public String localPart() {
-        return value.substring(value.indexOf(':') + 1);
+        return QualifiedId.localPart(value);
     }
 
     @Override

@@ -1,0 +1,133 @@
+package dev.guildhall.livesession;
+
+import dev.guildhall.command.ActionRequest;
+import dev.guildhall.command.Registry;
+import dev.guildhall.command.UsageException;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.core.Reply;
+
+import java.util.List;
+
+/**
+ * The buttons. Those a trainee presses (flag, retract, upvote) are anonymous: the presser is never recorded and the
+ * answer is their own reply. The summary's buttons are the presenter's and post in the session's channel.
+ */
+final class LiveSessionButtons {
+    private final SessionKeys keys;
+    private final LiveSessionSettings settings;
+
+    LiveSessionButtons(SessionKeys keys, LiveSessionSettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    void register(Registry registry) {
+        registry.anonymousAction(LiveSessionMessages.WAIT, this::flag);
+        registry.anonymousAction(LiveSessionMessages.OK, this::getIt);
+        registry.anonymousAction(LiveSessionMessages.UPVOTE, this::upvote);
+        registry.action(LiveSessionMessages.RECAP, this::recap);
+        registry.action(LiveSessionMessages.LEARN_INVITE, this::learnInvite);
+        registry.action(LiveSessionMessages.REMOVE, this::remove);
+    }
+
+    private LiveSessionFlow flow(ActionRequest request) {
+        return new LiveSessionFlow(request.work(), keys, settings);
+    }
+
+    private static LiveSession running(LiveSessionFlow flow, long sessionId) {
+        LiveSession session = flow.store.session(sessionId).orElseThrow(() -> new UsageException(
+                "That live session no longer exists."));
+        if (!session.isRunning()) {
+            throw new UsageException("*" + session.title() + "* has ended, so there's nothing to flag or vote on any more.");
+        }
+        return session;
+    }
+
+    private Reply flag(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        LiveSessionFlow.Keyed keyed = flow.keyed(running(flow, request.idArgument()));
+        boolean raised = flow.raise(keyed, request.presser().id());
+        return Reply.of(WaitCommand.confirmation(raised, keyed.restarted(), settings));
+    }
+
+    private Reply getIt(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        return WaitCommand.retract(flow, running(flow, request.idArgument()), request.presser().id());
+    }
+
+    private Reply upvote(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        Question question = flow.store.question(request.idArgument()).orElseThrow(() -> new UsageException(
+                "That question no longer exists."));
+        LiveSession session = running(flow, question.sessionId());
+        if (question.isRemoved()) {
+            throw new UsageException("That question was removed by the presenter.");
+        }
+        LiveSessionFlow.Keyed keyed = flow.keyed(session);
+        return switch (flow.upvote(keyed, question, request.presser().id())) {
+            case COUNTED -> Reply.of("▲ Counted — nobody sees who voted.");
+            case ALREADY_VOTED -> Reply.of("You've already upvoted this question; everyone counts once.");
+            case OWN_QUESTION -> Reply.of("That's your own question — it's already on the presenter's board.");
+        };
+    }
+
+    private Reply remove(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        Question question = flow.store.question(request.idArgument()).orElseThrow(() -> new UsageException(
+                "That question no longer exists."));
+        LiveSession session = presenters(flow, request.presser().id(), question.sessionId());
+        if (question.isRemoved()) {
+            throw new UsageException("That question is already removed.");
+        }
+        if (!session.isRunning()) {
+            throw new UsageException("*" + session.title() + "* has ended; its questions stay as they were.");
+        }
+        flow.remove(session, question);
+        return Reply.of("Removed the question from the channel and from your board.");
+    }
+
+    private LiveSession presenters(LiveSessionFlow flow, ActionRequest request) {
+        return presenters(flow, request.presser().id(), request.idArgument());
+    }
+
+    private LiveSession presenters(LiveSessionFlow flow, PersonId presser, long sessionId) {
+        LiveSession session = flow.store.session(sessionId).orElseThrow(() -> new UsageException(
+                "That live session no longer exists."));
+        if (!session.presenter().equals(presser)) {
+            throw new UsageException("Only " + flow.people.nameOf(session.presenter()) + ", who presented *"
+                    + session.title() + "*, can do that.");
+        }
+        return session;
+    }
+
+    private Reply recap(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        LiveSession session = presenters(flow, request);
+        if (session.recapPostedAt() != null) {
+            throw new UsageException("The recap of *" + session.title() + "* is already in the channel (posted at "
+                    + flow.messagesFor(session).time(session.recapPostedAt()) + ").");
+        }
+        List<Question> questions = flow.store.questions(session.id(), LiveSessionFlow.SUMMARY_QUESTIONS);
+        if (questions.isEmpty()) {
+            throw new UsageException("Nobody asked a question in *" + session.title() + "*, so there's nothing to recap.");
+        }
+        flow.post(session, LiveSessionMessages.recap(session, questions));
+        flow.store.markRecapPosted(session.id(), flow.now());
+        return Reply.of("📌 Posted the recap of " + LiveSessionMessages.plural(questions.size(), "question", "questions")
+                + " in the session's channel.");
+    }
+
+    private Reply learnInvite(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        LiveSession session = presenters(flow, request);
+        if (session.learnInvitePostedAt() != null) {
+            throw new UsageException("The /learn invitation for *" + session.title() + "* is already in the channel"
+                    + " (posted at " + flow.messagesFor(session).time(session.learnInvitePostedAt()) + ").");
+        }
+        List<Question> questions = flow.store.questions(session.id(), LiveSessionMessages.BOARD_QUESTIONS);
+        flow.post(session, LiveSessionMessages.learnInvite(session, questions));
+        flow.store.markLearnInvitePosted(session.id(), flow.now());
+        return Reply.of("🧭 Posted the /learn invitation in the session's channel. Tickets people open show up on"
+                + " /learn board.");
+    }
+}

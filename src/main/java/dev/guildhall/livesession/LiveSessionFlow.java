@@ -1,0 +1,252 @@
+package dev.guildhall.livesession;
+
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.outbox.Outbox;
+import dev.guildhall.people.People;
+import dev.guildhall.schedule.DueTasks;
+import dev.guildhall.store.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps of a live session inside one transaction. A trainee's {@link PersonId} comes in only to be turned into a
+ * token by the session's in-memory key: it is never stored, bound into SQL, sent or logged.
+ */
+final class LiveSessionFlow {
+    static final String EXPIRY_TASK = "livesession.flag-expiry";
+    static final String AUTO_END_TASK = "livesession.auto-end";
+    static final String FLAG_PURPOSE = "flag";
+    static final int SUMMARY_ROWS = 30;
+    static final int SUMMARY_QUESTIONS = 20;
+    private static final Logger log = LoggerFactory.getLogger(LiveSessionFlow.class);
+
+    final LiveSessionStore store;
+    final People people;
+    private final Outbox outbox;
+    private final DueTasks tasks;
+    private final SessionKeys keys;
+    private final LiveSessionSettings settings;
+    private final Instant now;
+
+    LiveSessionFlow(UnitOfWork work, SessionKeys keys, LiveSessionSettings settings) {
+        this.store = new LiveSessionStore(work.handle());
+        this.people = new People(work.handle());
+        this.outbox = new Outbox(work);
+        this.tasks = new DueTasks(work);
+        this.keys = keys;
+        this.settings = settings;
+        this.now = work.now();
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    LiveSessionSettings settings() {
+        return settings;
+    }
+
+    LiveSessionMessages messagesFor(LiveSession session) {
+        return new LiveSessionMessages(people.zoneOf(session.presenter()).orElse(ZoneOffset.UTC), settings);
+    }
+
+    LiveSession start(PersonId presenter, ChannelId channel, String title, int threshold) {
+        long id = store.insertSession(channel, title, presenter, threshold, now);
+        keys.create(id, 1);
+        LiveSession session = reload(id);
+        LiveSessionMessages messages = messagesFor(session);
+        long board = outbox.sendDirect(presenter, messages.board(session, 0, 0, 0, List.of(), now));
+        long invitation = outbox.post(channel, messages.invitation(session));
+        store.setMessages(id, board, invitation);
+        tasks.schedule(AUTO_END_TASK, id, now.plus(settings.maxLength()));
+        log.info("live session {} started", id);
+        return reload(id);
+    }
+
+    LiveSession reload(long id) {
+        return store.session(id).orElseThrow(() -> new IllegalStateException("live session " + id + " vanished"));
+    }
+
+    /** The session with the key this process holds for it; {@code restarted} when the key had to be made anew. */
+    record Keyed(LiveSession session, SessionKeys.Generation key, boolean restarted) {
+    }
+
+    /**
+     * The session's current key. If this process does not hold it (a restart forgot it), a new generation starts:
+     * flags and vote marks of the old one can no longer be matched to anyone, so they are cleared and the channel is
+     * asked to flag again, rather than counting someone twice.
+     */
+    Keyed keyed(LiveSession session) {
+        var held = keys.current(session.id(), session.keyGeneration());
+        if (held.isPresent()) {
+            return new Keyed(session, held.get(), false);
+        }
+        int next = session.keyGeneration() + 1;
+        SessionKeys.Generation key = keys.create(session.id(), next);
+        store.newGeneration(session.id(), next, now);
+        int cleared = store.endFlagsBefore(session.id(), next, now, "RESTARTED");
+        store.deleteMarksBefore(session.id(), next);
+        outbox.post(session.channel(), LiveSessionMessages.restartNotice());
+        log.warn("live session {} had no key in memory (restart?): started key generation {}, cleared {} flags",
+                session.id(), next, cleared);
+        return new Keyed(reload(session.id()), key, true);
+    }
+
+    /** Raises the person's flag, or keeps it up longer if it already is; returns true for a new flag. */
+    boolean raise(Keyed keyed, PersonId person) {
+        LiveSession session = keyed.session();
+        String token = keyed.key().token(FLAG_PURPOSE, person);
+        Instant expires = now.plus(settings.flagLifetime());
+        var up = store.flagUp(session.id(), token);
+        if (up.isPresent()) {
+            store.renewFlag(up.get().id(), expires);
+            tasks.cancel(EXPIRY_TASK, up.get().id());
+            tasks.schedule(EXPIRY_TASK, up.get().id(), expires);
+            if (keyed.restarted()) {
+                refreshBoard(session.id());
+            }
+            return false;
+        }
+        long flag = store.insertFlag(session.id(), keyed.key().number(), token, now, expires);
+        tasks.schedule(EXPIRY_TASK, flag, expires);
+        refreshBoard(session.id());
+        return true;
+    }
+
+    /** Takes the person's flag down; false if they had none up. */
+    boolean retract(Keyed keyed, PersonId person) {
+        LiveSession session = keyed.session();
+        var up = store.flagUp(session.id(), keyed.key().token(FLAG_PURPOSE, person));
+        up.ifPresent(flag -> {
+            store.endFlag(flag.id(), now, "RETRACTED");
+            tasks.cancel(EXPIRY_TASK, flag.id());
+        });
+        if (up.isPresent() || keyed.restarted()) {
+            refreshBoard(session.id());
+        }
+        return up.isPresent();
+    }
+
+    /** Posts an anonymous question in the session's channel; the asker's mark keeps them from upvoting it. */
+    Question ask(Keyed keyed, PersonId person, String text) {
+        LiveSession session = keyed.session();
+        long id = store.insertQuestion(session.id(), text, now);
+        store.insertMark(id, keyed.key().token(votePurpose(id), person), keyed.key().number(), true);
+        Question question = store.question(id).orElseThrow();
+        long post = outbox.post(session.channel(), LiveSessionMessages.question(question, true));
+        store.setQuestionPost(id, post);
+        refreshBoard(session.id());
+        return question;
+    }
+
+    UpvoteOutcome upvote(Keyed keyed, Question question, PersonId person) {
+        String token = keyed.key().token(votePurpose(question.id()), person);
+        var mark = store.mark(question.id(), token);
+        if (mark.isPresent()) {
+            return mark.get() ? UpvoteOutcome.OWN_QUESTION : UpvoteOutcome.ALREADY_VOTED;
+        }
+        store.insertMark(question.id(), token, keyed.key().number(), false);
+        store.countVote(question.id());
+        Question counted = store.question(question.id()).orElseThrow();
+        if (counted.postMessageId() != null) {
+            outbox.update(counted.postMessageId(), LiveSessionMessages.question(counted, true));
+        }
+        refreshBoard(keyed.session().id());
+        return UpvoteOutcome.COUNTED;
+    }
+
+    /** The presenter takes an anonymous question down: from the channel, the board and the summary. */
+    void remove(LiveSession session, Question question) {
+        store.removeQuestion(question.id(), now);
+        if (question.postMessageId() != null) {
+            outbox.update(question.postMessageId(), LiveSessionMessages.questionRemoved());
+        }
+        refreshBoard(session.id());
+    }
+
+    /** Votes on different questions get unrelated tokens, so the store cannot tell that one person cast both. */
+    static String votePurpose(long questionId) {
+        return "vote:" + questionId;
+    }
+
+    /** A flag's time ran out without a renewal. */
+    void expire(long flagId) {
+        store.flag(flagId).filter(Flag::isUp).ifPresent(flag -> {
+            if (flag.expiresAt().isAfter(now)) {
+                tasks.schedule(EXPIRY_TASK, flagId, flag.expiresAt());
+                return;
+            }
+            // It went down when its time ran out, whenever the runner got to it: the timeline shows that moment.
+            store.endFlag(flagId, flag.expiresAt(), "EXPIRED");
+            refreshBoard(flag.sessionId());
+        });
+    }
+
+    /** Updates the presenter's board in place, nudging them when the count reaches the threshold. */
+    void refreshBoard(long sessionId) {
+        LiveSession session = reload(sessionId);
+        if (!session.isRunning() || session.boardMessageId() == null) {
+            return;
+        }
+        int up = store.countUp(sessionId);
+        boolean nudge = Threshold.shouldNudge(up, session.threshold(), session.nudgeArmed(),
+                Optional.ofNullable(session.lastNudgedAt()), now, settings.nudgeCooldown());
+        if (nudge) {
+            outbox.sendDirect(session.presenter(), LiveSessionMessages.nudge(up));
+            store.markNudged(sessionId, now);
+        }
+        outbox.update(session.boardMessageId(), board(session, up));
+        store.setBoardState(sessionId, Threshold.armedAfter(up, session.threshold(), session.nudgeArmed(), nudge), up);
+    }
+
+    Message board(LiveSession session, int up) {
+        int recent = store.countRaisedSince(session.id(), now.minus(settings.recentWindow()));
+        return messagesFor(session).board(session, up, session.lastBoardCount(), recent,
+                store.questions(session.id(), LiveSessionMessages.BOARD_QUESTIONS), now);
+    }
+
+    /** Posts in the session's channel (the presenter's recap and invitations). */
+    void post(LiveSession session, Message message) {
+        outbox.post(session.channel(), message);
+    }
+
+    /** Closes the session: flags down, tokens and key gone, the presenter gets the summary. */
+    void end(LiveSession session) {
+        for (long flag : store.flagIdsUp(session.id())) {
+            tasks.cancel(EXPIRY_TASK, flag);
+        }
+        store.endFlagsBefore(session.id(), Integer.MAX_VALUE, now, "SESSION_ENDED");
+        store.deleteMarksBefore(session.id(), Integer.MAX_VALUE);
+        store.endSession(session.id(), now);
+        tasks.cancel(AUTO_END_TASK, session.id());
+
+        LiveSessionMessages messages = messagesFor(session);
+        if (session.inviteMessageId() != null) {
+            outbox.update(session.inviteMessageId(), messages.invitationClosed(session));
+        }
+        if (session.boardMessageId() != null) {
+            outbox.update(session.boardMessageId(), messages.boardClosed(session));
+        }
+        List<Question> questions = store.questions(session.id(), Integer.MAX_VALUE);
+        for (Question question : questions) {
+            if (question.postMessageId() != null) {
+                outbox.update(question.postMessageId(), LiveSessionMessages.question(question, false));
+            }
+        }
+        List<Flag> flags = store.flags(session.id());
+        Timeline timeline = Timeline.of(flags, session.startedAt(), now, SUMMARY_ROWS);
+        List<Question> top = questions.subList(0, Math.min(SUMMARY_QUESTIONS, questions.size()));
+        long summary = outbox.sendDirect(session.presenter(), messages.summary(session, timeline, top, now));
+        store.setSummaryMessage(session.id(), summary);
+        outbox.post(session.channel(), messages.ended(session, flags.size(), questions.size()));
+        keys.discard(session.id());
+        log.info("live session {} ended: {} flags, {} questions", session.id(), flags.size(), questions.size());
+    }
+}

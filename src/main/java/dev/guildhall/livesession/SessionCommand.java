@@ -1,0 +1,170 @@
+package dev.guildhall.livesession;
+
+import dev.guildhall.command.Args;
+import dev.guildhall.command.CommandRequest;
+import dev.guildhall.command.CommandSpec;
+import dev.guildhall.command.NearMiss;
+import dev.guildhall.command.UsageException;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.core.Reply;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code /session}: a presenter opens, checks and closes a live session in a channel. */
+final class SessionCommand {
+    static final String USAGE = """
+            /session start "<title>" [--threshold N] — in the channel you present to: open a live session there; \
+            people can flag anonymously when they're lost, and you get a WAIT nudge when N are (default 2)
+            /session status — how the live session in this channel is going
+            /session end — close it; you get a summary with the timeline of confusion and the questions""";
+    static final int MAX_TITLE_LENGTH = 120;
+    private static final Set<String> SUBCOMMANDS = Set.of("start", "status", "end", "help");
+
+    private final SessionKeys keys;
+    private final LiveSessionSettings settings;
+
+    SessionCommand(SessionKeys keys, LiveSessionSettings settings) {
+        this.keys = keys;
+        this.settings = settings;
+    }
+
+    CommandSpec spec() {
+        return new CommandSpec("session", "run a live session where people can flag \"I don't get this yet\"",
+                USAGE, this::handle);
+    }
+
+    private Reply handle(CommandRequest request) {
+        LiveSessionFlow flow = new LiveSessionFlow(request.work(), keys, settings);
+        Args args = request.args();
+        String sub = args.isEmpty() ? "" : args.first();
+        return switch (sub) {
+            case "start" -> start(flow, request, args.shift().withOptions(Set.of("threshold"), USAGE));
+            case "status" -> {
+                expectNothingAfter(args.shift(), "status");
+                yield status(flow, request);
+            }
+            case "end" -> {
+                expectNothingAfter(args.shift(), "end");
+                yield end(flow, request);
+            }
+            case "" -> throw new UsageException("What would you like to do? " + USAGE);
+            default -> throw new UsageException(NearMiss.of(sub, SUBCOMMANDS)
+                    .map(meant -> "Did you mean /session " + meant + "? ")
+                    .orElse("I don't know /session " + sub + ". ") + USAGE);
+        };
+    }
+
+    private static void expectNothingAfter(Args args, String sub) {
+        if (!args.withOptions(Set.of(), USAGE).isEmpty()) {
+            throw new UsageException("/session " + sub + " takes nothing after it. Type it in the session's channel.");
+        }
+    }
+
+    private Reply start(LiveSessionFlow flow, CommandRequest request, Args args) {
+        ChannelId channel = request.channel().orElseThrow(() -> new UsageException(
+                "A live session belongs to a channel: type /session start \"<title>\" in the channel you're presenting"
+                        + " to, and the people there can flag when they're lost."));
+        String title = args.isEmpty() ? "" : String.join(" ", valuesOf(args)).strip();
+        if (title.isEmpty()) {
+            throw new UsageException("Give your session a title, like /session start \"VPC peering\".");
+        }
+        if (title.length() > MAX_TITLE_LENGTH) {
+            throw new UsageException("Please keep the title under " + MAX_TITLE_LENGTH + " characters (that was "
+                    + title.length() + ").");
+        }
+        if (title.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException("The title contains control characters. Type it as plain text.");
+        }
+        int threshold = Threshold.of(toOptionalInt(args.intOption("threshold", 1, Threshold.MAX)), OptionalInt.empty());
+        Optional<LiveSession> running = flow.store.runningIn(channel);
+        if (running.isPresent()) {
+            LiveSession session = running.get();
+            String presenter = flow.people.nameOf(session.presenter());
+            throw new UsageException("A live session is already running in this channel: *" + session.title()
+                    + "*, presented by " + presenter + " for " + age(flow, session) + ". One at a time — "
+                    + (session.presenter().equals(request.caller().id()) ? "you" : presenter)
+                    + " can close it with /session end.");
+        }
+        LiveSession session = flow.start(request.caller().id(), channel, title, threshold);
+        return Reply.of(flow.messagesFor(session).started(session));
+    }
+
+    private static List<String> valuesOf(Args args) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            values.add(args.get(i));
+        }
+        return values;
+    }
+
+    private static OptionalInt toOptionalInt(Optional<Integer> value) {
+        return value.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    private static String age(LiveSessionFlow flow, LiveSession session) {
+        return LiveSessionMessages.minutes(Duration.between(session.startedAt(), flow.now()));
+    }
+
+    private Reply status(LiveSessionFlow flow, CommandRequest request) {
+        PersonId caller = request.caller().id();
+        List<LiveSession> sessions;
+        if (request.channel().isPresent()) {
+            sessions = flow.store.runningIn(request.channel().get()).map(List::of).orElse(List.of());
+            if (sessions.isEmpty()) {
+                return Reply.of("No live session is running in this channel. /session start \"<title>\" opens one.");
+            }
+        } else {
+            sessions = flow.store.runningBy(caller);
+            if (sessions.isEmpty()) {
+                return Reply.of("You're not presenting a live session. Type /session start \"<title>\" in the channel"
+                        + " you present to.");
+            }
+        }
+        List<Message> messages = new ArrayList<>();
+        for (LiveSession session : sessions) {
+            if (session.presenter().equals(caller)) {
+                messages.add(flow.board(session, flow.store.countUp(session.id())));
+            } else {
+                // Only the presenter sees the counts: fewer eyes on them, less to correlate.
+                messages.add(Message.text("🎤 *" + session.title() + "*, presented by "
+                        + flow.people.nameOf(session.presenter()) + ", has been running for " + age(flow, session)
+                        + ". Lost? Type /wait here — nobody, not even the presenter, sees who."));
+            }
+        }
+        return new Reply(messages);
+    }
+
+    private Reply end(LiveSessionFlow flow, CommandRequest request) {
+        PersonId caller = request.caller().id();
+        LiveSession session;
+        if (request.channel().isPresent()) {
+            session = flow.store.runningIn(request.channel().get()).orElseThrow(() -> new UsageException(
+                    "No live session is running in this channel, so there is nothing to end."));
+            if (!session.presenter().equals(caller)) {
+                throw new UsageException("Only " + flow.people.nameOf(session.presenter()) + ", who presents *"
+                        + session.title() + "*, can end it.");
+            }
+        } else {
+            List<LiveSession> mine = flow.store.runningBy(caller);
+            if (mine.isEmpty()) {
+                throw new UsageException("You have no live session running, so there is nothing to end.");
+            }
+            if (mine.size() > 1) {
+                throw new UsageException("You're running " + mine.size() + " live sessions ("
+                        + mine.stream().map(s -> "*" + s.title() + "*").collect(Collectors.joining(", "))
+                        + "). Type /session end in the channel of the one to close.");
+            }
+            session = mine.get(0);
+        }
+        flow.end(session);
+        return Reply.of("Ended *" + session.title() + "*. Your summary is in your DMs.");
+    }
+}

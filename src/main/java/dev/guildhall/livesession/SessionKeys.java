@@ -1,0 +1,86 @@
+package dev.guildhall.livesession;
+
+import dev.guildhall.core.PersonId;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The per-session keys behind anonymous flags, held only in this process's memory. A token is an HMAC-SHA256 of a
+ * person under the session's key and a purpose, so the database can tell "the same person again" without knowing who,
+ * and tokens for different purposes (a flag, a vote on question 7) cannot be linked to each other. When the key is
+ * forgotten — at the session's end, or by a restart — no token can ever be tied to anyone again.
+ */
+public final class SessionKeys {
+    static final String ALGORITHM = "HmacSHA256";
+    private static final int KEY_BYTES = 32;
+    /** 128 bits of the MAC, in hex: unique enough for a room, and hex can never spell a name. */
+    private static final int TOKEN_BYTES = 16;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Long, Generation> keys = new ConcurrentHashMap<>();
+
+    /** One key of a session; a restart (or a rolled-back start) makes the next one. */
+    public static final class Generation {
+        private final int number;
+        private final SecretKeySpec key;
+
+        private Generation(int number, byte[] key) {
+            this.number = number;
+            this.key = new SecretKeySpec(key, ALGORITHM);
+        }
+
+        public int number() {
+            return number;
+        }
+
+        /** The person's token for one purpose, like {@code flag} or {@code vote:7}. */
+        public String token(String purpose, PersonId person) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0);
+                byte[] digest = mac.doFinal(person.value().getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, TOKEN_BYTES);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "key generation " + number;
+        }
+    }
+
+    /** The key for the session's current generation, if this process still holds it. */
+    public Optional<Generation> current(long sessionId, int generation) {
+        return Optional.ofNullable(keys.get(sessionId)).filter(key -> key.number() == generation);
+    }
+
+    /** Makes a fresh random key for the given generation, replacing any older one of the session. */
+    public Generation create(long sessionId, int generation) {
+        byte[] bytes = new byte[KEY_BYTES];
+        random.nextBytes(bytes);
+        Generation created = new Generation(generation, bytes);
+        keys.put(sessionId, created);
+        return created;
+    }
+
+    /** Forgets the session's key for good. */
+    public void discard(long sessionId) {
+        keys.remove(sessionId);
+    }
+
+    public boolean holds(long sessionId) {
+        return keys.containsKey(sessionId);
+    }
+}

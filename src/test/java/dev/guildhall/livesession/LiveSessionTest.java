@@ -1,0 +1,343 @@
+package dev.guildhall.livesession;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveSessionTest {
+    private static final String NUDGE = "people are lost — pause and ask what's unclear";
+
+    @TempDir
+    Path directory;
+    private LiveBot bot;
+
+    @BeforeEach
+    void open() {
+        bot = new LiveBot(directory);
+    }
+
+    @AfterEach
+    void close() {
+        bot.close();
+    }
+
+    private void aliceStarts() {
+        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+    }
+
+    @Test
+    void waitWithoutALiveSessionSaysHowToStartOne() {
+        // Given no session in #vpc
+        // When bob types /wait there
+        String reply = bot.type("bob", "vpc", "/wait");
+
+        // Then he learns how a session starts, and nothing was sent anywhere
+        assertThat(reply).contains("no live session in this channel").contains("/session start \"<title>\"");
+        assertThat(bot.chat.delivered).isEmpty();
+    }
+
+    @Test
+    void aSecondSessionInTheSameChannelIsRefused() {
+        // Given alice's session runs in #vpc
+        aliceStarts();
+        bot.clock.advance(Duration.ofMinutes(3));
+
+        // When carol tries to start another one there
+        String reply = bot.type("carol", "vpc", "/session start \"Transit gateways\"");
+
+        // Then she is told one is running, and by whom; no second invitation is posted
+        assertThat(reply).contains("already running in this channel").contains("VPC peering").contains("alice")
+                .contains("/session end");
+        assertThat(bot.chat.count("#vpc", "Transit gateways")).isZero();
+    }
+
+    @Test
+    void startingPostsTheInvitationWithItsButtonsAndOpensTheBoard() {
+        // When alice starts a session in #vpc
+        String reply = bot.type("alice", "vpc", "/session start \"VPC peering\"");
+
+        // Then the channel gets the invitation with both buttons, and alice a board
+        assertThat(reply).contains("VPC peering").contains("running");
+        RecordingChatPort.Delivered invitation = bot.chat.lastTo("#vpc");
+        assertThat(invitation.message().text()).contains("Lost? Press *I don't get this yet* or type `/wait` — nobody,"
+                + " not even the presenter, sees who.");
+        assertThat(invitation.message().buttons()).extracting(b -> b.label())
+                .containsExactly("I don't get this yet", "I get it now");
+        assertThat(bot.chat.board("@alice")).contains("*0 lost*");
+    }
+
+    @Test
+    void sessionsBelongToChannels() {
+        assertThat(bot.type("alice", null, "/session start \"VPC peering\"")).contains("belongs to a channel");
+        assertThat(bot.type("bob", null, "/wait")).contains("in the channel where a live session is running");
+        assertThat(bot.chat.delivered).isEmpty();
+    }
+
+    @Test
+    void aTitleIsRequiredAndABadThresholdChangesNothing() {
+        assertThat(bot.type("alice", "vpc", "/session start")).contains("Give your session a title");
+        assertThat(bot.type("alice", "vpc", "/session start \"VPC\" --threshold 0")).contains("--threshold takes a whole number");
+        assertThat(bot.type("alice", "vpc", "/session start \"VPC\" --thresold 3")).contains("I don't know the option --thresold");
+        assertThat(bot.type("alice", "vpc", "/sesion start")).contains("I don't know /sesion");
+        assertThat(bot.type("alice", "vpc", "/session strat \"VPC\"")).contains("Did you mean /session start?");
+        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.type("bob", "vpc", "/wait")).contains("no live session");
+    }
+
+    @Test
+    void onePersonCountsOnceAndRenewsTheirFlag() {
+        // Given a session
+        aliceStarts();
+
+        // When bob flags twice, by command and by button
+        String first = bot.type("bob", "vpc", "/wait");
+        String second = bot.press("bob", "vpc", "livesession.wait:1");
+
+        // Then he counts once
+        assertThat(first).contains("Your flag is up");
+        assertThat(second).contains("stays up for another 5 min");
+        assertThat(bot.chat.board("@alice")).contains("*1 lost*");
+        assertThat(bot.chat.count("@alice", NUDGE)).isZero();
+    }
+
+    @Test
+    void theNudgeComesAtTheThresholdAndRetractingShowsTheDrop() {
+        aliceStarts();
+        bot.type("bob", "vpc", "/wait");
+        assertThat(bot.chat.count("@alice", NUDGE)).isZero();
+
+        bot.press("carol", "vpc", "livesession.wait:1");
+        assertThat(bot.chat.board("@alice")).contains("*2 lost* right now (was 1)");
+        assertThat(bot.chat.lastTo("@alice").text()).contains("live board");
+        assertThat(bot.chat.count("@alice", "2 people are lost — pause and ask what's unclear")).isEqualTo(1);
+
+        assertThat(bot.press("bob", "vpc", "livesession.ok:1")).contains("your flag is down");
+        assertThat(bot.chat.board("@alice")).contains("*1 lost* right now (was 2)");
+        assertThat(bot.type("bob", "vpc", "/wait ok")).contains("no flag up");
+    }
+
+    @Test
+    void aChosenThresholdDecidesWhenTheNudgeComes() {
+        bot.type("alice", "vpc", "/session start \"VPC peering\" --threshold 3");
+        bot.type("bob", "vpc", "/wait");
+        bot.type("carol", "vpc", "/wait");
+        assertThat(bot.chat.count("@alice", NUDGE)).isZero();
+
+        bot.type("dave", "vpc", "/wait");
+        assertThat(bot.chat.count("@alice", "3 people are lost — pause and ask what's unclear")).isEqualTo(1);
+    }
+
+    @Test
+    void aFlappingCountDoesNotNudgeAgainWithinTheCooldown() {
+        aliceStarts();
+        bot.type("bob", "vpc", "/wait");
+        bot.type("carol", "vpc", "/wait");
+        bot.type("carol", "vpc", "/wait ok");
+        bot.type("carol", "vpc", "/wait");
+        assertThat(bot.chat.count("@alice", NUDGE)).isEqualTo(1);
+
+        bot.type("carol", "vpc", "/wait ok");
+        bot.clock.advance(Duration.ofMinutes(2));
+        bot.type("carol", "vpc", "/wait");
+        assertThat(bot.chat.count("@alice", NUDGE)).isEqualTo(2);
+    }
+
+    @Test
+    void flagsGoDownByThemselvesUnlessRenewed() {
+        // Given bob and carol flagged at 10:00
+        aliceStarts();
+        bot.type("bob", "vpc", "/wait");
+        bot.type("carol", "vpc", "/wait");
+
+        // When bob renews at 10:04 and the clock passes 10:05
+        bot.advance(Duration.ofMinutes(4));
+        bot.type("bob", "vpc", "/wait");
+        bot.advance(Duration.ofMinutes(1).plusSeconds(1));
+
+        // Then carol's flag is down and the board says so; bob's goes down at 10:09
+        assertThat(bot.chat.board("@alice")).contains("*1 lost* right now (was 2)");
+        bot.advance(Duration.ofMinutes(4));
+        assertThat(bot.chat.board("@alice")).contains("*0 lost* right now (was 1)");
+    }
+
+    @Test
+    void questionsAreAnonymousAndEveryoneVotesOnce() {
+        aliceStarts();
+        String reply = bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        assertThat(reply).contains("Your flag is up").contains("posted in the channel without your name");
+        RecordingChatPort.Delivered question = bot.chat.lastTo("#vpc");
+        assertThat(question.message().text()).isEqualTo("❓ Anonymous question: what is a transit gateway?");
+        assertThat(question.message().buttons()).extracting(b -> b.actionId()).containsExactly("livesession.upvote:1");
+
+        assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("Counted");
+        assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("already upvoted");
+        assertThat(bot.press("dave", "vpc", "livesession.upvote:1")).contains("your own question");
+        assertThat(bot.chat.lastTo("#vpc").message().context()).startsWith("▲1 vote");
+        assertThat(bot.chat.board("@alice")).contains("1. what is a transit gateway? — ▲1 vote");
+    }
+
+    @Test
+    void thePresenterCanRemoveAnAbusiveQuestion() {
+        // Given an anonymous question on alice's board, with its Remove button
+        aliceStarts();
+        bot.type("dave", "vpc", "/wait something rude");
+        bot.type("carol", "vpc", "/wait what is a transit gateway?");
+        assertThat(bot.chat.lastTo("@alice").message().buttons()).extracting(b -> b.actionId())
+                .containsExactly("livesession.remove:1", "livesession.remove:2");
+
+        // When someone else tries to remove it, then alice does
+        assertThat(bot.press("bob", "vpc", "livesession.remove:1")).contains("Only alice");
+        assertThat(bot.press("alice", null, "livesession.remove:1")).contains("Removed the question");
+
+        // Then it is gone from the channel, the board, the votes and the summary
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update)
+                .map(d -> d.message().text())).contains("A question was removed by the presenter.");
+        assertThat(bot.chat.board("@alice")).doesNotContain("something rude").contains("transit gateway");
+        assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("removed by the presenter");
+        assertThat(bot.press("alice", null, "livesession.remove:1")).contains("already removed");
+        bot.type("alice", "vpc", "/session end");
+        assertThat(bot.chat.lastTo("#vpc").message().text()).contains("1 question asked");
+        assertThat(bot.chat.to("@alice").stream().map(RecordingChatPort.Delivered::text))
+                .filteredOn(text -> text.contains("— summary")).singleElement().asString()
+                .doesNotContain("something rude").contains("transit gateway");
+    }
+
+    @Test
+    void aTooLongQuestionIsRefusedAndRaisesNothing() {
+        aliceStarts();
+        bot.chat.clear();
+        assertThat(bot.type("dave", "vpc", "/wait " + "why ".repeat(100))).contains("under 300 characters");
+        assertThat(bot.chat.delivered).isEmpty();
+    }
+
+    @Test
+    void onlyThePresenterEndsAndSeesTheBoard() {
+        aliceStarts();
+        assertThat(bot.type("bob", "vpc", "/session end")).contains("Only alice");
+        assertThat(bot.type("bob", "vpc", "/session status")).contains("VPC peering").contains("/wait")
+                .doesNotContain("lost right now");
+        assertThat(bot.type("alice", "vpc", "/session status")).contains("live board");
+        assertThat(bot.type("alice", null, "/session status")).contains("live board");
+    }
+
+    @Test
+    void fromADmThePresenterEndsTheirOnlySessionOrIsAskedWhichOne() {
+        assertThat(bot.type("alice", null, "/session status")).contains("not presenting");
+        assertThat(bot.type("alice", null, "/session end")).contains("no live session running");
+        aliceStarts();
+        bot.type("alice", "k8s", "/session start Pods");
+        assertThat(bot.type("alice", null, "/session end")).contains("running 2 live sessions")
+                .contains("*VPC peering*").contains("*Pods*");
+        assertThat(bot.type("alice", "k8s", "/session end now")).contains("takes nothing after it");
+        assertThat(bot.type("alice", "k8s", "/session end")).contains("Ended *Pods*");
+        assertThat(bot.type("alice", null, "/session end")).contains("Ended *VPC peering*");
+    }
+
+    @Test
+    void endingSendsTheSummaryAndClosesTheButtons() {
+        // Given a session with two flags, a retraction and a voted question
+        aliceStarts();
+        bot.type("bob", "vpc", "/wait");
+        bot.advance(Duration.ofMinutes(1));
+        bot.type("carol", "vpc", "/wait");
+        bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        bot.press("carol", "vpc", "livesession.upvote:1");
+        bot.advance(Duration.ofMinutes(2));
+
+        // When alice ends it from her DM with the bot
+        bot.chat.clear();
+        assertThat(bot.type("alice", null, "/session end")).contains("Ended *VPC peering*");
+
+        // Then she gets the summary, the channel is told, and the buttons are gone
+        RecordingChatPort.Delivered summary = bot.chat.to("@alice").stream()
+                .filter(d -> d.message().text().contains("— summary")).findFirst().orElseThrow();
+        assertThat(summary.text()).contains("3 flags raised · at most 3 lost at once")
+                .contains("10:00  ▮  1 raised · 1 lost").contains("10:01  ▮▮  2 raised · 3 lost")
+                .contains("1. what is a transit gateway? — ▲1 vote");
+        assertThat(summary.message().buttons()).extracting(b -> b.actionId())
+                .containsExactly("livesession.recap:1", "livesession.learn-invite:1");
+        assertThat(bot.chat.lastTo("#vpc").message().text()).contains("has ended: 3 flags raised, 1 question asked");
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update))
+                .allSatisfy(update -> assertThat(update.message().buttons()).isEmpty());
+        assertThat(bot.type("bob", "vpc", "/wait")).contains("no live session");
+        assertThat(bot.press("bob", "vpc", "livesession.wait:1")).contains("has ended");
+        assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("has ended");
+    }
+
+    @Test
+    void theRecapPostsTheQuestionsOnceAndOnlyForThePresenter() {
+        aliceStarts();
+        bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        bot.type("alice", "vpc", "/session end");
+
+        assertThat(bot.press("bob", null, "livesession.recap:1")).contains("Only alice");
+        assertThat(bot.press("alice", null, "livesession.recap:1")).contains("Posted the recap of 1 question");
+        assertThat(bot.chat.lastTo("#vpc").message().text()).contains("Recap of *VPC peering*")
+                .contains("what is a transit gateway? (▲0 votes)");
+        assertThat(bot.press("alice", null, "livesession.recap:1")).contains("already in the channel");
+
+        assertThat(bot.press("alice", null, "livesession.learn-invite:1")).contains("Posted the /learn invitation");
+        assertThat(bot.chat.lastTo("#vpc").message().text()).contains("/learn \"vpc peering\" <what is unclear>")
+                .contains("what is a transit gateway?");
+        assertThat(bot.press("alice", null, "livesession.learn-invite:1")).contains("already in the channel");
+    }
+
+    @Test
+    void aSessionWithoutQuestionsOffersNoRecap() {
+        aliceStarts();
+        bot.type("alice", "vpc", "/session end");
+        RecordingChatPort.Delivered summary = bot.chat.lastTo("@alice");
+        assertThat(summary.text()).contains("nobody flagged").contains("none asked");
+        assertThat(summary.message().buttons()).extracting(b -> b.actionId()).containsExactly("livesession.learn-invite:1");
+        assertThat(bot.press("alice", null, "livesession.recap:1")).contains("nothing to recap");
+    }
+
+    @Test
+    void aForgottenSessionEndsByItself() {
+        aliceStarts();
+        bot.advance(Duration.ofHours(12));
+        assertThat(bot.chat.lastTo("#vpc").message().text()).contains("has ended");
+        assertThat(bot.type("alice", "vpc", "/session start \"VPC peering, day 2\"")).contains("running");
+    }
+
+    @Test
+    void aRestartStartsANewKeyGenerationInsteadOfCountingSomeoneTwice() {
+        // Given bob's flag is up when Guildhall restarts
+        aliceStarts();
+        bot.type("bob", "vpc", "/wait");
+        bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        bot.restart();
+
+        // When carol flags after the restart
+        String reply = bot.type("carol", "vpc", "/wait");
+
+        // Then earlier flags are cleared (they can't be matched to anyone any more), and everyone is told
+        assertThat(reply).contains("Your flag is up").contains("restarted");
+        assertThat(bot.chat.count("#vpc", "Guildhall restarted during this session")).isEqualTo(1);
+        assertThat(bot.chat.board("@alice")).contains("*1 lost*").contains("Guildhall restarted at 10:00");
+
+        // And bob can flag again, counted once; his old flag is simply gone
+        assertThat(bot.type("bob", "vpc", "/wait ok")).contains("no flag up");
+        bot.type("bob", "vpc", "/wait");
+        bot.type("bob", "vpc", "/wait");
+        assertThat(bot.chat.board("@alice")).contains("*2 lost*");
+        assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("Counted");
+        assertThat(bot.chat.count("#vpc", "Guildhall restarted during this session")).isEqualTo(1);
+    }
+
+    @Test
+    void retractingFirstAfterARestartSaysTheFlagIsAlreadyDown() {
+        aliceStarts();
+        bot.type("bob", "vpc", "/wait");
+        bot.restart();
+        assertThat(bot.press("bob", "vpc", "livesession.ok:1")).contains("restarted").contains("already down");
+        assertThat(bot.chat.board("@alice")).contains("*0 lost*");
+        assertThat(bot.type("alice", "vpc", "/session end")).contains("Ended");
+    }
+}
