@@ -1,0 +1,93 @@
+package dev.guildhall.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Serialization;
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.ChatPort;
+import dev.guildhall.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+
+/**
+ * The Microsoft Teams adapter (Bot Framework SDK), kept entirely in this package: an outbound {@link ChatPort} and
+ * the inbound {@code POST /api/messages} handler.
+ */
+public final class TeamsAdapter {
+    private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
+
+    /** What {@code /api/messages} answers: an HTTP status and, for invokes, a JSON body. */
+    public record Response(int status, String body) {
+    }
+
+    private final BotFrameworkAdapter adapter;
+    private final TeamsStore store;
+    private final TeamsChatPort chatPort;
+    private final Clock clock;
+
+    public TeamsAdapter(TeamsConfig config, Database database, Clock clock) {
+        MicrosoftAppCredentials credentials = config.development()
+                ? MicrosoftAppCredentials.empty()
+                : new MicrosoftAppCredentials(config.appId(), config.appPassword(), config.tenantId().orElse(null));
+        this.adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
+        this.store = new TeamsStore(database);
+        this.clock = clock;
+        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock);
+        if (config.development()) {
+            log.warn("!!! Teams development mode (GUILDHALL_TEAMS_DEV=true): /api/messages accepts UNAUTHENTICATED"
+                    + " requests and replies to any serviceUrl they name. Never run this in production. !!!");
+        }
+    }
+
+    public ChatPort chatPort() {
+        return chatPort;
+    }
+
+    /** Handles one {@code POST /api/messages}: the Bot Framework's JWT check, then the turn. */
+    public Response handle(Guildhall guildhall, String authorization, String body) {
+        Activity activity;
+        try {
+            activity = Serialization.getAs(Serialization.jsonToTree(body), Activity.class);
+        } catch (IOException | RuntimeException e) {
+            return new Response(400, "{\"error\":\"the body is not a Bot Framework activity\"}");
+        }
+        if (activity == null || activity.getType() == null) {
+            return new Response(400, "{\"error\":\"the body is not a Bot Framework activity\"}");
+        }
+        TeamsBot bot = new TeamsBot(guildhall, store, clock);
+        try {
+            InvokeResponse invoke = adapter.processActivity(authorization == null ? "" : authorization, activity,
+                    bot::onTurn).join();
+            if (invoke == null) {
+                return new Response(202, "");
+            }
+            return new Response(invoke.getStatus(), invoke.getBody() == null ? "" : Serialization.toString(invoke.getBody()));
+        } catch (RuntimeException e) {
+            if (isAuthenticationFailure(e)) {
+                return new Response(401, "{\"error\":\"unauthorized\"}");
+            }
+            log.error("Teams activity {} failed", activity.getType(), e);
+            return new Response(500, "{\"error\":\"the bot failed to handle this activity\"}");
+        } catch (JsonProcessingException e) {
+            return new Response(500, "{\"error\":\"the invoke response could not be written\"}");
+        }
+    }
+
+    private static boolean isAuthenticationFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.guildhall.teams;
+
+import com.microsoft.bot.builder.Bot;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.ActionPress;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.Reply;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * One Bot Framework turn: remember where the person and conversation can be reached, turn the activity into a
+ * command or button press for the core, and send the core's reply back into the conversation as Adaptive Cards.
+ */
+final class TeamsBot implements Bot {
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+    private final Guildhall guildhall;
+    private final TeamsStore store;
+    private final Clock clock;
+
+    TeamsBot(Guildhall guildhall, TeamsStore store, Clock clock) {
+        this.guildhall = guildhall;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext context) {
+        Activity activity = context.getActivity();
+        if (activity.getFrom() == null || activity.getConversation() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        switch (activity.getType()) {
+            case ActivityTypes.MESSAGE -> onMessage(context, activity);
+            case ActivityTypes.INVOKE -> onInvoke(context, activity);
+            case ActivityTypes.CONVERSATION_UPDATE -> {
+                rememberWhere(activity);
+                if (botWasAdded(activity)) {
+                    send(context, List.of(welcome()));
+                }
+            }
+            case ActivityTypes.INSTALLATION_UPDATE -> {
+                rememberWhere(activity);
+                if (!"remove".equalsIgnoreCase(activity.getAction())) {
+                    send(context, List.of(welcome()));
+                }
+            }
+            default -> { }
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void onMessage(TurnContext context, Activity activity) {
+        var action = TeamsInbound.actionId(activity);
+        if (action.isPresent()) {
+            ActionPress press = new ActionPress(TeamsInbound.person(activity), TeamsInbound.channel(activity), action.get());
+            boolean anonymous = guildhall.router().isAnonymous(press);
+            rememberWhereUnless(anonymous, activity);
+            deliverReply(context, activity, anonymous, guildhall.press(press));
+            return;
+        }
+        var typed = TeamsInbound.command(activity);
+        if (typed.isEmpty()) {
+            rememberWhere(activity);
+            send(context, List.of(welcome()));
+            return;
+        }
+        Person caller = TeamsInbound.person(activity);
+        Command command = new Command(caller, TeamsInbound.channel(activity), typed.get().name(), typed.get().text());
+        boolean anonymous = guildhall.router().isAnonymous(command);
+        rememberWhereUnless(anonymous, activity);
+        deliverReply(context, activity, anonymous, guildhall.handle(command));
+    }
+
+    /** Action.Execute (Universal Actions) arrives as an invoke and wants its answer in the HTTP response. */
+    private void onInvoke(TurnContext context, Activity activity) {
+        var action = TeamsInbound.actionId(activity);
+        if (!"adaptiveCard/action".equals(activity.getName()) || action.isEmpty()) {
+            return;
+        }
+        ActionPress press = new ActionPress(TeamsInbound.person(activity), TeamsInbound.channel(activity), action.get());
+        boolean anonymous = guildhall.router().isAnonymous(press);
+        rememberWhereUnless(anonymous, activity);
+        Reply reply = guildhall.press(press);
+        Message answer = reply.isEmpty() ? Message.text("Done.") : reply.messages().get(0);
+        Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        response.setValue(new InvokeResponse(HttpURLConnection.HTTP_OK, Map.of(
+                "statusCode", 200, "type", AdaptiveCards.CONTENT_TYPE, "value", AdaptiveCards.card(answer))));
+        context.sendActivity(response).join();
+    }
+
+    /**
+     * The caller's reply goes back into the conversation. An anonymous command typed in a channel gets its
+     * confirmation in the person's personal chat if one is known, never in the channel where everyone would see it.
+     */
+    private void deliverReply(TurnContext context, Activity activity, boolean anonymous, Reply reply) {
+        if (reply.isEmpty()) {
+            return;
+        }
+        if (anonymous && !TeamsInbound.isPersonal(activity)) {
+            return;
+        }
+        send(context, reply.messages());
+    }
+
+    /**
+     * The effect is already committed when replies go out; a failed reply is logged rather than failing the turn,
+     * because a failed turn makes Teams send the activity again and the command would run twice.
+     */
+    private static void send(TurnContext context, List<Message> messages) {
+        try {
+            for (Message message : messages) {
+                context.sendActivity(MessageFactory.attachment(AdaptiveCards.attachment(message))).join();
+            }
+        } catch (RuntimeException e) {
+            log.warn("a reply could not be sent to Teams: {}", TeamsChatPort.translate(e).getMessage());
+        }
+    }
+
+    private boolean botWasAdded(Activity activity) {
+        List<ChannelAccount> added = activity.getMembersAdded();
+        return added != null && activity.getRecipient() != null
+                && added.stream().anyMatch(member -> activity.getRecipient().getId().equals(member.getId()));
+    }
+
+    private void rememberWhereUnless(boolean anonymous, Activity activity) {
+        if (!anonymous) {
+            rememberWhere(activity);
+        } else if (!TeamsInbound.isPersonal(activity)) {
+            rememberConversation(activity);
+        }
+    }
+
+    /** Keeps the conversation and the person's way in, so later messages (DMs, reminders) can reach them. */
+    private void rememberWhere(Activity activity) {
+        String conversation = rememberConversation(activity);
+        store.rememberPerson(TeamsInbound.personId(activity), activity.getFrom().getId(), activity.getServiceUrl(),
+                TeamsInbound.isPersonal(activity) ? conversation : null, clock.instant());
+    }
+
+    private String rememberConversation(Activity activity) {
+        ConversationReference reference = activity.getConversationReference();
+        String conversation = TeamsInbound.conversationId(activity);
+        reference.getConversation().setId(conversation);
+        // A stored reference starts new messages; with an activity id they would become replies to an old one.
+        reference.setActivityId(null);
+        if (!TeamsInbound.isPersonal(activity)) {
+            // Posting in a channel needs no sender, and keeping it would tie whoever spoke last to the channel.
+            reference.setUser(null);
+        }
+        String kind = activity.getConversation().getConversationType() == null ? "personal"
+                : activity.getConversation().getConversationType();
+        store.rememberConversation(conversation, kind, reference, clock.instant());
+        return conversation;
+    }
+
+    private Message welcome() {
+        String commands = guildhall.router().commands().stream()
+                .map(spec -> spec.name() + " — " + spec.summary())
+                .collect(Collectors.joining("\n"));
+        return Message.text("👋 Hi, I'm *Guildhall*: I help people here learn from each other. Type a command in this"
+                        + " chat (in a channel, @mention me first):")
+                .withField("Commands", commands)
+                .withContext("Try: teach kubernetes, or learn kubernetes. Add help to any command, like learn help.");
+    }
+}

@@ -1,0 +1,188 @@
+package dev.guildhall.teams;
+
+import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.connector.ConnectorClient;
+import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.restclient.RestException;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationParameters;
+import com.microsoft.bot.schema.ConversationReference;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ChatPort;
+import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.MessageRef;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Messages on Teams go through stored conversation references (Bot Framework "proactive messages"). Message refs
+ * are {@code teams:<conversation id>|<activity id>}, all an update needs.
+ */
+final class TeamsChatPort implements ChatPort {
+    private static final String SEPARATOR = "|";
+
+    private final BotFrameworkAdapter adapter;
+    private final TeamsConfig config;
+    private final MicrosoftAppCredentials credentials;
+    private final TeamsStore store;
+    private final Clock clock;
+
+    TeamsChatPort(BotFrameworkAdapter adapter, TeamsConfig config, MicrosoftAppCredentials credentials,
+                  TeamsStore store, Clock clock) {
+        this.adapter = adapter;
+        this.config = config;
+        this.credentials = credentials;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public MessageRef sendDirect(PersonId to, Message message) throws DeliveryException {
+        TeamsStore.KnownPerson person = store.person(to).orElseThrow(() -> DeliveryException.permanent(
+                "Guildhall has never talked with " + to + " on Teams: ask them to say hi to Guildhall first"));
+        String conversation = person.personalConversationId().isPresent()
+                ? person.personalConversationId().get()
+                : openPersonalChat(to, person);
+        return send(conversation, message);
+    }
+
+    @Override
+    public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
+        return send(conversationOf(channel), message);
+    }
+
+    /** Teams has no messages only one person in a channel sees; the person gets it in their personal chat. */
+    @Override
+    public void postEphemeral(ChannelId channel, PersonId to, Message message) throws DeliveryException {
+        sendDirect(to, message);
+    }
+
+    @Override
+    public void update(MessageRef ref, Message message) throws DeliveryException {
+        String value = ref.value().substring(TeamsInbound.PLATFORM.length() + 1);
+        int separator = value.lastIndexOf(SEPARATOR);
+        if (separator < 0) {
+            throw DeliveryException.permanent("not a Teams message ref: " + ref.value());
+        }
+        String conversation = value.substring(0, separator);
+        Activity activity = MessageFactory.attachment(AdaptiveCards.attachment(message));
+        activity.setId(value.substring(separator + 1));
+        run(reference(conversation), context -> context.updateActivity(activity).thenApply(r -> null));
+    }
+
+    /** Creating Teams channels needs Microsoft Graph, which this adapter does not use: link an existing channel. */
+    @Override
+    public ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException {
+        throw DeliveryException.permanent("Guildhall cannot create Teams channels (that takes Microsoft Graph);"
+                + " create the channel in Teams, add Guildhall to the team, and link that channel instead");
+    }
+
+    @Override
+    public Optional<Person> lookup(PersonId id) {
+        return Optional.empty();
+    }
+
+    private MessageRef send(String conversation, Message message) throws DeliveryException {
+        AtomicReference<String> activityId = new AtomicReference<>();
+        ConversationReference reference = reference(conversation);
+        run(reference, context -> {
+            // A new message, not a reply: the turn context would make it a reply to its made-up continuation id.
+            Activity activity = MessageFactory.attachment(AdaptiveCards.attachment(message));
+            activity.applyConversationReference(reference, false);
+            activity.setReplyToId(null);
+            ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+            return client.getConversations().sendToConversation(activity).thenApply(response -> {
+                activityId.set(response == null ? "" : response.getId());
+                return null;
+            });
+        });
+        return new MessageRef(TeamsInbound.PLATFORM + ":" + conversation + SEPARATOR + activityId.get());
+    }
+
+    /** Opens a personal chat with someone seen only in a channel so far, and keeps it for next time. */
+    private String openPersonalChat(PersonId to, TeamsStore.KnownPerson person) throws DeliveryException {
+        ConversationParameters parameters = new ConversationParameters();
+        parameters.setIsGroup(false);
+        parameters.setMembers(List.of(new ChannelAccount(person.teamsUserId())));
+        parameters.setTenantId(to.localPart().substring(0, to.localPart().indexOf(':')));
+        AtomicReference<ConversationReference> opened = new AtomicReference<>();
+        try {
+            adapter.createConversation("msteams", person.serviceUrl(), credentials, parameters, context -> {
+                opened.set(context.getActivity().getConversationReference());
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }).join();
+        } catch (CompletionException e) {
+            throw translate(e);
+        }
+        ConversationReference reference = opened.get();
+        reference.setActivityId(null);
+        String conversation = reference.getConversation().getId();
+        store.rememberConversation(conversation, "personal", reference, clock.instant());
+        store.rememberPerson(to, person.teamsUserId(), person.serviceUrl(), conversation, clock.instant());
+        return conversation;
+    }
+
+    private static String conversationOf(ChannelId channel) {
+        String local = channel.localPart();
+        return local.substring(local.indexOf(':') + 1);
+    }
+
+    private ConversationReference reference(String conversation) throws DeliveryException {
+        return store.conversation(conversation).orElseThrow(() -> DeliveryException.permanent(
+                "Guildhall has no way into Teams conversation " + conversation + ": add Guildhall to it first"));
+    }
+
+    private void run(ConversationReference reference, com.microsoft.bot.builder.BotCallbackHandler callback)
+            throws DeliveryException {
+        try {
+            adapter.continueConversation(config.appId(), reference, callback).join();
+        } catch (CompletionException e) {
+            throw translate(e);
+        }
+    }
+
+    static DeliveryException translate(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof RestException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RestException rest && rest.response() != null) {
+            int code = rest.response().code();
+            if (code == 429) {
+                String retryAfter = rest.response().headers().get("Retry-After");
+                return DeliveryException.rateLimited(Duration.ofSeconds(parseSeconds(retryAfter)));
+            }
+            if (code >= 500 || code == 408) {
+                return DeliveryException.transientFailure("Teams answered " + code, rest);
+            }
+            if (code == 403) {
+                return DeliveryException.permanent("Teams refused (403): the bot was removed from that conversation"
+                        + " or the user blocked it");
+            }
+            return DeliveryException.permanent("Teams answered " + code + ": " + rest.getMessage());
+        }
+        if (cause instanceof IOException) {
+            return DeliveryException.transientFailure("Teams could not be reached: " + cause.getMessage(), cause);
+        }
+        return DeliveryException.transientFailure("Teams call failed: " + cause, cause);
+    }
+
+    private static long parseSeconds(String retryAfter) {
+        try {
+            return Math.max(1, Long.parseLong(retryAfter == null ? "1" : retryAfter.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

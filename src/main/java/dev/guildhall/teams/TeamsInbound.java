@@ -1,0 +1,151 @@
+package dev.guildhall.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Entity;
+import com.microsoft.bot.schema.Serialization;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Reads what the platform-neutral core needs out of a Bot Framework activity. */
+final class TeamsInbound {
+    static final String PLATFORM = "teams";
+    private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<at>[^<]*</at>\\s*");
+    private static final Pattern OTHER_MENTION = Pattern.compile("<at>([^<]*)</at>");
+    private static final Pattern TAGS = Pattern.compile("<[^>]+>");
+
+    private TeamsInbound() {
+    }
+
+    /** A slash command typed as a message: {@code learn kubernetes} or {@code /learn kubernetes}. */
+    record TypedCommand(String name, String text) {
+    }
+
+    static String tenant(Activity activity) {
+        if (activity.getConversation() != null && activity.getConversation().getTenantId() != null) {
+            return activity.getConversation().getTenantId();
+        }
+        JsonNode channelData = Serialization.objectToTree(activity.getChannelData());
+        String fromChannelData = channelData == null ? null : channelData.path("tenant").path("id").asText(null);
+        return fromChannelData == null || fromChannelData.isBlank() ? "unknown-tenant" : fromChannelData;
+    }
+
+    /** {@code teams:<tenant>:<aad object id>}; the Teams user id stands in when the AAD id is not sent. */
+    static PersonId personId(Activity activity) {
+        String aad = activity.getFrom().getAadObjectId();
+        String user = aad == null || aad.isBlank() ? activity.getFrom().getId() : aad;
+        return PersonId.of(PLATFORM, tenant(activity), user);
+    }
+
+    static Person person(Activity activity) {
+        return new Person(personId(activity), activity.getFrom().getName(), timeZone(activity));
+    }
+
+    /** Teams clients report their time zone in a clientInfo entity. */
+    static Optional<ZoneId> timeZone(Activity activity) {
+        if (activity.getEntities() == null) {
+            return Optional.empty();
+        }
+        return activity.getEntities().stream()
+                .filter(e -> "clientInfo".equalsIgnoreCase(e.getType()))
+                .map(e -> e.getProperties().get("timezone"))
+                .filter(zone -> zone != null && zone.isTextual())
+                .findFirst()
+                .flatMap(zone -> {
+                    try {
+                        return Optional.of(ZoneId.of(zone.asText()));
+                    } catch (DateTimeException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    static boolean isPersonal(Activity activity) {
+        return activity.getConversation() != null
+                && "personal".equalsIgnoreCase(activity.getConversation().getConversationType());
+    }
+
+    /** The conversation, without the {@code ;messageid=} suffix Teams adds for replies in a channel thread. */
+    static String conversationId(Activity activity) {
+        String id = activity.getConversation().getId();
+        int suffix = id.indexOf(";messageid=");
+        return suffix < 0 ? id : id.substring(0, suffix);
+    }
+
+    /** Empty in a personal chat with the bot, like a DM on Slack. */
+    static Optional<ChannelId> channel(Activity activity) {
+        if (isPersonal(activity)) {
+            return Optional.empty();
+        }
+        return Optional.of(ChannelId.of(PLATFORM, tenant(activity), conversationId(activity)));
+    }
+
+    /** The action id of a pressed card button: Action.Submit arrives as a message with a value, Action.Execute as an invoke. */
+    static Optional<String> actionId(Activity activity) {
+        JsonNode value = Serialization.objectToTree(activity.getValue());
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode id = activity.isType(ActivityTypes.INVOKE)
+                ? value.path("action").path("data").path(AdaptiveCards.ACTION_KEY)
+                : value.path(AdaptiveCards.ACTION_KEY);
+        return id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+    }
+
+    /**
+     * The command in a message. In a channel or group chat the bot only hears messages that mention it: the mention
+     * is removed using the activity's mention entities (the one naming the recipient, i.e. this bot).
+     */
+    static Optional<TypedCommand> command(Activity activity) {
+        String text = activity.getText();
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (!isPersonal(activity)) {
+            text = withoutRecipientMention(activity, text);
+        }
+        text = OTHER_MENTION.matcher(text).replaceAll("@$1");
+        text = unescapeHtml(TAGS.matcher(text).replaceAll(" ")).strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.startsWith("/")) {
+            text = text.substring(1);
+        }
+        int space = text.indexOf(' ');
+        return Optional.of(space < 0 ? new TypedCommand(text, "")
+                : new TypedCommand(text.substring(0, space), text.substring(space + 1).strip()));
+    }
+
+    private static String withoutRecipientMention(Activity activity, String text) {
+        String recipient = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        if (activity.getEntities() != null && recipient != null) {
+            for (Entity entity : activity.getEntities()) {
+                if (!"mention".equalsIgnoreCase(entity.getType())) {
+                    continue;
+                }
+                JsonNode mentioned = entity.getProperties().get("mentioned");
+                JsonNode mentionText = entity.getProperties().get("text");
+                if (mentioned != null && recipient.equals(mentioned.path("id").asText())
+                        && mentionText != null && text.contains(mentionText.asText())) {
+                    return text.replace(mentionText.asText(), " ");
+                }
+            }
+        }
+        // The mention entity's text does not always match the message (clients rename the bot); the message still
+        // reached us because it mentions the bot, and that mention leads the message.
+        return LEADING_MENTION.matcher(text).replaceFirst("");
+    }
+
+    private static String unescapeHtml(String text) {
+        return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.guildhall.teams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.Serialization;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.store.Database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Conversation references, kept so the bot can message people and channels later (proactive messages). */
+final class TeamsStore {
+    private final Database database;
+
+    TeamsStore(Database database) {
+        this.database = database;
+    }
+
+    record KnownPerson(String teamsUserId, String serviceUrl, Optional<String> personalConversationId) {
+    }
+
+    void rememberConversation(String conversationId, String kind, ConversationReference reference, Instant now) {
+        String json = toJson(reference);
+        database.inTransaction(h -> h.createUpdate("""
+                        INSERT INTO teams_conversation (conversation_id, kind, reference, updated_at)
+                        VALUES (:id, :kind, :reference, :now)
+                        ON CONFLICT (conversation_id) DO UPDATE SET
+                            kind = excluded.kind, reference = excluded.reference, updated_at = excluded.updated_at""")
+                .bind("id", conversationId).bind("kind", kind).bind("reference", json).bind("now", now).execute());
+    }
+
+    /** Records how to reach a person; a personal conversation, once known, is kept when they later talk elsewhere. */
+    void rememberPerson(PersonId person, String teamsUserId, String serviceUrl, String personalConversationId,
+                        Instant now) {
+        database.inTransaction(h -> h.createUpdate("""
+                        INSERT INTO teams_person (person_id, teams_user_id, service_url, personal_conversation_id, updated_at)
+                        VALUES (:person, :user, :url, :personal, :now)
+                        ON CONFLICT (person_id) DO UPDATE SET
+                            teams_user_id = excluded.teams_user_id, service_url = excluded.service_url,
+                            personal_conversation_id = COALESCE(excluded.personal_conversation_id,
+                                                                teams_person.personal_conversation_id),
+                            updated_at = excluded.updated_at""")
+                .bind("person", person.value()).bind("user", teamsUserId).bind("url", serviceUrl)
+                .bindByType("personal", personalConversationId, String.class).bind("now", now).execute());
+    }
+
+    Optional<KnownPerson> person(PersonId person) {
+        return database.read(h -> h.createQuery(
+                        "SELECT teams_user_id, service_url, personal_conversation_id FROM teams_person WHERE person_id = :p")
+                .bind("p", person.value())
+                .map((rs, ctx) -> new KnownPerson(rs.getString("teams_user_id"), rs.getString("service_url"),
+                        Optional.ofNullable(rs.getString("personal_conversation_id"))))
+                .findOne());
+    }
+
+    Optional<ConversationReference> conversation(String conversationId) {
+        return database.read(h -> h.createQuery("SELECT reference FROM teams_conversation WHERE conversation_id = :id")
+                        .bind("id", conversationId).mapTo(String.class).findOne())
+                .map(TeamsStore::fromJson);
+    }
+
+    private static String toJson(ConversationReference reference) {
+        try {
+            return Serialization.toString(reference);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ConversationReference fromJson(String json) {
+        try {
+            return Serialization.getAs(Serialization.jsonToTree(json), ConversationReference.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.guildhall.teams;
+
+/** Bot Framework activities as Teams sends them; our own samples, modelled on the documented shapes. */
+final class Activities {
+    static final String TENANT = "6e8f3c2a-0000-4000-8000-guildhall00001";
+    static final String BOT = "28:guildhall-bot-id";
+
+    private Activities() {
+    }
+
+    static String personalChat(String user) {
+        return "a:personal-chat-with-" + user;
+    }
+
+    static String personalMessage(String serviceUrl, String user, String text) {
+        return """
+                {
+                  "type": "message",
+                  "id": "msg-%2$s-%4$d",
+                  "timestamp": "2026-03-02T09:00:00.000Z",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "name": "%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "personal", "tenantId": "%5$s", "id": "a:personal-chat-with-%2$s"},
+                  "recipient": {"id": "%6$s", "name": "Guildhall"},
+                  "textFormat": "plain",
+                  "text": "%3$s",
+                  "entities": [{"type": "clientInfo", "locale": "en-GB", "timezone": "Europe/London"}],
+                  "channelData": {"tenant": {"id": "%5$s"}},
+                  "locale": "en-GB"
+                }""".formatted(serviceUrl, user, text, System.nanoTime(), TENANT, BOT);
+    }
+
+    static String cardSubmit(String serviceUrl, String user, String actionId) {
+        return """
+                {
+                  "type": "message",
+                  "id": "submit-%2$s-%4$d",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "name": "%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "personal", "tenantId": "%5$s", "id": "a:personal-chat-with-%2$s"},
+                  "recipient": {"id": "%6$s", "name": "Guildhall"},
+                  "value": {"guildhall": "%3$s"},
+                  "channelData": {"tenant": {"id": "%5$s"}}
+                }""".formatted(serviceUrl, user, actionId, System.nanoTime(), TENANT, BOT);
+    }
+
+    static String channelMention(String serviceUrl, String user, String text) {
+        return """
+                {
+                  "type": "message",
+                  "id": "1700000000%4$d",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "name": "%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "channel", "isGroup": true, "tenantId": "%5$s",
+                                   "id": "19:platform-guild@thread.tacv2;messageid=1700000000001"},
+                  "recipient": {"id": "%6$s", "name": "Guildhall"},
+                  "text": "<at>Guildhall</at> %3$s",
+                  "entities": [{"type": "mention", "text": "<at>Guildhall</at>",
+                                "mentioned": {"id": "%6$s", "name": "Guildhall"}}],
+                  "channelData": {"tenant": {"id": "%5$s"}, "team": {"id": "19:team-general@thread.tacv2"},
+                                  "channel": {"id": "19:platform-guild@thread.tacv2"}}
+                }""".formatted(serviceUrl, user, text, System.nanoTime() % 1000, TENANT, BOT);
+    }
+
+    static String botAddedToPersonalScope(String serviceUrl, String user) {
+        return """
+                {
+                  "type": "conversationUpdate",
+                  "id": "f:install-%2$s",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "personal", "tenantId": "%3$s", "id": "a:personal-chat-with-%2$s"},
+                  "recipient": {"id": "%4$s", "name": "Guildhall"},
+                  "membersAdded": [{"id": "%4$s"}],
+                  "channelData": {"tenant": {"id": "%3$s"}}
+                }""".formatted(serviceUrl, user, TENANT, BOT);
+    }
+
+    static String actionExecuteInvoke(String serviceUrl, String user, String actionId) {
+        return """
+                {
+                  "type": "invoke",
+                  "name": "adaptiveCard/action",
+                  "id": "invoke-%2$s",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "name": "%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "personal", "tenantId": "%4$s", "id": "a:personal-chat-with-%2$s"},
+                  "recipient": {"id": "%5$s", "name": "Guildhall"},
+                  "value": {"action": {"type": "Action.Execute", "verb": "press", "data": {"guildhall": "%3$s"}}},
+                  "channelData": {"tenant": {"id": "%4$s"}}
+                }""".formatted(serviceUrl, user, actionId, TENANT, BOT);
+    }
+}

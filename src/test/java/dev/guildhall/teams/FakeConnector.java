@@ -1,0 +1,122 @@
+package dev.guildhall.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A local stand-in for the Bot Framework connector at an activity's serviceUrl: records what the bot sends. */
+final class FakeConnector implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Call(String method, String path, JsonNode body) {
+        String conversation() {
+            String[] parts = path.split("/");
+            return parts.length > 3 ? java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
+        }
+
+        /** The Adaptive Card sent, or a missing node. */
+        JsonNode card() {
+            return body.path("attachments").path(0).path("content");
+        }
+
+        String cardText() {
+            StringBuilder text = new StringBuilder();
+            card().path("body").forEach(block -> {
+                text.append(block.path("text").asText("")).append('\n');
+                block.path("facts").forEach(f -> text.append(f.path("title").asText()).append(": ")
+                        .append(f.path("value").asText()).append('\n'));
+            });
+            return text.toString();
+        }
+
+        List<String> buttonTitles() {
+            return card().path("actions").findValuesAsText("title");
+        }
+
+        String buttonData(String title) {
+            for (JsonNode action : card().path("actions")) {
+                if (action.path("title").asText().equals(title)) {
+                    return action.path("data").path("guildhall").asText();
+                }
+            }
+            throw new AssertionError("no button " + title + " in " + card());
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final AtomicInteger conversations = new AtomicInteger();
+    private volatile int failNextWith = 0;
+
+    FakeConnector() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String serviceUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    List<Call> to(String conversation) {
+        return calls.stream().filter(c -> c.conversation().equals(conversation)).toList();
+    }
+
+    void clear() {
+        calls.clear();
+    }
+
+    /** The next call is answered with this HTTP status (e.g. 429). */
+    void failNextWith(int status) {
+        failNextWith = status;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+        String path = exchange.getRequestURI().getRawPath();
+        int status = failNextWith;
+        if (status != 0) {
+            failNextWith = 0;
+            exchange.getResponseHeaders().add("Retry-After", "7");
+            respond(exchange, status, "{\"error\":{\"code\":\"Throttled\",\"message\":\"slow down\"}}");
+            return;
+        }
+        calls.add(new Call(exchange.getRequestMethod(), path, body));
+        String answer;
+        if (path.equals("/v3/conversations") || path.equals("/v3/conversations/")) {
+            answer = "{\"id\":\"a:opened-" + conversations.incrementAndGet() + "\"}";
+        } else if (exchange.getRequestMethod().equals("PUT")) {
+            answer = "{\"id\":\"" + path.substring(path.lastIndexOf('/') + 1) + "\"}";
+        } else {
+            answer = "{\"id\":\"activity-" + ids.incrementAndGet() + "\"}";
+        }
+        respond(exchange, 200, answer);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.guildhall.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.app.Config;
+import dev.guildhall.app.Wiring;
+import dev.guildhall.command.CommandRouter;
+import dev.guildhall.command.CommandSpec;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Teams app manifest lists exactly the commands the bot handles, with icons Teams accepts. */
+class TeamsManifestTest {
+    private static final Path DIR = Path.of("manifests/teams");
+
+    @Test
+    void everyCommandTheBotHandlesIsListedAndNoOther() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(DIR.resolve("manifest.json").toFile());
+        CommandRouter router = new CommandRouter();
+        Wiring.capabilities(Config.from(Map.of())).forEach(c -> c.register(router));
+        JsonNode bot = manifest.path("bots").get(0);
+        assertThat(bot.path("commandLists").get(0).path("commands").findValuesAsText("title"))
+                .containsExactlyInAnyOrderElementsOf(router.commands().stream().map(CommandSpec::name).toList());
+        assertThat(bot.path("scopes")).extracting(JsonNode::asText).containsExactly("personal", "team", "groupChat");
+        assertThat(bot.path("botId").asText()).isEqualTo("${teams.appId}");
+        assertThat(manifest.path("manifestVersion").asText()).isEqualTo("1.25");
+    }
+
+    @Test
+    void theIconsHaveTheSizesTeamsRequires() throws Exception {
+        BufferedImage color = ImageIO.read(DIR.resolve("color.png").toFile());
+        BufferedImage outline = ImageIO.read(DIR.resolve("outline.png").toFile());
+        assertThat(color.getWidth()).isEqualTo(192);
+        assertThat(color.getHeight()).isEqualTo(192);
+        assertThat(outline.getWidth()).isEqualTo(32);
+        assertThat(outline.getHeight()).isEqualTo(32);
+        assertThat(outline.getColorModel().hasAlpha()).as("the outline icon is white on transparent").isTrue();
+        assertThat(outline.getRGB(0, 0) >>> 24).isZero();
+    }
+}
