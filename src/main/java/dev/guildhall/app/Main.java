@@ -2,7 +2,6 @@ package dev.guildhall.app;
 
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.slack.SlackSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -15,9 +14,11 @@ public final class Main {
               console [--script FILE] [--json]   the bot in your terminal, no workspace needed (the default)
                                                  --script runs the lines of FILE (- for standard input);
                                                  --json prints every outbound message as one JSON line
-              serve                              the Slack bot over HTTP: POST /slack/events and GET /healthz on
-                                                 PORT (default 3000); needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET
-                                                 (with SLACK_APP_TOKEN instead of the secret: Socket Mode)
+              serve                              the bot for Slack and/or Teams: GET /healthz on PORT (default 3000);
+                                                 Slack: POST /slack/events, needs SLACK_BOT_TOKEN and
+                                                 SLACK_SIGNING_SECRET (SLACK_APP_TOKEN instead: Socket Mode);
+                                                 Teams: POST /api/messages, needs MICROSOFT_APP_ID,
+                                                 MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID
               socket                             the Slack bot over Socket Mode: needs SLACK_BOT_TOKEN and
                                                  SLACK_APP_TOKEN, no public URL
             Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db),
@@ -71,9 +72,7 @@ public final class Main {
             server.close();
             stopped.countDown();
         }, "shutdown"));
-        System.out.println(server.mode() == SlackSettings.Mode.HTTP
-                ? "Guildhall is listening on port " + server.port() + ": POST /slack/events, GET /healthz"
-                : "Guildhall is connected to Slack over Socket Mode (GET /healthz on port " + server.port() + ")");
+        System.out.println(server.description());
         stopped.await();
         return 0;
     }

@@ -2,59 +2,79 @@ package dev.guildhall.app;
 
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.core.ChatPort;
 import dev.guildhall.http.HttpHost;
 import dev.guildhall.http.HttpResponse;
 import dev.guildhall.schedule.Ticker;
 import dev.guildhall.slack.SlackAdapter;
 import dev.guildhall.slack.SlackSettings;
+import dev.guildhall.store.Database;
+import dev.guildhall.teams.TeamsAdapter;
+import dev.guildhall.teams.TeamsConfig;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The long-running bot: one HTTP server on {@code PORT} ({@code GET /healthz}, and {@code POST /slack/events} over
- * HTTP), Slack over HTTP or Socket Mode, the outbox delivering in the background and Quartz waking timed work.
+ * The long-running bot: one HTTP server on {@code PORT} ({@code GET /healthz}; {@code POST /slack/events} for Slack
+ * over HTTP; {@code POST /api/messages} for Teams), Slack over HTTP or Socket Mode, the outbox delivering in the
+ * background and Quartz waking timed work. Slack, Teams or both, by what is configured.
  */
 public final class Server implements AutoCloseable {
     public static final String PORT = "PORT";
     static final int DEFAULT_PORT = 3000;
 
     private final Guildhall bot;
-    private final SlackAdapter slack;
+    private final Optional<SlackAdapter> slack;
     private final HttpHost http;
     private final Ticker ticker;
-    private final SlackSettings.Mode mode;
+    private final String description;
 
-    private Server(Guildhall bot, SlackAdapter slack, HttpHost http, Ticker ticker, SlackSettings.Mode mode) {
+    private Server(Guildhall bot, Optional<SlackAdapter> slack, HttpHost http, Ticker ticker, String description) {
         this.bot = bot;
         this.slack = slack;
         this.http = http;
         this.ticker = ticker;
-        this.mode = mode;
+        this.description = description;
     }
 
     /** {@code socketRequested}: the {@code socket} command; {@code serve} picks HTTP when it has a signing secret. */
     public static Server start(Map<String, String> env, AdjustableClock clock, boolean socketRequested)
             throws Exception {
         Config config = Config.from(env);
-        SlackSettings settings = SlackSettings.from(env);
-        SlackSettings.Mode mode = settings.mode(socketRequested);
+        Optional<TeamsConfig> teamsConfig = TeamsConfig.from(env);
+        Optional<SlackSettings> slackSettings = slackSettings(env, socketRequested || teamsConfig.isEmpty());
+        Optional<SlackSettings.Mode> mode = slackSettings.map(settings -> settings.mode(socketRequested));
         int port = port(env);
-        SlackAdapter slack = SlackAdapter.create(settings);
+        Optional<SlackAdapter> slack = slackSettings.map(SlackAdapter::create);
+        Database database = null;
         Guildhall bot = null;
         HttpHost http = null;
         Ticker ticker = null;
         try {
-            slack.checkToken();
-            bot = Wiring.guildhall(config, clock, Map.of(SlackAdapter.PLATFORM, slack.port()));
-            slack.attach(bot, clock);
-            http = bind(port);
+            if (slack.isPresent()) {
+                slack.get().checkToken();
+            }
+            database = Database.open(config.database());
+            Map<String, ChatPort> ports = new HashMap<>();
+            slack.ifPresent(adapter -> ports.put(SlackAdapter.PLATFORM, adapter.port()));
+            Database store = database;
+            Optional<TeamsAdapter> teams = teamsConfig.map(settings -> new TeamsAdapter(settings, store, clock));
+            teams.ifPresent(adapter -> ports.put(TeamsAdapter.PLATFORM, adapter.chatPort()));
+            bot = Wiring.guildhall(database, config, clock, ports);
             Guildhall running = bot;
+            slack.ifPresent(adapter -> adapter.attach(running, clock));
+            http = bind(port);
             http.route("GET", "/healthz", request -> running.database().read(h -> h.createQuery("SELECT 1")
                     .mapTo(Integer.class).one()) == 1 ? HttpResponse.text(200, "ok") : HttpResponse.text(503, "db"));
-            if (mode == SlackSettings.Mode.HTTP) {
-                slack.serveOn(http, clock);
+            if (mode.equals(Optional.of(SlackSettings.Mode.HTTP))) {
+                slack.get().serveOn(http, clock);
+            }
+            if (teams.isPresent()) {
+                teams.get().serveOn(running, http);
             }
             bot.startDelivery();
             ticker = new Ticker(running::runDueTasks);
@@ -62,10 +82,10 @@ public final class Server implements AutoCloseable {
             // Requests come in only once everything is up: the first ack then does not share the CPU with Quartz
             // starting, and /healthz answering means ready.
             http.start();
-            if (mode == SlackSettings.Mode.SOCKET) {
-                slack.startSocketMode();
+            if (mode.equals(Optional.of(SlackSettings.Mode.SOCKET))) {
+                slack.get().startSocketMode();
             }
-            return new Server(bot, slack, http, ticker, mode);
+            return new Server(bot, slack, http, ticker, describe(http.port(), mode, teams.isPresent()));
         } catch (Exception | Error e) {
             if (ticker != null) {
                 ticker.close();
@@ -73,12 +93,45 @@ public final class Server implements AutoCloseable {
             if (http != null) {
                 http.close();
             }
-            slack.close();
+            slack.ifPresent(SlackAdapter::close);
             if (bot != null) {
                 bot.close();
+            } else if (database != null) {
+                database.close();
             }
             throw e;
         }
+    }
+
+    /** Slack is required unless Teams is configured; then it runs only if some Slack variable asks for it. */
+    private static Optional<SlackSettings> slackSettings(Map<String, String> env, boolean required) {
+        boolean asked = env.keySet().stream().anyMatch(name -> name.startsWith("SLACK_")
+                && Config.value(env, name).isPresent());
+        if (!required && !asked) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SlackSettings.from(env));
+        } catch (ConfigException e) {
+            throw required && !asked
+                    ? new ConfigException(e.getMessage() + " (Or set " + TeamsConfig.APP_ID + " to serve Microsoft"
+                            + " Teams instead.)")
+                    : e;
+        }
+    }
+
+    private static String describe(int port, Optional<SlackSettings.Mode> slack, boolean teams) {
+        StringBuilder text = new StringBuilder("Guildhall is listening on port " + port + ": GET /healthz");
+        if (slack.equals(Optional.of(SlackSettings.Mode.HTTP))) {
+            text.append(", POST /slack/events");
+        }
+        if (teams) {
+            text.append(", POST /api/messages (Teams)");
+        }
+        if (slack.equals(Optional.of(SlackSettings.Mode.SOCKET))) {
+            text.append("; connected to Slack over Socket Mode");
+        }
+        return text.toString();
     }
 
     private static HttpHost bind(int port) throws IOException {
@@ -111,15 +164,16 @@ public final class Server implements AutoCloseable {
         return bot;
     }
 
-    public SlackSettings.Mode mode() {
-        return mode;
+    /** One line for the operator: what this server serves. */
+    public String description() {
+        return description;
     }
 
     @Override
     public void close() {
         ticker.close();
         http.close();
-        slack.close();
+        slack.ifPresent(SlackAdapter::close);
         bot.close();
     }
 }

@@ -22,14 +22,20 @@ public final class Wiring {
 
     public static List<Capability> capabilities(Config config) {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
+        Topics topics = Topics.load(config.topicAliases());
         return List.of(
-                new MentorshipCapability(Topics.load(config.topicAliases()), mentorship),
+                new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
-                new GuildCapability(Topics.load(config.topicAliases())));
+                new GuildCapability(topics));
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {
-        Database database = Database.open(config.database());
+        return guildhall(Database.open(config.database()), config, clock, adapters);
+    }
+
+    /** The bot on an open database (adapters that keep their own tables need it before the bot exists). */
+    public static Guildhall guildhall(Database database, Config config, AdjustableClock clock,
+                                      Map<String, ChatPort> adapters) {
         return new Guildhall(database, clock, new RoutingChatPort(adapters), capabilities(config),
                 config.sendPace());
     }

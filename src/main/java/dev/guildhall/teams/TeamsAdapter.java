@@ -11,6 +11,8 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Serialization;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.ChatPort;
+import dev.guildhall.http.HttpHost;
+import dev.guildhall.http.HttpResponse;
 import dev.guildhall.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ import java.time.Clock;
  * the inbound {@code POST /api/messages} handler.
  */
 public final class TeamsAdapter {
+    public static final String PLATFORM = TeamsInbound.PLATFORM;
+    public static final String ENDPOINT = "/api/messages";
     private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
 
     /** What {@code /api/messages} answers: an HTTP status and, for invokes, a JSON body. */
@@ -50,6 +54,14 @@ public final class TeamsAdapter {
 
     public ChatPort chatPort() {
         return chatPort;
+    }
+
+    /** Registers {@code POST /api/messages} on the bot's HTTP server. */
+    public void serveOn(Guildhall guildhall, HttpHost http) {
+        http.route("POST", ENDPOINT, request -> {
+            Response response = handle(guildhall, request.header("Authorization").orElse(null), request.body());
+            return HttpResponse.json(response.status(), response.body());
+        });
     }
 
     /** Handles one {@code POST /api/messages}: the Bot Framework's JWT check, then the turn. */

@@ -27,7 +27,8 @@ class SlackServeOverSocketModeTest {
             try (Server server = Server.start(Map.of("SLACK_BOT_TOKEN", "xoxb-test", "SLACK_APP_TOKEN", "xapp-1-test",
                     "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
                     "GUILDHALL_DB", dir.resolve("bot.db").toString()), AdjustableClock.system(), false)) {
-                assertThat(server.mode()).isEqualTo(SlackSettings.Mode.SOCKET);
+                assertThat(server.description()).contains("connected to Slack over Socket Mode")
+                        .doesNotContain("/slack/events");
                 assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();
 
                 ObjectNode envelope = FakeSlack.JSON.createObjectNode().put("envelope_id", "env-1")

@@ -1,18 +1,18 @@
 package dev.guildhall.teams;
 
 /** Bot Framework activities as Teams sends them; our own samples, modelled on the documented shapes. */
-final class Activities {
-    static final String TENANT = "6e8f3c2a-0000-4000-8000-guildhall00001";
-    static final String BOT = "28:guildhall-bot-id";
+public final class Activities {
+    public static final String TENANT = "6e8f3c2a-0000-4000-8000-guildhall00001";
+    public static final String BOT = "28:guildhall-bot-id";
 
     private Activities() {
     }
 
-    static String personalChat(String user) {
+    public static String personalChat(String user) {
         return "a:personal-chat-with-" + user;
     }
 
-    static String personalMessage(String serviceUrl, String user, String text) {
+    public static String personalMessage(String serviceUrl, String user, String text) {
         return """
                 {
                   "type": "message",
@@ -31,7 +31,7 @@ final class Activities {
                 }""".formatted(serviceUrl, user, text, System.nanoTime(), TENANT, BOT);
     }
 
-    static String cardSubmit(String serviceUrl, String user, String actionId) {
+    public static String cardSubmit(String serviceUrl, String user, String actionId) {
         return """
                 {
                   "type": "message",
@@ -46,7 +46,7 @@ final class Activities {
                 }""".formatted(serviceUrl, user, actionId, System.nanoTime(), TENANT, BOT);
     }
 
-    static String channelMention(String serviceUrl, String user, String text) {
+    public static String channelMention(String serviceUrl, String user, String text) {
         return """
                 {
                   "type": "message",
@@ -65,7 +65,7 @@ final class Activities {
                 }""".formatted(serviceUrl, user, text, System.nanoTime() % 1000, TENANT, BOT);
     }
 
-    static String botAddedToPersonalScope(String serviceUrl, String user) {
+    public static String botAddedToPersonalScope(String serviceUrl, String user) {
         return """
                 {
                   "type": "conversationUpdate",
@@ -80,7 +80,7 @@ final class Activities {
                 }""".formatted(serviceUrl, user, TENANT, BOT);
     }
 
-    static String actionExecuteInvoke(String serviceUrl, String user, String actionId) {
+    public static String actionExecuteInvoke(String serviceUrl, String user, String actionId) {
         return """
                 {
                   "type": "invoke",

@@ -13,21 +13,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A local stand-in for the Bot Framework connector at an activity's serviceUrl: records what the bot sends. */
-final class FakeConnector implements AutoCloseable {
+public final class FakeConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Call(String method, String path, JsonNode body) {
-        String conversation() {
+    public record Call(String method, String path, JsonNode body) {
+        public String conversation() {
             String[] parts = path.split("/");
             return parts.length > 3 ? java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
         }
 
         /** The Adaptive Card sent, or a missing node. */
-        JsonNode card() {
+        public JsonNode card() {
             return body.path("attachments").path(0).path("content");
         }
 
-        String cardText() {
+        public String cardText() {
             StringBuilder text = new StringBuilder();
             card().path("body").forEach(block -> {
                 text.append(block.path("text").asText("")).append('\n');
@@ -37,11 +37,11 @@ final class FakeConnector implements AutoCloseable {
             return text.toString();
         }
 
-        List<String> buttonTitles() {
+        public List<String> buttonTitles() {
             return card().path("actions").findValuesAsText("title");
         }
 
-        String buttonData(String title) {
+        public String buttonData(String title) {
             for (JsonNode action : card().path("actions")) {
                 if (action.path("title").asText().equals(title)) {
                     return action.path("data").path("guildhall").asText();
@@ -57,25 +57,43 @@ final class FakeConnector implements AutoCloseable {
     private final AtomicInteger conversations = new AtomicInteger();
     private volatile int failNextWith = 0;
 
-    FakeConnector() throws IOException {
+    public FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String serviceUrl() {
+    public String serviceUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return List.copyOf(calls);
     }
 
-    List<Call> to(String conversation) {
+    public List<Call> to(String conversation) {
         return calls.stream().filter(c -> c.conversation().equals(conversation)).toList();
     }
 
-    void clear() {
+    /** Waits, a bounded time, for calls the bot's background delivery makes after a real round trip. */
+    public List<Call> await(String conversation, java.util.function.Predicate<Call> which) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Call> found = to(conversation).stream().filter(which).toList();
+            if (!found.isEmpty()) {
+                return found;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("nothing matching arrived in " + conversation + "; calls: " + calls);
+    }
+
+    public void clear() {
         calls.clear();
     }
 
