@@ -93,7 +93,8 @@ public final class Main {
                 default -> throw new UsageError("Unknown option \"" + args.get(i) + "\" for console.");
             }
         }
-        return new ConsoleApp.Options(script, json);
+        String files = Config.value(System.getenv(), ConsoleApp.Options.FILES_DIR).orElse("guildhall-files");
+        return new ConsoleApp.Options(script, json, Path.of(files));
     }
 
     static final class UsageError extends RuntimeException {

@@ -26,13 +26,19 @@ public final class ConsoleApp {
     private ConsoleApp() {
     }
 
-    public record Options(Path script, boolean json) {
+    /** {@code files}: where shared files (charts, exports) are written, since a terminal cannot show them. */
+    public record Options(Path script, boolean json, Path files) {
+        public static final String FILES_DIR = "GUILDHALL_FILES_DIR";
+
+        public Options(Path script, boolean json) {
+            this(script, json, Path.of("guildhall-files"));
+        }
     }
 
     public static int run(Options options, Config config, AdjustableClock clock, InputStream in, PrintStream out)
             throws IOException {
         ConsoleOutput output = new ConsoleOutput(out, options.json());
-        ConsoleChatPort port = new ConsoleChatPort(output);
+        ConsoleChatPort port = new ConsoleChatPort(output, options.files());
         try (Guildhall bot = Wiring.guildhall(config, clock, Map.of(ConsoleChatPort.PLATFORM, port))) {
             ConsoleSession session = new ConsoleSession(bot, port, output);
             bot.runDue();

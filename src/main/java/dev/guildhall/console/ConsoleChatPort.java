@@ -3,11 +3,15 @@ package dev.guildhall.console;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.util.HexFormat;
@@ -25,10 +29,12 @@ final class ConsoleChatPort implements ChatPort {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConsoleOutput output;
+    private final Path files;
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
-    ConsoleChatPort(ConsoleOutput output) {
+    ConsoleChatPort(ConsoleOutput output, Path files) {
         this.output = output;
+        this.files = files;
     }
 
     static PersonId person(String name) {
@@ -87,6 +93,34 @@ final class ConsoleChatPort implements ChatPort {
     @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.of(personNamed(id.localPart()));
+    }
+
+    @Override
+    public MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
+        MessageRef ref = newRef("@" + to.localPart());
+        output.file(to.localPart(), null, file, write(file), ref.value());
+        return ref;
+    }
+
+    @Override
+    public MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
+        MessageRef ref = newRef("#" + channel.localPart());
+        output.file(null, channel.localPart(), file, write(file), ref.value());
+        return ref;
+    }
+
+    /** A terminal cannot show a picture: the file goes to disk, under a name that never overwrites an earlier one. */
+    private Path write(FileUpload file) throws DeliveryException {
+        try {
+            Files.createDirectories(files);
+            byte[] id = new byte[3];
+            RANDOM.nextBytes(id);
+            Path path = files.resolve(HexFormat.of().formatHex(id) + "-" + file.fileName()).toAbsolutePath();
+            Files.write(path, file.content());
+            return path;
+        } catch (IOException e) {
+            throw DeliveryException.permanent("cannot write " + file.fileName() + " into " + files + ": " + e.getMessage());
+        }
     }
 
     private static MessageRef newRef(String target) {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * Prints what the bot says: readable text for people, or with {@code --json} one JSON object per line for scripts
@@ -31,6 +33,27 @@ final class ConsoleOutput {
             out.println(toJson(to, channel, message, ephemeral, ref, updates));
         } else {
             out.println(toText(to, channel, message, ephemeral, updates != null));
+        }
+        out.flush();
+    }
+
+    /** A shared file, written to {@code path}: JSON lines carry {@code file}, {@code title} and the summary as text. */
+    synchronized void file(String to, String channel, FileUpload file, Path path, String ref) {
+        if (json) {
+            ObjectNode node = JSON.createObjectNode();
+            node.put("to", to);
+            node.put("channel", channel);
+            node.put("text", file.summary());
+            node.put("ephemeral", false);
+            node.putArray("buttons");
+            node.put("file", path.toString());
+            node.put("title", file.title());
+            node.put("ref", ref);
+            out.println(node);
+        } else {
+            String where = channel != null ? "#" + channel : "DM → " + to;
+            out.println("[" + where + "] 📎 " + file.title() + ": " + path
+                    + (file.summary().isEmpty() ? "" : "\n    " + file.summary()));
         }
         out.flush();
     }

@@ -26,4 +26,14 @@ public interface ChatPort {
 
     /** Asks the platform who someone is, with their time zone when it knows it. */
     Optional<Person> lookup(PersonId id) throws DeliveryException;
+
+    /** Shares a file with a person. A chat that cannot take files says so; the caller's text summary still stands. */
+    default MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
+        throw DeliveryException.permanent("this chat cannot take files (" + file.fileName() + ")");
+    }
+
+    /** Shares a file in a channel. */
+    default MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
+        throw DeliveryException.permanent("this chat cannot take files (" + file.fileName() + ")");
+    }
 }

@@ -58,4 +58,14 @@ public final class RoutingChatPort implements ChatPort {
     public Optional<Person> lookup(PersonId id) throws DeliveryException {
         return port(id.platform()).lookup(id);
     }
+
+    @Override
+    public MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
+        return port(to.platform()).sendFileDirect(to, file);
+    }
+
+    @Override
+    public MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
+        return port(channel.platform()).postFile(channel, file);
+    }
 }

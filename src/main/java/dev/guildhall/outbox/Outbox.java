@@ -1,6 +1,7 @@
 package dev.guildhall.outbox;
 
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.store.UnitOfWork;
@@ -84,8 +85,22 @@ public final class Outbox {
         return insert(handle, now, "UPDATE", null, originalId, null, message);
     }
 
+    /** Shares a file with a person (a chart, an export); its bytes rest in the row until delivered. */
+    public long sendFileDirect(PersonId to, FileUpload file) {
+        return insert(work.handle(), work.now(), "FILE_DIRECT", to.value(), null, null, MessageJson.writeFile(file));
+    }
+
+    public long postFile(ChannelId channel, FileUpload file) {
+        return insert(work.handle(), work.now(), "FILE_POST", channel.value(), null, null, MessageJson.writeFile(file));
+    }
+
     private static long insert(Handle handle, Instant now, String kind, String recipient, Long updatesId, Long batchId,
                                Message message) {
+        return insert(handle, now, kind, recipient, updatesId, batchId, MessageJson.write(message));
+    }
+
+    private static long insert(Handle handle, Instant now, String kind, String recipient, Long updatesId, Long batchId,
+                               String payload) {
         return handle.createQuery("""
                         INSERT INTO outbox (kind, recipient, updates_id, batch_id, payload, status, next_attempt_at,
                                             created_at)
@@ -95,7 +110,7 @@ public final class Outbox {
                 .bind("recipient", recipient)
                 .bindByType("updatesId", updatesId, Long.class)
                 .bindByType("batchId", batchId, Long.class)
-                .bind("payload", MessageJson.write(message))
+                .bind("payload", payload)
                 .bind("now", now)
                 .mapTo(Long.class)
                 .one();

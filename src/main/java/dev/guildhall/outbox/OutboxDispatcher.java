@@ -182,15 +182,17 @@ public final class OutboxDispatcher implements AutoCloseable {
         if (payload.isEmpty()) {
             return Outcome.DONE_OTHERWISE;
         }
-        Message message = MessageJson.read(payload.get());
         try {
             MessageRef ref = switch (row.kind()) {
-                case "DIRECT" -> port.sendDirect(new PersonId(row.recipient()), message);
-                case "POST" -> port.post(new ChannelId(row.recipient()), message);
+                case "DIRECT" -> port.sendDirect(new PersonId(row.recipient()), MessageJson.read(payload.get()));
+                case "POST" -> port.post(new ChannelId(row.recipient()), MessageJson.read(payload.get()));
                 case "UPDATE" -> {
-                    port.update(updateTarget, message);
+                    port.update(updateTarget, MessageJson.read(payload.get()));
                     yield updateTarget;
                 }
+                case "FILE_DIRECT" -> port.sendFileDirect(new PersonId(row.recipient()),
+                        MessageJson.readFile(payload.get()));
+                case "FILE_POST" -> port.postFile(new ChannelId(row.recipient()), MessageJson.readFile(payload.get()));
                 default -> throw DeliveryException.permanent("unknown outbox kind " + row.kind());
             };
             Instant deliveredAt = clock.instant();

@@ -9,6 +9,7 @@ import com.slack.api.model.view.View;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
@@ -46,7 +47,35 @@ public final class SlackChatPort implements ChatPort {
 
     /** {@code remember} false leaves no note of whom the bot DMed: for replies to anonymous presses. */
     MessageRef sendDirect(PersonId to, Message message, boolean remember) throws DeliveryException {
-        String user = SlackIds.userId(to);
+        String dm = directChannel(SlackIds.userId(to), remember);
+        String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(dm).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message)))).getTs();
+        return SlackIds.ref(SlackIds.organizationOf(to), dm, ts);
+    }
+
+    @Override
+    public MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
+        return upload(SlackIds.organizationOf(to), directChannel(SlackIds.userId(to), true), file);
+    }
+
+    @Override
+    public MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
+        return upload(SlackIds.organizationOf(channel), SlackIds.channelId(channel), file);
+    }
+
+    /** Slack's files upload: an upload URL, the bytes, then completing it into the channel with the summary. */
+    private MessageRef upload(String organization, String channel, FileUpload file) throws DeliveryException {
+        var response = call("files.uploadV2", () -> client.filesUploadV2(r -> r.channel(channel)
+                .filename(file.fileName()).title(file.title()).fileData(file.content())
+                .initialComment(file.summary().isEmpty() ? null : file.summary())
+                .altTxt(file.isImage() ? file.title() : null)
+                .requestFileInfo(false)));
+        String fileId = response.getFiles() == null || response.getFiles().isEmpty() ? "file"
+                : response.getFiles().get(0).getId();
+        return SlackIds.ref(organization, channel, fileId);
+    }
+
+    private String directChannel(String user, boolean remember) throws DeliveryException {
         String channel = directChannels.get(user);
         if (channel == null) {
             channel = call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
@@ -58,10 +87,7 @@ public final class SlackChatPort implements ChatPort {
                 directChannels.put(user, channel);
             }
         }
-        String dm = channel;
-        String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(dm).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message)))).getTs();
-        return SlackIds.ref(SlackIds.organizationOf(to), dm, ts);
+        return channel;
     }
 
     @Override

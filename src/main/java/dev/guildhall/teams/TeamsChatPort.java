@@ -6,12 +6,14 @@ import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
@@ -20,6 +22,7 @@ import dev.guildhall.core.PersonId;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -49,12 +52,15 @@ final class TeamsChatPort implements ChatPort {
 
     @Override
     public MessageRef sendDirect(PersonId to, Message message) throws DeliveryException {
+        return send(personalConversation(to), message);
+    }
+
+    private String personalConversation(PersonId to) throws DeliveryException {
         TeamsStore.KnownPerson person = store.person(to).orElseThrow(() -> DeliveryException.permanent(
                 "Guildhall has never talked with " + to + " on Teams: ask them to say hi to Guildhall first"));
-        String conversation = person.personalConversationId().isPresent()
+        return person.personalConversationId().isPresent()
                 ? person.personalConversationId().get()
                 : openPersonalChat(to, person);
-        return send(conversation, message);
     }
 
     @Override
@@ -93,12 +99,42 @@ final class TeamsChatPort implements ChatPort {
         return Optional.empty();
     }
 
+    @Override
+    public MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
+        return sendFile(personalConversation(to), file);
+    }
+
+    @Override
+    public MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
+        return sendFile(conversationOf(channel), file);
+    }
+
+    /**
+     * Pictures travel inline (a data URI), which Teams shows in personal chats and channels alike. Other files would
+     * need the file-consent flow of personal chats; Guildhall does not use it, and says so.
+     */
+    private MessageRef sendFile(String conversation, FileUpload file) throws DeliveryException {
+        if (!file.isImage()) {
+            throw DeliveryException.permanent("Teams takes only pictures from Guildhall, not " + file.fileName());
+        }
+        Attachment picture = new Attachment();
+        picture.setContentType(file.mediaType());
+        picture.setName(file.fileName());
+        picture.setContentUrl("data:" + file.mediaType() + ";base64," + Base64.getEncoder().encodeToString(file.content()));
+        Activity activity = MessageFactory.attachment(picture, AdaptiveCards.markdown(
+                file.summary().isEmpty() ? file.title() : "**" + file.title() + "** — " + file.summary()));
+        return send(conversation, activity);
+    }
+
     private MessageRef send(String conversation, Message message) throws DeliveryException {
+        return send(conversation, MessageFactory.attachment(AdaptiveCards.attachment(message)));
+    }
+
+    private MessageRef send(String conversation, Activity activity) throws DeliveryException {
         AtomicReference<String> activityId = new AtomicReference<>();
         ConversationReference reference = reference(conversation);
         run(reference, context -> {
             // A new message, not a reply: the turn context would make it a reply to its made-up continuation id.
-            Activity activity = MessageFactory.attachment(AdaptiveCards.attachment(message));
             activity.applyConversationReference(reference, false);
             activity.setReplyToId(null);
             ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);

@@ -54,6 +54,7 @@ final class FakeSlack implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> uploads = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
@@ -161,10 +162,36 @@ final class FakeSlack implements AutoCloseable {
         calls.clear();
     }
 
+    /** The bytes uploaded for a file id. */
+    byte[] uploaded(String fileId) {
+        return uploads.get(fileId);
+    }
+
+    private static final java.util.function.Function<String, JsonNode> JSON_FILES = json -> {
+        try {
+            return json == null ? JSON.createArrayNode() : JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    };
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            if (path.startsWith("/upload/")) {
+                // The upload URL files.getUploadURLExternal handed out: the file's bytes, not a Web API call.
+                calls.add(new Call("upload", Map.of("file_id", path.substring("/upload/".length()),
+                        "bytes", String.valueOf(raw.length)), null));
+                uploads.put(path.substring("/upload/".length()), raw);
+                byte[] ok = ("OK - " + raw.length).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, ok.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(ok);
+                }
+                return;
+            }
+            String body = new String(raw, StandardCharsets.UTF_8);
             String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
             Map<String, String> params = contentType != null && contentType.startsWith("application/json")
                     ? jsonParams(body) : formParams(body);
@@ -214,6 +241,16 @@ final class FakeSlack implements AutoCloseable {
                     return "{\"ok\":false,\"error\":\"user_not_found\"}";
                 }
                 ok.set("user", user);
+            }
+            case "files.getUploadURLExternal" -> {
+                String id = "F0" + counter.incrementAndGet();
+                ok.put("upload_url", "http://127.0.0.1:" + server.getAddress().getPort() + "/upload/" + id)
+                        .put("file_id", id);
+            }
+            case "files.completeUploadExternal" -> {
+                var files = ok.putArray("files");
+                JSON_FILES.apply(params.get("files")).forEach(file -> files.addObject().put("id", file.path("id").asText())
+                        .put("title", file.path("title").asText()));
             }
             case "views.publish" -> ok.putObject("view").put("id", "V" + counter.incrementAndGet()).put("type", "home");
             case "apps.connections.open" -> ok.put("url", socketModeUrl);

@@ -9,7 +9,10 @@ import dev.guildhall.core.Reply;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.store.Database;
+import dev.guildhall.testing.ShareChartCapability;
 import dev.guildhall.testing.Sql;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,6 +189,19 @@ class TeamsAdapterTest {
                 .noneMatch(c -> c.conversation().startsWith("19:"));
         assertThat(connector.to(personalChat("frank"))).singleElement()
                 .satisfies(c -> assertThat(c.cardText()).contains("noted, anonymously"));
+    }
+
+    @Test
+    void aSharedChartArrivesAsAnInlinePicture() throws Exception {
+        start(DEV, List.of(new ShareChartCapability()));
+        post(Activities.personalMessage(connector.serviceUrl(), "alice", "chart"));
+        assertThat(connector.to(personalChat("alice"))).anySatisfy(c -> {
+            JsonNode picture = c.body().path("attachments").path(0);
+            assertThat(picture.path("contentType").asText()).isEqualTo("image/png");
+            assertThat(picture.path("contentUrl").asText())
+                    .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(ShareChartCapability.PNG));
+            assertThat(c.body().path("text").asText()).contains("**Demand by topic** — kafka leads with 7 waiting");
+        });
     }
 
     @Test
