@@ -55,6 +55,10 @@ final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> uploads = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Calls answered with ok:true, in order: what Slack actually did. */
+    private final List<Call> accepted = new CopyOnWriteArrayList<>();
+    private final Map<String, int[]> rateLimitEvery = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> perMethod = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
@@ -105,6 +109,15 @@ final class FakeSlack implements AutoCloseable {
     void rateLimitNext(String method, int retryAfterSeconds) {
         script(method, new Answer(429, Map.of("Retry-After", String.valueOf(retryAfterSeconds)),
                 "{\"ok\":false,\"error\":\"ratelimited\"}"));
+    }
+
+    /** Every {@code every}-th call of {@code method} gets HTTP 429 with this Retry-After. */
+    void rateLimitEvery(String method, int every, int retryAfterSeconds) {
+        rateLimitEvery.put(method, new int[] {every, retryAfterSeconds});
+    }
+
+    List<Call> accepted(String method) {
+        return accepted.stream().filter(call -> call.method().equals(method)).toList();
     }
 
     /** The next call of {@code method} gets Slack's {@code ok:false} with this error. */
@@ -200,11 +213,22 @@ final class FakeSlack implements AutoCloseable {
             }
             String method = path.startsWith("/api/") ? path.substring(5)
                     : path.startsWith("/respond/") ? "response_url" : path;
-            calls.add(new Call(method, Map.copyOf(params), exchange.getRequestHeaders().getFirst("Authorization")));
+            Call call = new Call(method, Map.copyOf(params), exchange.getRequestHeaders().getFirst("Authorization"));
+            calls.add(call);
             Deque<Answer> queue = scripted.get(method);
             Answer answer = queue == null ? null : queue.poll();
+            int[] limit = rateLimitEvery.get(method);
+            if (answer == null && limit != null
+                    && perMethod.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet() % limit[0] == 0) {
+                answer = new Answer(429, Map.of("Retry-After", String.valueOf(limit[1])),
+                        "{\"ok\":false,\"error\":\"ratelimited\"}");
+            }
             if (answer == null) {
                 answer = new Answer(200, Map.of(), method.equals("response_url") ? "ok" : answer(method, params));
+            }
+            if (answer.status() == 200 && answer.body().startsWith("{\"ok\":true")) {
+                accepted.add(call);
             }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
