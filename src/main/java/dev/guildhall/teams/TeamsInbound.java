@@ -111,7 +111,9 @@ final class TeamsInbound {
         if (!isPersonal(activity)) {
             text = withoutRecipientMention(activity, text);
         }
-        text = OTHER_MENTION.matcher(text).replaceAll("@$1");
+        // Other people's mentions stay mentions: one word for the command grammar (quoted when the name has spaces).
+        text = OTHER_MENTION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group(1).strip().contains(" ") ? "\"@" + m.group(1).strip() + "\"" : "@" + m.group(1).strip()));
         text = unescapeHtml(TAGS.matcher(text).replaceAll(" ")).strip();
         if (text.isEmpty()) {
             return Optional.empty();

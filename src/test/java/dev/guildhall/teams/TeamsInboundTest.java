@@ -52,7 +52,7 @@ class TeamsInboundTest {
     void otherPeoplesMentionsStayAsAtNames() throws Exception {
         String withOther = Activities.channelMention("http://x/", "carol", "guild lead add <at>Bob Smith</at>");
         assertThat(TeamsInbound.command(activity(withOther)))
-                .contains(new TeamsInbound.TypedCommand("guild", "lead add @Bob Smith"));
+                .contains(new TeamsInbound.TypedCommand("guild", "lead add \"@Bob Smith\""));
     }
 
     @Test
