@@ -1,5 +1,7 @@
 package dev.guildhall.app;
 
+import dev.guildhall.admin.Admins;
+import dev.guildhall.admin.GuildhallCapability;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.command.Capability;
 import dev.guildhall.core.AdjustableClock;
@@ -12,7 +14,10 @@ import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
 import dev.guildhall.store.Database;
 
+import dev.guildhall.outbox.SendPace;
+
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /** Builds the bot from its settings: the one place that lists every capability. */
@@ -26,7 +31,15 @@ public final class Wiring {
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
-                new GuildCapability(topics));
+                new GuildCapability(topics),
+                new GuildhallCapability(new Admins(config.admins()), config.database(), config.matchAnswerDeadline(),
+                        describe(config.sendPace()), config.topicAliases().map(Object::toString)));
+    }
+
+    private static String describe(SendPace pace) {
+        return pace.byPlatform().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().perChannel()
+                + " per channel, " + e.getValue().perWorkspace() + " per workspace").sorted()
+                .collect(Collectors.joining("; "));
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {
