@@ -1,8 +1,11 @@
 package dev.guildhall.admin;
 
 import dev.guildhall.core.FileUpload;
+import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.MessageJson;
+import dev.guildhall.outbox.Outbox;
+import dev.guildhall.store.UnitOfWork;
 import org.jdbi.v3.core.Handle;
 
 import java.nio.charset.StandardCharsets;
@@ -101,7 +104,8 @@ final class Forgetting {
     /** A tombstone must never be proposed, reminded or messaged: open requests and offers end, waiting DMs drop. */
     private int closeWhatWouldStillReachThem(PersonId person) {
         String id = person.value();
-        int changed = handle.createUpdate("""
+        int changed = requeueLearnersTheyWereProposedTo(person);
+        changed += handle.createUpdate("""
                         UPDATE ticket SET status = 'CANCELLED', closed_at = :now
                         WHERE learner_id = :id AND status IN ('WAITING', 'PROPOSED')""")
                 .bind("id", id).bind("now", now).execute();
@@ -116,6 +120,29 @@ final class Forgetting {
                         UPDATE outbox SET status = 'SUPERSEDED'
                         WHERE recipient = :id AND status IN ('PENDING', 'SENDING')""")
                 .bind("id", id).execute();
+        return changed;
+    }
+
+    private record Proposal(long ticketId, String learnerId, String topic) {
+    }
+
+    /** Learners waiting on their answer go back in the queue, and are told so (without naming who left). */
+    private int requeueLearnersTheyWereProposedTo(PersonId teacher) {
+        List<Proposal> proposals = handle.createQuery("""
+                        SELECT ticket_id, learner_id, topic FROM mentorship_match
+                        WHERE teacher_id = :id AND status = 'PROPOSED'""")
+                .bind("id", teacher.value())
+                .map((rs, ctx) -> new Proposal(rs.getLong("ticket_id"), rs.getString("learner_id"), rs.getString("topic")))
+                .list();
+        Outbox outbox = new Outbox(new UnitOfWork(handle, now));
+        int changed = 0;
+        for (Proposal proposal : proposals) {
+            changed += handle.createUpdate("UPDATE ticket SET status = 'WAITING' WHERE id = :id AND status = 'PROPOSED'")
+                    .bind("id", proposal.ticketId()).execute();
+            outbox.sendDirect(new PersonId(proposal.learnerId()), Message.text("The teacher I had asked about *"
+                    + proposal.topic() + "* is no longer available. Your request (ticket #" + proposal.ticketId()
+                    + ") is back in the queue: I'll introduce you as soon as someone else can teach it."));
+        }
         return changed;
     }
 

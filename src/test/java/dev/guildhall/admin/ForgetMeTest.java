@@ -26,10 +26,11 @@ class ForgetMeTest {
     void start() {
         t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
                 Map.of("GUILDHALL_ADMINS", "console:root"));
-        // alice teaches, is matched twice, leads a guild, gives a live session, gets a pending DM
+        // alice teaches, is matched three times (one proposal to her still open), leads a guild, gives a live session, gets a pending DM
         t.say("alice", "/teach kubernetes");
         t.say("bob", "/learn kubernetes");
         t.press("alice", buttonOf(lastDirectTo("alice"), "Accept"));
+        t.say("dave", "/learn kubernetes");
         t.say("alice", "/learn rust");
         t.say("carol", "/teach rust");
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
@@ -74,7 +75,7 @@ class ForgetMeTest {
     void forgetMeAsksFirstThenLeavesNoRowNamingThemWhileTheirMatchesStillCount() {
         // Given alice is all over the store
         long matchesBefore = matches();
-        assertThat(matchesBefore).isEqualTo(2);
+        assertThat(matchesBefore).isEqualTo(3);
         assertThat(dump()).anyMatch(cell -> cell.contains("alice"));
 
         // When she asks to be forgotten, she is asked to confirm, and nothing changes yet
@@ -91,7 +92,7 @@ class ForgetMeTest {
         // And her matches still count, under a tombstone id, with the foreign keys intact
         assertThat(matches()).isEqualTo(matchesBefore);
         assertThat(t.count("mentorship_match WHERE teacher_id LIKE 'forgotten:%' OR learner_id LIKE 'forgotten:%'"))
-                .isEqualTo(2);
+                .isEqualTo(3);
         List<Map<String, Object>> brokenKeys = t.bot.database().read(h -> h.createQuery("PRAGMA foreign_key_check")
                 .mapToMap().list());
         assertThat(brokenKeys).isEmpty();
@@ -117,7 +118,20 @@ class ForgetMeTest {
 
         assertThat(reply).contains("that person is forgotten").doesNotContain("alice");
         assertThat(dump()).filteredOn(cell -> cell.toLowerCase(Locale.ROOT).contains("alice")).isEmpty();
-        assertThat(matches()).isEqualTo(2);
+        assertThat(matches()).isEqualTo(3);
+    }
+
+    @Test
+    void aLearnerWaitingOnTheirAnswerGoesBackInTheQueueAndIsTold() {
+        t.press("alice", "guildhall-forget:me");
+
+        assertThat(t.count("ticket WHERE learner_id = 'console:dave' AND status = 'WAITING'")).isEqualTo(1);
+        assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "back in the queue")
+                .doesNotContain("alice");
+        // and a new teacher gets them
+        t.say("erin", "/teach kubernetes");
+        assertThat(t.count("mentorship_match WHERE teacher_id = 'console:erin' AND status = 'PROPOSED'"))
+                .isEqualTo(1);
     }
 
     @Test
