@@ -4,6 +4,7 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Reply;
+import dev.guildhall.http.DownloadLinks;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,10 +16,12 @@ import java.util.Optional;
 public final class GuildhallCapability implements Capability {
     private final Admins admins;
     private final About about;
+    private final DownloadLinks links;
 
     public GuildhallCapability(Admins admins, String store, Duration matchDeadline, String sendPace,
-                               Optional<String> topicAliases) {
+                               Optional<String> topicAliases, DownloadLinks links) {
         this.admins = admins;
+        this.links = links;
         this.about = new About(About.versionOfThisBuild(), About.describeStore(store), pretty(matchDeadline),
                 sendPace, topicAliases, admins.ids().size());
     }
@@ -29,7 +32,7 @@ public final class GuildhallCapability implements Capability {
 
     @Override
     public void register(Registry registry) {
-        registry.command(new GuildhallCommand(registry, admins, about).spec());
+        registry.command(new GuildhallCommand(registry, admins, about, links).spec());
         registry.action(GuildhallCommand.FORGET_ACTION, request -> {
             if (!request.argument().equals("me")) {
                 throw new UsageException("That button is not one I recognise any more. Try /guildhall forget-me.");

@@ -11,6 +11,7 @@ import dev.guildhall.core.Message;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
+import dev.guildhall.http.DownloadLinks;
 import dev.guildhall.outbox.Outbox;
 import dev.guildhall.people.People;
 
@@ -35,11 +36,13 @@ final class GuildhallCommand implements CommandHandler.AnswersHelp {
     private final Registry registry;
     private final Admins admins;
     private final About about;
+    private final DownloadLinks links;
 
-    GuildhallCommand(Registry registry, Admins admins, About about) {
+    GuildhallCommand(Registry registry, Admins admins, About about, DownloadLinks links) {
         this.registry = registry;
         this.admins = admins;
         this.about = about;
+        this.links = links;
     }
 
     CommandSpec spec() {
@@ -102,18 +105,27 @@ final class GuildhallCommand implements CommandHandler.AnswersHelp {
 
     private Reply export(CommandRequest request) {
         Person caller = request.caller();
-        if (!about.platformsSharingFiles().contains(caller.id().platform())) {
-            throw new UsageException("Teams can't take files from a bot, so exports are not sent here. Run the"
-                    + " export where the bot runs instead: java -jar guildhall.jar export <folder> (in Kubernetes:"
-                    + " kubectl exec deploy/guildhall -- java -jar /app/guildhall.jar export /data/export), or ask"
-                    + " an admin on Slack.");
+        boolean files = about.platformsSharingFiles().contains(caller.id().platform());
+        if (!files && !links.enabled()) {
+            throw new UsageException("Teams can't take files from a bot, and download links need GUILDHALL_PUBLIC_URL"
+                    + " (the bot's public address), which is not set. Run the export where the bot runs instead:"
+                    + " java -jar guildhall.jar export <folder> (in Kubernetes: kubectl exec deploy/guildhall --"
+                    + " java -jar /app/guildhall.jar export /data/export), or ask an admin on Slack.");
         }
         DataExport export = DataExport.read(request.work().handle(), request.work().now());
+        int total = export.counts().values().stream().mapToInt(Integer::intValue).sum();
+        if (!files) {
+            // Teams bots can send only pictures: one-time links on the bot's own server instead.
+            return Reply.of(Message.text("Exported " + export.counts().size() + " tables (" + total + " rows)."
+                            + " Each link works once, within " + DownloadLinks.LIFETIME.toMinutes() + " minutes:")
+                    .withField("JSON", links.offer(export.json()).toString())
+                    .withField("CSV per table (zip)", links.offer(export.csvZip()).toString())
+                    .withContext("They hold everyone's data: keep them safe, and don't forward these links."));
+        }
         Outbox outbox = new Outbox(request.work());
         outbox.sendFileDirect(caller.id(), export.json());
         outbox.sendFileDirect(caller.id(), export.csvZip());
-        int rows = export.counts().values().stream().mapToInt(Integer::intValue).sum();
-        return Reply.of("Exporting " + export.counts().size() + " tables (" + rows + " rows): a JSON file and a zip"
+        return Reply.of("Exporting " + export.counts().size() + " tables (" + total + " rows): a JSON file and a zip"
                 + " of CSVs are on their way to you in a direct message. They hold everyone's data: keep them safe.");
     }
 

@@ -5,6 +5,8 @@ import dev.guildhall.core.PersonId;
 import dev.guildhall.ops.LogLine;
 import dev.guildhall.outbox.SendPace;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +19,14 @@ import java.util.Optional;
 
 /** Settings read from environment variables and checked once, at start-up. */
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
-                     SendPace sendPace, Set<PersonId> admins) {
+                     SendPace sendPace, Set<PersonId> admins,
+                     Optional<URI> publicUrl) {
     public static final String DB = "GUILDHALL_DB";
     public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
     public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
     public static final String SEND_PACE = "GUILDHALL_SEND_PACE";
     public static final String ADMINS = "GUILDHALL_ADMINS";
+    public static final String PUBLIC_URL = "GUILDHALL_PUBLIC_URL";
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
@@ -58,7 +62,21 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
                         + "; got " + format);
             }
         });
-        return new Config(database, aliases, deadline, pace, admins(value(env, ADMINS).orElse("")));
+        return new Config(database, aliases, deadline, pace, admins(value(env, ADMINS).orElse("")),
+                value(env, PUBLIC_URL).map(Config::publicUrl));
+    }
+
+    private static URI publicUrl(String raw) {
+        try {
+            URI uri = new URI(raw);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(raw, "not an http(s) address");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(PUBLIC_URL + " must be the bot's public address, like"
+                    + " https://guildhall.example.com; got " + raw);
+        }
     }
 
     private static Set<PersonId> admins(String raw) {

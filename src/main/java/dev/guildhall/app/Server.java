@@ -3,6 +3,7 @@ package dev.guildhall.app;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
+import dev.guildhall.http.DownloadLinks;
 import dev.guildhall.http.HttpHost;
 import dev.guildhall.http.HttpResponse;
 import dev.guildhall.ops.DatabaseCheck;
@@ -67,7 +68,8 @@ public final class Server implements AutoCloseable {
             Database store = database;
             Optional<TeamsAdapter> teams = teamsConfig.map(settings -> new TeamsAdapter(settings, store, clock));
             teams.ifPresent(adapter -> ports.put(TeamsAdapter.PLATFORM, adapter.chatPort()));
-            bot = Wiring.guildhall(database, config, clock, ports);
+            DownloadLinks downloads = new DownloadLinks(config.publicUrl(), clock);
+            bot = Wiring.guildhall(database, config, clock, ports, downloads);
             Guildhall running = bot;
             slack.ifPresent(adapter -> adapter.attach(running, clock));
             http = bind(port);
@@ -78,6 +80,7 @@ public final class Server implements AutoCloseable {
             bot.observe(metrics);
             http.route("GET", "/metrics", request -> new HttpResponse(200,
                     "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+            http.route("GET", DownloadLinks.PATH, downloads.route());
             Readiness readiness = readiness(new DatabaseCheck(database, config.database()), slack, teams);
             Ticker[] scheduler = new Ticker[1];
             readiness.check("scheduler", () -> scheduler[0] != null && scheduler[0].isRunning());

@@ -119,7 +119,7 @@ class GuildhallCommandTest {
         t.close();
         dev.guildhall.command.CommandRouter router = new dev.guildhall.command.CommandRouter();
         new GuildhallCapability(new Admins(java.util.Set.of()), "x.db", java.time.Duration.ofDays(3), "none",
-                java.util.Optional.empty()).register(router);
+                java.util.Optional.empty(), dev.guildhall.http.DownloadLinks.none()).register(router);
         router.subcommand("guildhall", new CommandSpec("ping", "Answers pong", "/guildhall ping [word]",
                 request -> Reply.of("pong " + request.args().restFrom(0))));
         t = new TestBot(dir.resolve("other.db"));
