@@ -1,21 +1,32 @@
 package dev.guildhall.app;
 
 import dev.guildhall.core.Durations;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.ops.LogLine;
 import dev.guildhall.outbox.SendPace;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** Settings read from environment variables and checked once, at start-up. */
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
-                     SendPace sendPace) {
+                     SendPace sendPace, Set<PersonId> admins,
+                     Optional<URI> publicUrl) {
     public static final String DB = "GUILDHALL_DB";
     public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
     public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
     public static final String SEND_PACE = "GUILDHALL_SEND_PACE";
+    public static final String ADMINS = "GUILDHALL_ADMINS";
+    public static final String PUBLIC_URL = "GUILDHALL_PUBLIC_URL";
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
@@ -45,7 +56,39 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
         } catch (IllegalArgumentException e) {
             throw new ConfigException(SEND_PACE + ": " + e.getMessage());
         }
-        return new Config(database, aliases, deadline, pace);
+        value(env, LogLine.FORMAT).ifPresent(format -> {
+            if (!LogLine.FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
+                throw new ConfigException(LogLine.FORMAT + " must be " + String.join(" or ", LogLine.FORMATS)
+                        + "; got " + format);
+            }
+        });
+        return new Config(database, aliases, deadline, pace, admins(value(env, ADMINS).orElse("")),
+                value(env, PUBLIC_URL).map(Config::publicUrl));
+    }
+
+    private static URI publicUrl(String raw) {
+        try {
+            URI uri = new URI(raw);
+            if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(raw, "not an http(s) address");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException(PUBLIC_URL + " must be the bot's public address, like"
+                    + " https://guildhall.example.com; got " + raw);
+        }
+    }
+
+    private static Set<PersonId> admins(String raw) {
+        Set<PersonId> admins = new LinkedHashSet<>();
+        for (String id : Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList()) {
+            if (id.indexOf(':') <= 0 || id.endsWith(":")) {
+                throw new ConfigException(ADMINS + " lists people by platform-qualified id, comma-separated, like"
+                        + " slack:T123:U456,teams:<tenant>:<aad object id>,console:alice; got " + id);
+            }
+            admins.add(new PersonId(id));
+        }
+        return Set.copyOf(admins);
     }
 
     static Optional<String> value(Map<String, String> env, String name) {

@@ -1,6 +1,9 @@
 package dev.guildhall.app;
 
+import dev.guildhall.admin.DataExport;
 import dev.guildhall.console.ConsoleApp;
+import dev.guildhall.core.FileUpload;
+import dev.guildhall.store.Database;
 import dev.guildhall.core.AdjustableClock;
 
 import java.nio.file.Path;
@@ -21,9 +24,14 @@ public final class Main {
                                                  MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID
               socket                             the Slack bot over Socket Mode: needs SLACK_BOT_TOKEN and
                                                  SLACK_APP_TOKEN, no public URL
+              health                             asks GET /healthz of the serve on PORT: exit 0 when it answers
+                                                 200 (the container's HEALTHCHECK)
+              export FOLDER                      every table of GUILDHALL_DB into FOLDER: one JSON file and a CSV
+                                                 per table (what /guildhall admin export sends on Slack)
             Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db),
             GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d), SLACK_API_URL (default Slack's),
-            GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace).""";
+            GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace),
+            GUILDHALL_ADMINS, LOG_FORMAT (keyvalue or json); all listed in .env.example.""";
 
     private Main() {
     }
@@ -41,6 +49,8 @@ public final class Main {
                         AdjustableClock.system(), System.in, System.out);
                 case "serve" -> serve(rest, false);
                 case "socket" -> serve(rest, true);
+                case "export" -> export(rest);
+                case "health" -> health(System.getenv());
                 case "help", "-h" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -74,6 +84,43 @@ public final class Main {
         }, "shutdown"));
         System.out.println(server.description());
         stopped.await();
+        return 0;
+    }
+
+    static int health(java.util.Map<String, String> env) {
+        int port = Server.port(env);
+        try {
+            java.net.http.HttpResponse<Void> response = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(java.time.Duration.ofSeconds(3)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                    + "/healthz")).timeout(java.time.Duration.ofSeconds(3)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200 ? 0 : 1;
+        } catch (java.io.IOException e) {
+            System.err.println("GET /healthz on port " + port + " failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static int export(List<String> args) throws java.io.IOException {
+        if (args.size() != 1) {
+            throw new UsageError("export needs one folder to write into, like: export ./guildhall-export");
+        }
+        Path folder = Path.of(args.get(0));
+        java.nio.file.Files.createDirectories(folder);
+        try (Database database = Database.open(Config.from(System.getenv()).database())) {
+            DataExport export = database.read(handle -> DataExport.read(handle, java.time.Instant.now()));
+            FileUpload json = export.json();
+            java.nio.file.Files.write(folder.resolve(json.fileName()), json.content());
+            for (var csv : export.csvFiles().entrySet()) {
+                java.nio.file.Files.writeString(folder.resolve(csv.getKey()), csv.getValue());
+            }
+            System.out.println("Exported " + export.counts().size() + " tables to " + folder.toAbsolutePath()
+                    + ": " + json.fileName() + " and one CSV per table. They hold everyone's data: keep them safe.");
+        }
         return 0;
     }
 

@@ -3,8 +3,12 @@ package dev.guildhall.app;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
+import dev.guildhall.http.DownloadLinks;
 import dev.guildhall.http.HttpHost;
 import dev.guildhall.http.HttpResponse;
+import dev.guildhall.ops.DatabaseCheck;
+import dev.guildhall.ops.Metrics;
+import dev.guildhall.ops.Readiness;
 import dev.guildhall.schedule.Ticker;
 import dev.guildhall.slack.SlackAdapter;
 import dev.guildhall.slack.SlackSettings;
@@ -64,12 +68,26 @@ public final class Server implements AutoCloseable {
             Database store = database;
             Optional<TeamsAdapter> teams = teamsConfig.map(settings -> new TeamsAdapter(settings, store, clock));
             teams.ifPresent(adapter -> ports.put(TeamsAdapter.PLATFORM, adapter.chatPort()));
-            bot = Wiring.guildhall(database, config, clock, ports);
+            DownloadLinks downloads = new DownloadLinks(config.publicUrl(), clock);
+            bot = Wiring.guildhall(database, config, clock, ports, downloads);
             Guildhall running = bot;
             slack.ifPresent(adapter -> adapter.attach(running, clock));
             http = bind(port);
-            http.route("GET", "/healthz", request -> running.database().read(h -> h.createQuery("SELECT 1")
-                    .mapTo(Integer.class).one()) == 1 ? HttpResponse.text(200, "ok") : HttpResponse.text(503, "db"));
+            // Liveness: the process answers. Readiness (/readyz) is the one that looks at the store and platforms,
+            // so a database outage takes the bot out of rotation instead of getting it restarted in a loop.
+            http.route("GET", "/healthz", request -> HttpResponse.text(200, "ok"));
+            Metrics metrics = new Metrics().watch(database);
+            bot.observe(metrics);
+            http.route("GET", "/metrics", request -> new HttpResponse(200,
+                    "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
+            http.route("GET", DownloadLinks.PATH, downloads.route());
+            Readiness readiness = readiness(new DatabaseCheck(database, config.database()), slack, teams);
+            Ticker[] scheduler = new Ticker[1];
+            readiness.check("scheduler", () -> scheduler[0] != null && scheduler[0].isRunning());
+            http.route("GET", "/readyz", request -> {
+                Readiness.Report report = readiness.run();
+                return HttpResponse.text(report.ready() ? 200 : 503, report.text());
+            });
             if (mode.equals(Optional.of(SlackSettings.Mode.HTTP))) {
                 slack.get().serveOn(http, clock);
             }
@@ -79,6 +97,7 @@ public final class Server implements AutoCloseable {
             bot.startDelivery();
             ticker = new Ticker(running::runDueTasks);
             ticker.start();
+            scheduler[0] = ticker;
             // Requests come in only once everything is up: the first ack then does not share the CPU with Quartz
             // starting, and /healthz answering means ready.
             http.start();
@@ -103,6 +122,15 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    private static Readiness readiness(DatabaseCheck database, Optional<SlackAdapter> slack,
+                                       Optional<TeamsAdapter> teams) {
+        Readiness readiness = new Readiness().check("database", database);
+        slack.ifPresent(adapter -> readiness.check("slack", adapter::isConnected));
+        // Teams has no connection to hold: configured credentials (checked at start-up) are all it needs.
+        teams.ifPresent(adapter -> readiness.check("teams", () -> true));
+        return readiness;
+    }
+
     /** Slack is required unless Teams is configured; then it runs only if some Slack variable asks for it. */
     private static Optional<SlackSettings> slackSettings(Map<String, String> env, boolean required) {
         boolean asked = env.keySet().stream().anyMatch(name -> name.startsWith("SLACK_")
@@ -121,7 +149,7 @@ public final class Server implements AutoCloseable {
     }
 
     private static String describe(int port, Optional<SlackSettings.Mode> slack, boolean teams) {
-        StringBuilder text = new StringBuilder("Guildhall is listening on port " + port + ": GET /healthz");
+        StringBuilder text = new StringBuilder("Guildhall is listening on port " + port + ": GET /healthz, /readyz, /metrics");
         if (slack.equals(Optional.of(SlackSettings.Mode.HTTP))) {
             text.append(", POST /slack/events");
         }

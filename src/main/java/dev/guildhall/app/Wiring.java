@@ -1,18 +1,24 @@
 package dev.guildhall.app;
 
+import dev.guildhall.admin.Admins;
+import dev.guildhall.admin.GuildhallCapability;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.command.Capability;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.guild.GuildCapability;
+import dev.guildhall.http.DownloadLinks;
 import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
 import dev.guildhall.store.Database;
 
+import dev.guildhall.outbox.SendPace;
+
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /** Builds the bot from its settings: the one place that lists every capability. */
@@ -21,12 +27,25 @@ public final class Wiring {
     }
 
     public static List<Capability> capabilities(Config config) {
+        return capabilities(config, DownloadLinks.none());
+    }
+
+    /** {@code links}: where exports go for chats that cannot take files (served by {@code serve}). */
+    public static List<Capability> capabilities(Config config, DownloadLinks links) {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         Topics topics = Topics.load(config.topicAliases());
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
-                new GuildCapability(topics));
+                new GuildCapability(topics),
+                new GuildhallCapability(new Admins(config.admins()), config.database(), config.matchAnswerDeadline(),
+                        describe(config.sendPace()), config.topicAliases().map(Object::toString), links));
+    }
+
+    private static String describe(SendPace pace) {
+        return pace.byPlatform().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().perChannel()
+                + " per channel, " + e.getValue().perWorkspace() + " per workspace").sorted()
+                .collect(Collectors.joining("; "));
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {
@@ -36,7 +55,12 @@ public final class Wiring {
     /** The bot on an open database (adapters that keep their own tables need it before the bot exists). */
     public static Guildhall guildhall(Database database, Config config, AdjustableClock clock,
                                       Map<String, ChatPort> adapters) {
-        return new Guildhall(database, clock, new RoutingChatPort(adapters), capabilities(config),
+        return guildhall(database, config, clock, adapters, DownloadLinks.none());
+    }
+
+    public static Guildhall guildhall(Database database, Config config, AdjustableClock clock,
+                                      Map<String, ChatPort> adapters, DownloadLinks links) {
+        return new Guildhall(database, clock, new RoutingChatPort(adapters), capabilities(config, links),
                 config.sendPace());
     }
 }

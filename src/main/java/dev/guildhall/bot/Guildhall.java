@@ -20,6 +20,7 @@ import dev.guildhall.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +39,7 @@ public final class Guildhall implements AutoCloseable {
     private final CommandRouter router = new CommandRouter();
     private final OutboxDispatcher dispatcher;
     private final DueTaskRunner tasks;
+    private volatile RequestObserver observer = RequestObserver.NONE;
 
     public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities) {
         this(database, clock, port, capabilities, SendPace.defaults());
@@ -53,12 +55,12 @@ public final class Guildhall implements AutoCloseable {
     }
 
     public Reply handle(Command command) {
-        return inTransaction(command.caller(), router.isAnonymous(command), Optional.empty(),
-                work -> router.route(command, work));
+        return inTransaction(router.observedName(command), command.caller(), router.isAnonymous(command),
+                Optional.empty(), work -> router.route(command, work));
     }
 
     public Reply press(ActionPress press) {
-        return inTransaction(press.presser(), router.isAnonymous(press), Optional.empty(),
+        return inTransaction(router.observedName(press), press.presser(), router.isAnonymous(press), Optional.empty(),
                 work -> router.press(press, work));
     }
 
@@ -68,13 +70,15 @@ public final class Guildhall implements AutoCloseable {
      * first reply again.
      */
     public Reply handleOnce(String requestKey, Command command) {
-        return inTransaction(command.caller(), router.isAnonymous(command), Optional.of(requestKey),
+        return inTransaction(router.observedName(command), command.caller(), router.isAnonymous(command),
+                Optional.of(requestKey),
                 work -> router.route(command, work));
     }
 
     /** Like {@link #press}, at most once per {@code requestKey}; see {@link #handleOnce}. */
     public Reply pressOnce(String requestKey, ActionPress press) {
-        return inTransaction(press.presser(), router.isAnonymous(press), Optional.of(requestKey),
+        return inTransaction(router.observedName(press), press.presser(), router.isAnonymous(press),
+                Optional.of(requestKey),
                 work -> router.press(press, work));
     }
 
@@ -86,7 +90,11 @@ public final class Guildhall implements AutoCloseable {
     /** Stores what a platform reports about someone the bot has already met (name, time zone). */
     public void remember(Person person) {
         database.inTransaction(handle -> {
-            new People(handle).remember(person, clock.instant());
+            People people = new People(handle);
+            // Only someone already met: a late platform lookup must not bring back a person who was just forgotten.
+            if (people.find(person.id()).isPresent()) {
+                people.remember(person, clock.instant());
+            }
             return null;
         });
     }
@@ -96,8 +104,15 @@ public final class Guildhall implements AutoCloseable {
         return database.read(handle -> router.home(viewer, new UnitOfWork(handle, clock.instant())));
     }
 
-    private Reply inTransaction(Person who, boolean anonymous, Optional<String> requestKey,
+    /** Metrics and the like: told about each command and press after it is answered. */
+    public void observe(RequestObserver observer) {
+        this.observer = observer;
+    }
+
+    private Reply inTransaction(String name, Person who, boolean anonymous, Optional<String> requestKey,
                                 Function<UnitOfWork, Reply> action) {
+        long started = System.nanoTime();
+        RequestObserver.Outcome outcome = RequestObserver.Outcome.FAILED;
         try {
             Reply reply = database.inTransaction(handle -> {
                 HandledRequests handled = new HandledRequests(handle);
@@ -114,8 +129,10 @@ public final class Guildhall implements AutoCloseable {
                 return result;
             });
             dispatcher.wake();
+            outcome = RequestObserver.Outcome.OK;
             return reply;
         } catch (UsageException e) {
+            outcome = RequestObserver.Outcome.REFUSED;
             return Reply.of(e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -128,6 +145,8 @@ public final class Guildhall implements AutoCloseable {
             }
             return Reply.of("Sorry — something went wrong on my side and nothing was changed. Please try again in a"
                     + " moment; if it keeps happening, tell your Guildhall admin (reference " + reference + ").");
+        } finally {
+            observer.handled(name, outcome, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -6,4 +6,8 @@ import dev.guildhall.core.Reply;
 @FunctionalInterface
 public interface CommandHandler {
     Reply handle(CommandRequest request);
+
+    /** A handler that answers {@code help} itself (its help is built when asked, like /guildhall's list). */
+    interface AnswersHelp extends CommandHandler {
+    }
 }

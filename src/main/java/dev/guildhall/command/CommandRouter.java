@@ -30,6 +30,7 @@ public final class CommandRouter implements Registry {
     private final Map<String, TaskHandler> tasks = new LinkedHashMap<>();
     private final Set<String> anonymousActions = new HashSet<>();
     private final List<HomeSection> homeSections = new ArrayList<>();
+    private final Map<String, Map<String, CommandSpec>> subcommands = new LinkedHashMap<>();
 
     @Override
     public void command(CommandSpec spec) {
@@ -60,6 +61,17 @@ public final class CommandRouter implements Registry {
         homeSections.add(section);
     }
 
+    @Override
+    public void subcommand(String command, CommandSpec subcommand) {
+        putOnce(subcommands.computeIfAbsent(command.toLowerCase(Locale.ROOT), c -> new LinkedHashMap<>()),
+                subcommand.name().toLowerCase(Locale.ROOT), subcommand, "subcommand /" + command + " ");
+    }
+
+    @Override
+    public List<CommandSpec> subcommands(String command) {
+        return List.copyOf(subcommands.getOrDefault(command.toLowerCase(Locale.ROOT), Map.of()).values());
+    }
+
     /** Every capability's part of a person's home page, in registration order. */
     public List<Message> home(PersonId viewer, UnitOfWork work) {
         List<Message> page = new ArrayList<>();
@@ -73,6 +85,7 @@ public final class CommandRouter implements Registry {
         }
     }
 
+    @Override
     public Collection<CommandSpec> commands() {
         return Collections.unmodifiableCollection(commands.values());
     }
@@ -91,6 +104,18 @@ public final class CommandRouter implements Registry {
         return anonymousActions.contains(actionName(press.actionId()));
     }
 
+    /** How metrics name a command: "/learn", or "unknown" for one nobody registered (free text stays out). */
+    public String observedName(Command command) {
+        String name = command.name().toLowerCase(Locale.ROOT);
+        return commands.containsKey(name) ? "/" + name : "unknown";
+    }
+
+    /** How metrics name a press: "button:accept", or "unknown". */
+    public String observedName(ActionPress press) {
+        String name = actionName(press.actionId());
+        return actions.containsKey(name) ? "button:" + name : "unknown";
+    }
+
     private static String actionName(String actionId) {
         int colon = actionId.indexOf(':');
         return colon < 0 ? actionId : actionId.substring(0, colon);
@@ -107,7 +132,7 @@ public final class CommandRouter implements Registry {
                     + " characters; " + MAX_TEXT_LENGTH + " at most). " + spec.usage());
         }
         Args args = Args.parse(command.text());
-        if (args.first().equals("help") && args.size() == 1) {
+        if (args.first().equals("help") && args.size() == 1 && !(spec.handler() instanceof CommandHandler.AnswersHelp)) {
             return Reply.of(spec.usage());
         }
         return spec.handler().handle(new CommandRequest(command.caller(), command.channel(), args, work));

@@ -2,6 +2,9 @@ package dev.guildhall.command;
 
 import dev.guildhall.schedule.TaskHandler;
 
+import java.util.Collection;
+import java.util.List;
+
 /** Where a capability hands over its commands, buttons and timed tasks. */
 public interface Registry {
     void command(CommandSpec spec);
@@ -17,4 +20,16 @@ public interface Registry {
 
     /** A part of each person's home page, shown in the order capabilities register. */
     void home(HomeSection section);
+
+    /**
+     * Adds {@code /<command> <subcommand.name> …} to a command another capability owns (like {@code /guildhall
+     * insights}). The owner dispatches to it with the words after the subcommand's name and lists it in its help.
+     */
+    void subcommand(String command, CommandSpec subcommand);
+
+    /** The subcommands contributed to {@code command}, in registration order; read them when a command runs. */
+    List<CommandSpec> subcommands(String command);
+
+    /** Every command registered; complete once all capabilities have registered (read it when a command runs). */
+    Collection<CommandSpec> commands();
 }

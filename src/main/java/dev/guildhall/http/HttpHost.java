@@ -99,8 +99,13 @@ public final class HttpHost implements AutoCloseable {
             } else {
                 response = answer(byMethod.get(exchange.getRequestMethod()), exchange);
             }
-            byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+            byte[] body = response.payload();
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            if (response.attachmentName() != null) {
+                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\""
+                        + response.attachmentName().replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            }
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -36,6 +36,8 @@ public final class SlackAdapter implements AutoCloseable {
     private final ExecutorService afterAck;
     private App app;
     private SocketModeApp socketMode;
+    private volatile boolean tokenAccepted;
+    private volatile boolean socketExpected;
 
     private SlackAdapter(SlackSettings settings, Slack slack) {
         this.settings = settings;
@@ -72,6 +74,7 @@ public final class SlackAdapter implements AutoCloseable {
     public void checkToken() {
         try {
             port.botUserId();
+            tokenAccepted = true;
         } catch (DeliveryException e) {
             if (!e.retryable()) {
                 throw new ConfigException(SlackSettings.BOT_TOKEN + " was refused by Slack at " + settings.apiUrl()
@@ -116,8 +119,29 @@ public final class SlackAdapter implements AutoCloseable {
     public void startSocketMode() throws Exception {
         String appToken = settings.appToken().orElseThrow(() -> new ConfigException(
                 SlackSettings.APP_TOKEN + " is needed for Socket Mode."));
+        socketExpected = true;
         socketMode = new SocketModeApp(appToken, requireApp(), SocketModeClient.Backend.JavaWebSocket);
         socketMode.startAsync();
+    }
+
+    /**
+     * Ready to serve: Slack accepted the bot token (auth.test; asked again until it once succeeds) and, over Socket
+     * Mode, the socket is connected.
+     */
+    public boolean isConnected() {
+        if (!tokenAccepted) {
+            try {
+                port.botUserId();
+                tokenAccepted = true;
+            } catch (DeliveryException e) {
+                return false;
+            }
+        }
+        SocketModeApp socket = socketMode;
+        if (socket == null) {
+            return !socketExpected;
+        }
+        return !socket.isClientStopped() && socket.getClient() != null && socket.getClient().verifyConnection();
     }
 
     private App requireApp() {

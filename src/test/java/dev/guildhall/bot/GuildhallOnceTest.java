@@ -121,9 +121,18 @@ class GuildhallOnceTest {
 
     @Test
     void rememberStoresWhatThePlatformReports() {
+        bot.handle(new dev.guildhall.core.Command(ALICE, Optional.empty(), "guildhall", "about"));
         bot.remember(new Person(ALICE.id(), "Alice Liddell", Optional.of(java.time.ZoneId.of("Europe/Berlin"))));
 
         assertThat(strings("SELECT display_name || ' ' || time_zone FROM person"))
                 .containsExactly("Alice Liddell Europe/Berlin");
+    }
+
+    @Test
+    void rememberDoesNotBringBackSomeoneNeverMetOrForgotten() {
+        // A platform lookup that lands after a forget-me (or for someone who never used a command) stores nothing
+        bot.remember(new Person(ALICE.id(), "Alice Liddell", Optional.empty()));
+
+        assertThat(strings("SELECT display_name FROM person")).isEmpty();
     }
 }

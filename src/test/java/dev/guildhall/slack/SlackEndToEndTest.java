@@ -128,10 +128,10 @@ class SlackEndToEndTest {
             // When someone types /<command> help
             SlackRig.Answer answer = rig.command("U0ALICE", "alice", "/" + spec.name(), "help");
 
-            // Then the usage comes back in the ack
+            // Then the usage comes back in the ack (/guildhall help lists every command before its own usage)
             assertThat(answer.status()).as(spec.name()).isEqualTo(200);
             assertThat(json(answer.body()).get("text").asText()).as(spec.name())
-                    .isEqualTo(BlockKit.fallback(Reply.of(spec.usage()).messages().get(0)));
+                    .contains(BlockKit.fallback(Reply.of(spec.usage()).messages().get(0)));
         }
     }
 

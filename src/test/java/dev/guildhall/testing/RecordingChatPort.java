@@ -3,6 +3,7 @@ package dev.guildhall.testing;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
@@ -61,6 +62,21 @@ public final class RecordingChatPort implements ChatPort {
     public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
         MessageRef ref = ref();
         sent.add(new Sent("post", channel.value(), message, ref.value()));
+        return ref;
+    }
+
+    private final List<FileUpload> files = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Files shared with people, in order. */
+    public List<FileUpload> files() {
+        return List.copyOf(files);
+    }
+
+    @Override
+    public MessageRef sendFileDirect(PersonId to, FileUpload file) {
+        files.add(file);
+        MessageRef ref = ref();
+        sent.add(new Sent("file", to.value(), Message.text(file.fileName()), ref.value()));
         return ref;
     }
 

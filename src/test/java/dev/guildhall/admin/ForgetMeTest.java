@@ -1,0 +1,149 @@
+package dev.guildhall.admin;
+
+import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.RecordingChatPort;
+import dev.guildhall.testing.TestBot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Erasure: after forget-me (or an admin's forget) no row names the person, and their matches still count. */
+class ForgetMeTest {
+    @TempDir
+    Path dir;
+    private TestBot t;
+
+    @BeforeEach
+    void start() {
+        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
+                Map.of("GUILDHALL_ADMINS", "console:root"));
+        // alice teaches, is matched three times (one proposal to her still open), leads a guild, gives a live session, gets a pending DM
+        t.say("alice", "/teach kubernetes");
+        t.say("bob", "/learn kubernetes");
+        t.press("alice", buttonOf(lastDirectTo("alice"), "Accept"));
+        t.say("dave", "/learn kubernetes");
+        t.say("alice", "/learn rust");
+        t.say("carol", "/teach rust");
+        t.say("alice", "/guild create k8s \"Kubernetes guild\"");
+        t.say("bob", "/guild join k8s");
+        t.say("bob", "/guild announce k8s Welcome everyone, alice runs this guild");
+        t.sayIn("alice", "general", "/session start \"Intro to pods\"");
+    }
+
+    @AfterEach
+    void stop() {
+        t.close();
+    }
+
+    private RecordingChatPort.Sent lastDirectTo(String name) {
+        List<RecordingChatPort.Sent> sent = t.chat.directTo(TestBot.id(name));
+        return sent.get(sent.size() - 1);
+    }
+
+    private static String buttonOf(RecordingChatPort.Sent sent, String label) {
+        return sent.message().buttons().stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow()
+                .actionId();
+    }
+
+    /** Every cell of every table, as text: what a database dump would show. */
+    private List<String> dump() {
+        return t.bot.database().read(h -> {
+            List<String> cells = new ArrayList<>();
+            for (String table : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
+                    .mapTo(String.class).list()) {
+                h.createQuery("SELECT * FROM \"" + table + "\"").mapToMap().forEach(row -> row.forEach((column, v) ->
+                        cells.add(table + "." + column + " = " + v)));
+            }
+            return cells;
+        });
+    }
+
+    private long matches() {
+        return t.count("mentorship_match");
+    }
+
+    @Test
+    void forgetMeAsksFirstThenLeavesNoRowNamingThemWhileTheirMatchesStillCount() {
+        // Given alice is all over the store
+        long matchesBefore = matches();
+        assertThat(matchesBefore).isEqualTo(3);
+        assertThat(dump()).anyMatch(cell -> cell.contains("alice"));
+
+        // When she asks to be forgotten, she is asked to confirm, and nothing changes yet
+        String asked = t.say("alice", "/guildhall forget-me");
+        assertThat(asked).contains("Forget me?", "[Yes, forget me] guildhall-forget:me");
+        assertThat(t.count("person WHERE id = 'console:alice'")).isEqualTo(1);
+
+        // And she confirms
+        String done = t.press("alice", "guildhall-forget:me");
+
+        // Then a dump of the database shows no row naming her
+        assertThat(done).contains("Guildhall has forgotten you").doesNotContain("alice");
+        assertThat(dump()).filteredOn(cell -> cell.toLowerCase(Locale.ROOT).contains("alice")).isEmpty();
+        // And her matches still count, under a tombstone id, with the foreign keys intact
+        assertThat(matches()).isEqualTo(matchesBefore);
+        assertThat(t.count("mentorship_match WHERE teacher_id LIKE 'forgotten:%' OR learner_id LIKE 'forgotten:%'"))
+                .isEqualTo(3);
+        List<Map<String, Object>> brokenKeys = t.bot.database().read(h -> h.createQuery("PRAGMA foreign_key_check")
+                .mapToMap().list());
+        assertThat(brokenKeys).isEmpty();
+        assertThat(t.count("guild_member WHERE person_id LIKE 'forgotten:%'")).isZero();
+        // And nothing is still trying to reach her
+        assertThat(t.count("outbox WHERE recipient LIKE 'forgotten:%' AND status = 'PENDING'")).isZero();
+        assertThat(t.count("teaching_offer WHERE teacher_id LIKE 'forgotten:%' AND stopped_at IS NULL")).isZero();
+    }
+
+    @Test
+    void theOthersKeepTheirDataAndTheBotCarriesOn() {
+        t.press("alice", "guildhall-forget:me");
+
+        assertThat(dump()).anyMatch(cell -> cell.contains("console:bob"));
+        assertThat(t.say("bob", "/guild members k8s")).contains("bob");
+        assertThat(t.say("dave", "/learn kubernetes")).doesNotContain("alice");
+        assertThat(t.say("alice", "/guildhall about")).contains("Guildhall");
+    }
+
+    @Test
+    void anAdminForgetsSomeoneByMention() {
+        String reply = t.say("root", "/guildhall admin forget @alice");
+
+        assertThat(reply).contains("that person is forgotten").doesNotContain("alice");
+        assertThat(dump()).filteredOn(cell -> cell.toLowerCase(Locale.ROOT).contains("alice")).isEmpty();
+        assertThat(matches()).isEqualTo(3);
+    }
+
+    @Test
+    void aLearnerWaitingOnTheirAnswerGoesBackInTheQueueAndIsTold() {
+        t.press("alice", "guildhall-forget:me");
+
+        assertThat(t.count("ticket WHERE learner_id = 'console:dave' AND status = 'WAITING'")).isEqualTo(1);
+        assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "back in the queue")
+                .doesNotContain("alice");
+        // and a new teacher gets them
+        t.say("erin", "/teach kubernetes");
+        assertThat(t.count("mentorship_match WHERE teacher_id = 'console:erin' AND status = 'PROPOSED'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAdminCannotForgetSomeoneUnknownAndNothingChanges() {
+        assertThat(t.say("root", "/guildhall admin forget @zed")).contains("I don't know @zed");
+        assertThat(t.say("root", "/guildhall admin forget")).contains("Whom should I forget?");
+        assertThat(dump()).anyMatch(cell -> cell.contains("console:alice"));
+    }
+
+    @Test
+    void aStaleButtonChangesNothing() {
+        assertThat(t.press("alice", "guildhall-forget:everyone")).contains("not one I recognise");
+        assertThat(t.count("person WHERE id = 'console:alice'")).isEqualTo(1);
+    }
+}
