@@ -11,6 +11,7 @@ import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
 import dev.guildhall.store.Database;
+import dev.guildhall.workinggroup.WorkingGroupCapability;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class Wiring {
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
-                new GuildCapability(topics));
+                new GuildCapability(topics),
+                new WorkingGroupCapability());
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {
