@@ -1,5 +1,6 @@
 package dev.guildhall.workinggroup;
 
+import dev.guildhall.core.Command;
 import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,6 +57,13 @@ class WorkingGroupTest {
         return sent.get(sent.size() - 1).message().text();
     }
 
+    private String withoutRunningDue(String name, String text) {
+        return t.bot.handle(new Command(t.person(name), Optional.empty(), "wg", text)).messages().stream()
+                .map(m -> m.text() + m.fields().stream().map(f -> "\n" + f.label() + ": " + f.value())
+                        .reduce("", String::concat))
+                .reduce("", String::concat);
+    }
+
     private String sql(String query) {
         return t.bot.database().read(h -> h.createQuery(query).mapTo(String.class).one());
     }
@@ -94,6 +103,26 @@ class WorkingGroupTest {
         assertThat(postsIn("platform")).anySatisfy(s -> assertThat(s.message().text())
                 .contains("New working group *vpc*").contains("/wg join vpc"));
         assertThat(t.say("bob", "/wg list")).contains("vpc (guild platform)").contains("0/3");
+    }
+
+    @Test
+    void whileItsChannelIsOnItsWayTheGroupTakesNobodyAndItsNameIsTaken() {
+        // The command commits before the channel exists: nothing has run the outbox yet
+        t.bot.handle(new Command(t.person("alice"), Optional.empty(), "wg",
+                "create vpc --guild platform \"VPC peering\""));
+        assertThat(sql("SELECT status FROM working_group")).isEqualTo("PENDING");
+        assertThat(t.count("outbox WHERE kind = 'CHANNEL' AND status = 'PENDING'")).isEqualTo(1);
+
+        assertThat(withoutRunningDue("bob", "join vpc")).contains("still being set up");
+        assertThat(withoutRunningDue("bob", "list")).contains("being set up");
+        assertThat(withoutRunningDue("carol", "create vpc --guild platform \"Other\"")).contains("open working group"
+                + " called vpc already");
+        assertThat(sql("SELECT COUNT(*) FROM wg_member")).isEqualTo("1");
+
+        // When the outbox has run (and the follow-up it makes due), the group is there
+        t.bot.runDue();
+        assertThat(sql("SELECT status FROM working_group")).isEqualTo("ACTIVE");
+        assertThat(t.say("bob", "/wg join vpc")).contains("Welcome to *vpc*");
     }
 
     @Test
