@@ -12,6 +12,7 @@ import dev.guildhall.core.Reply;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,8 +97,8 @@ final class GroupCommands {
                             + " it. It talks in " + WgFlow.channel(linked.get()) + "." + ends)
                     .withContext("People join with /wg join " + slug + " (" + size + " places)."));
         }
-        long request1 = flow.outbox.createChannel("wg-" + slug, List.of(caller), ChannelSteps.CHANNEL_SETTLED, id);
-        flow.store.setChannelRequest(id, request1);
+        long channelRequest = flow.outbox.createChannel("wg-" + slug, List.of(caller), ChannelSteps.CHANNEL_SETTLED, id);
+        flow.store.setChannelRequest(id, channelRequest);
         return Reply.of(Message.text("🧩 Setting up working group *" + slug + "* under " + guild.title() + ": I'm"
                         + " creating its channel #wg-" + slug + " and will message you when it's ready." + ends)
                 .withContext("If the channel can't be made, nothing is kept and I'll tell you why. " + size
@@ -207,7 +208,7 @@ final class GroupCommands {
     }
 
     private static Reply info(WgFlow flow, CommandRequest request, Args args) {
-        String slug = one(args, INFO).strip().toLowerCase(java.util.Locale.ROOT);
+        String slug = one(args, INFO).strip().toLowerCase(Locale.ROOT);
         WorkingGroup group = flow.store.anyBySlug(slug).orElseThrow(() -> new UsageException("There is no working"
                 + " group called \"" + args.get(0) + "\". /wg list shows the open ones."));
         GuildRef guild = flow.store.guild(group.guildId());

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Working groups, their members and waitlists, and what they shared, inside one transaction. */
@@ -127,6 +128,16 @@ final class WgStore {
                 .bindByType("guild", guildId.orElse(null), Long.class)
                 .map((rs, ctx) -> new Listed(GROUP.map(rs, ctx), rs.getString("guild_slug"), rs.getInt("members"),
                         rs.getInt("waiting")))
+                .list();
+    }
+
+    /** The open groups someone is in or waiting for, with their state there. */
+    List<Map.Entry<WorkingGroup, String>> openGroupsOf(PersonId person) {
+        return handle.createQuery("""
+                        SELECT w.*, m.state FROM working_group w JOIN wg_member m ON m.group_id = w.id
+                        WHERE m.person_id = :person AND w.status <> 'CLOSED' ORDER BY w.slug""")
+                .bind("person", person.value())
+                .map((rs, ctx) -> Map.entry(GROUP.map(rs, ctx), rs.getString("state")))
                 .list();
     }
 

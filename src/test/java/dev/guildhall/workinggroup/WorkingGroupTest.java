@@ -126,6 +126,19 @@ class WorkingGroupTest {
     }
 
     @Test
+    void theHomePageListsTheGroupsSomeoneIsInOrWaitingFor() {
+        createVpc(" --size 1");
+        t.say("bob", "/wg join vpc");
+        t.say("carol", "/wg join vpc");
+
+        assertThat(t.bot.home(TestBot.id("alice"))).anySatisfy(m -> assertThat(m.fields()).singleElement()
+                .satisfies(f -> assertThat(f.value()).contains("you own it").contains("#wg-vpc")));
+        assertThat(t.bot.home(TestBot.id("carol"))).anySatisfy(m -> assertThat(m.fields()).anySatisfy(
+                f -> assertThat(f.value()).contains("you're on the waitlist")));
+        assertThat(t.bot.home(TestBot.id("dave"))).noneMatch(m -> m.text().contains("Your working groups"));
+    }
+
+    @Test
     void aLinkedChannelIsUsedAsItIsAndNeverArchived() {
         String reply = t.sayIn("alice", "vpc-talk", "/wg create vpc --guild platform \"VPC\" --channel here");
 
