@@ -36,6 +36,12 @@ final class WgCommand {
         return new CommandSpec("wg", SUMMARY, usage(), this::handle);
     }
 
+    /** {@code /wg share help}, and after a slug too ({@code /wg share vpc help}): never shared as a result. */
+    private static boolean asksForHelp(Args rest) {
+        int last = rest.size() - 1;
+        return (last == 0 || last == 1) && !rest.isQuoted(last) && rest.get(last).equalsIgnoreCase("help");
+    }
+
     private Reply handle(CommandRequest request) {
         Args args = request.args();
         if (args.isEmpty()) {
@@ -49,7 +55,7 @@ final class WgCommand {
             throw new UsageException(hint + "I don't know /wg " + args.get(0) + ". " + usage());
         }
         Args rest = args.shift();
-        if (rest.size() == 1 && !rest.isQuoted(0) && rest.first().equals("help")) {
+        if (asksForHelp(rest)) {
             return Reply.of(sub.usage());
         }
         return sub.handler().handle(new WgFlow(request.work()), request, rest);

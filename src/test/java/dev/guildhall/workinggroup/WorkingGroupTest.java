@@ -72,6 +72,7 @@ class WorkingGroupTest {
     @ValueSource(strings = {"create", "join", "leave", "list", "info", "extend", "checkin", "answer", "share", "close"})
     void everySubcommandAnswersHelp(String subcommand) {
         assertThat(t.say("alice", "/wg " + subcommand + " help")).startsWith("/wg " + subcommand);
+        assertThat(t.say("alice", "/wg " + subcommand + " vpc help")).startsWith("/wg " + subcommand);
     }
 
     @Test
