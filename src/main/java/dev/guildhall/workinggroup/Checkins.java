@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
@@ -290,8 +291,12 @@ final class Checkins {
         }
         Message finalDigest = digest;
         group.channel().ifPresent(channel -> flow.outbox.post(channel, finalDigest));
-        planRound(flow, new Checkin(round.checkinId(), group.id(), round.question(), round.day(), round.time()),
-                round.date().plusWeeks(1));
+        // After a long stop of the bot, skip the weeks already gone rather than catch up on each of them.
+        LocalDate next = round.date().plusWeeks(1);
+        while (next.atTime(round.time()).atZone(ZoneOffset.UTC).toInstant().isBefore(flow.now())) {
+            next = next.plusWeeks(1);
+        }
+        planRound(flow, new Checkin(round.checkinId(), group.id(), round.question(), round.day(), round.time()), next);
     }
 
     static Optional<DayOfWeek> day(String word) {

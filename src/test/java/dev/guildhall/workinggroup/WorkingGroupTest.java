@@ -201,6 +201,18 @@ class WorkingGroupTest {
     }
 
     @Test
+    void afterALongStopTheNextRoundSkipsTheWeeksAlreadyGone() {
+        createVpc("");
+        t.say("alice", "/wg checkin vpc \"Blockers?\" every tuesday 10:00");
+        t.clock.advance(Duration.ofDays(30));
+
+        t.bot.runDue();
+
+        // The missed round's digest went out late, and the next round is the coming Tuesday, not one long gone
+        assertThat(sql("SELECT occurs_on FROM wg_checkin_round ORDER BY id DESC LIMIT 1")).isEqualTo("2026-04-07");
+    }
+
+    @Test
     void whenEveryoneHasAnsweredTheDigestGoesAtOnce() {
         createVpc("");
         t.say("bob", "/wg join vpc");
