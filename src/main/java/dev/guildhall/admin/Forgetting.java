@@ -94,7 +94,7 @@ final class Forgetting {
                         .bind("id", conversation).execute();
             }
         }
-        for (String table : List.of("guild_member", "module_owner")) {
+        for (String table : List.of("guild_member", "module_owner", "wg_member", "wg_checkin_ask")) {
             changed += handle.createUpdate("DELETE FROM " + table + " WHERE person_id = :id")
                     .bind("id", person.value()).execute();
         }

@@ -14,6 +14,7 @@ import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
 import dev.guildhall.store.Database;
+import dev.guildhall.workinggroup.WorkingGroupCapability;
 
 import dev.guildhall.outbox.SendPace;
 
@@ -38,6 +39,7 @@ public final class Wiring {
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
                 new GuildCapability(topics),
+                new WorkingGroupCapability(),
                 new GuildhallCapability(new Admins(config.admins()), config.database(), config.matchAnswerDeadline(),
                         describe(config.sendPace()), config.topicAliases().map(Object::toString), links));
     }

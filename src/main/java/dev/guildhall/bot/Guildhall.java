@@ -152,7 +152,10 @@ public final class Guildhall implements AutoCloseable {
 
     /** Runs the timed tasks that are due, then delivers the outbox; returns how much work was done. */
     public int runDue() {
-        return tasks.runDue() + dispatcher.deliverDue();
+        int done = tasks.runDue() + dispatcher.deliverDue();
+        // Channel operations the outbox just settled make follow-up tasks due now: run them and send what they say.
+        int followUps = tasks.runDue();
+        return followUps == 0 ? done : done + followUps + dispatcher.deliverDue();
     }
 
     public int runDueTasks() {

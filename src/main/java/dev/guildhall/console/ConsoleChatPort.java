@@ -91,6 +91,11 @@ final class ConsoleChatPort implements ChatPort {
     }
 
     @Override
+    public void archiveChannel(ChannelId channel) {
+        output.note("archived #" + channel.localPart());
+    }
+
+    @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.of(personNamed(id.localPart()));
     }

@@ -24,6 +24,9 @@ public interface ChatPort {
     /** Creates a channel (the name is a wish: the platform may make it unique) and invites people to it. */
     ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException;
 
+    /** Archives a channel the bot created: nobody can post in it any more, its history stays readable. */
+    void archiveChannel(ChannelId channel) throws DeliveryException;
+
     /** Asks the platform who someone is, with their time zone when it knows it. */
     Optional<Person> lookup(PersonId id) throws DeliveryException;
 

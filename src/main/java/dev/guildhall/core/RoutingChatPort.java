@@ -55,6 +55,11 @@ public final class RoutingChatPort implements ChatPort {
     }
 
     @Override
+    public void archiveChannel(ChannelId channel) throws DeliveryException {
+        port(channel.platform()).archiveChannel(channel);
+    }
+
+    @Override
     public Optional<Person> lookup(PersonId id) throws DeliveryException {
         return port(id.platform()).lookup(id);
     }

@@ -8,6 +8,8 @@ import dev.guildhall.store.UnitOfWork;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Messages to anyone but the caller. Each one is a row written in the caller's transaction, so it exists exactly
@@ -35,6 +37,56 @@ public final class Outbox {
      */
     public long update(long originalId, Message message) {
         return replace(work.handle(), work.now(), originalId, message);
+    }
+
+    /**
+     * Creates a channel after the commit, like a message: slow platform calls never hold a transaction or keep a
+     * person waiting for their reply. When the platform has answered (or given up), a task of kind
+     * {@code followUpTask} about {@code subject} falls due; it reads the answer with {@link #channelOutcome}.
+     *
+     * @return the outbox id to read the outcome by
+     */
+    public long createChannel(String name, List<PersonId> invite, String followUpTask, long subject) {
+        if (invite.isEmpty()) {
+            throw new IllegalArgumentException("a new channel needs at least one person to invite");
+        }
+        long id = insert(work.handle(), work.now(), "CHANNEL", invite.get(0).value(), null, null,
+                ChannelRequest.of(name, invite).json());
+        followUp(id, followUpTask, subject);
+        return id;
+    }
+
+    /** Archives a channel after the commit; {@code followUpTask} falls due once the platform has answered. */
+    public long archiveChannel(ChannelId channel, String followUpTask, long subject) {
+        long id = insert(work.handle(), work.now(), "ARCHIVE", channel.value(), null, null, "{}");
+        followUp(id, followUpTask, subject);
+        return id;
+    }
+
+    private void followUp(long id, String task, long subject) {
+        work.handle().createUpdate("UPDATE outbox SET follow_up_task = :task, follow_up_subject = :subject WHERE id = :id")
+                .bind("task", task).bind("subject", subject).bind("id", id).execute();
+    }
+
+    /** What became of a channel operation: still under way, done (with the channel), or failed (with why). */
+    public record ChannelOutcome(String status, Optional<ChannelId> channel, Optional<String> error) {
+        public boolean done() {
+            return status.equals("DELIVERED");
+        }
+
+        public boolean failed() {
+            return status.equals("FAILED");
+        }
+    }
+
+    public ChannelOutcome channelOutcome(long outboxId) {
+        return work.handle().createQuery("SELECT status, message_ref, last_error FROM outbox WHERE id = :id")
+                .bind("id", outboxId)
+                .map((rs, ctx) -> new ChannelOutcome(rs.getString("status"),
+                        Optional.ofNullable(rs.getString("message_ref")).filter(ref -> !ref.isEmpty())
+                                .map(ChannelId::new),
+                        Optional.ofNullable(rs.getString("last_error"))))
+                .one();
     }
 
     /**

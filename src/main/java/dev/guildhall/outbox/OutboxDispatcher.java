@@ -3,10 +3,10 @@ package dev.guildhall.outbox;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
-import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.store.Database;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,14 +193,26 @@ public final class OutboxDispatcher implements AutoCloseable {
                 case "FILE_DIRECT" -> port.sendFileDirect(new PersonId(row.recipient()),
                         MessageJson.readFile(payload.get()));
                 case "FILE_POST" -> port.postFile(new ChannelId(row.recipient()), MessageJson.readFile(payload.get()));
+                // Channel operations keep the channel where messages keep their ref.
+                case "CHANNEL" -> {
+                    ChannelRequest request = ChannelRequest.read(payload.get());
+                    yield new MessageRef(port.createChannel(request.name(), request.people()).value());
+                }
+                case "ARCHIVE" -> {
+                    port.archiveChannel(new ChannelId(row.recipient()));
+                    yield new MessageRef(row.recipient());
+                }
                 default -> throw DeliveryException.permanent("unknown outbox kind " + row.kind());
             };
             Instant deliveredAt = clock.instant();
-            database.inTransaction(h -> h.createUpdate("""
-                            UPDATE outbox SET status = 'DELIVERED', delivered_at = :at, message_ref = :ref,
-                                   attempts = attempts + 1, last_error = NULL
-                            WHERE id = :id""")
-                    .bind("at", deliveredAt).bind("ref", ref.value()).bind("id", row.id()).execute());
+            database.inTransaction(h -> {
+                h.createUpdate("""
+                                UPDATE outbox SET status = 'DELIVERED', delivered_at = :at, message_ref = :ref,
+                                       attempts = attempts + 1, last_error = NULL
+                                WHERE id = :id""")
+                        .bind("at", deliveredAt).bind("ref", ref.value()).bind("id", row.id()).execute();
+                return scheduleFollowUp(h, row.id(), deliveredAt);
+            });
             return Outcome.DELIVERED;
         } catch (DeliveryException e) {
             if (e.retryAfter().isPresent()) {
@@ -232,6 +244,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         return switch (row.kind()) {
             // Message refs are the adapter's own (channel and timestamp); the workspace is not in them.
             case "UPDATE" -> new Pacer.Target(platform, platform, parent, "update");
+            case "CHANNEL", "ARCHIVE" -> new Pacer.Target(platform, parent, address, "conversations");
             default -> new Pacer.Target(platform, parent, address, "post");
         };
     }
@@ -263,7 +276,18 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     private void fail(Row row, String error) {
-        setStatus(row.id(), "FAILED", clock.instant(), row.attempts() + 1, error);
+        Instant now = clock.instant();
+        setStatus(row.id(), "FAILED", now, row.attempts() + 1, error);
+        database.inTransaction(h -> scheduleFollowUp(h, row.id(), now));
+    }
+
+    /** A row that asked for a follow-up (channel operations do) makes its task due now that it is settled. */
+    private static int scheduleFollowUp(Handle h, long id, Instant now) {
+        return h.createUpdate("""
+                        INSERT INTO scheduled_task (kind, subject, due_at, created_at)
+                        SELECT follow_up_task, follow_up_subject, :now, :now FROM outbox
+                        WHERE id = :id AND follow_up_task IS NOT NULL""")
+                .bind("now", now).bind("id", id).execute();
     }
 
     private void setStatus(long id, String status, Instant nextAttemptAt, int attempts, String error) {

@@ -15,6 +15,8 @@ import dev.guildhall.core.Message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,7 @@ import java.util.stream.Collectors;
  * action id, so a press comes back as exactly that.
  */
 final class BlockKit {
+    private static final Pattern SLACK_LINK = Pattern.compile("<[#@][CGUW][A-Z0-9]{2,}(?:\\|[^<>&|]*)?>");
     /** Slack takes at most 50 blocks in a message and 100 in a home tab. */
     static final int MESSAGE_BLOCKS = 50;
     static final int HOME_BLOCKS = 100;
@@ -123,8 +126,22 @@ final class BlockKit {
         return MarkdownTextObject.builder().text(cut(escapedPrefix + escape(value), FIELD_LIMIT)).build();
     }
 
-    /** Slack reads {@code <…>} as links and mentions: the core's "/learn <topic>" must show as typed. */
+    /**
+     * Slack reads {@code <…>} as links and mentions: the core's "/learn <topic>" must show as typed. Channel and
+     * people links the core writes on purpose ({@code <#C123>}, {@code <@U123>}) stay links.
+     */
     static String escape(String text) {
+        Matcher link = SLACK_LINK.matcher(text);
+        StringBuilder escaped = new StringBuilder();
+        int from = 0;
+        while (link.find()) {
+            escaped.append(escapeAll(text.substring(from, link.start()))).append(link.group());
+            from = link.end();
+        }
+        return escaped.append(escapeAll(text.substring(from))).toString();
+    }
+
+    private static String escapeAll(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SlackChatPort implements ChatPort {
     private static final int CHANNEL_NAME_LIMIT = 80;
+    private static final int MAX_NAME_ATTEMPTS = 20;
+    /** What conversations.create, .invite and .archive need for public channels, when Slack does not say. */
+    static final String CHANNEL_SCOPE = "channels:manage";
 
     private final MethodsClient client;
     /** A person's DM channel with the bot never changes; opening it once saves a call per message. */
@@ -113,19 +116,65 @@ public final class SlackChatPort implements ChatPort {
     }
 
     /**
-     * Creates a public channel and invites people. Slack's {@code name_taken} comes back as a permanent failure whose
-     * message starts with {@code name_taken}, so the caller can pick another name.
+     * Creates a public channel and invites people. A taken name gets a number ({@code wg-vpc-2}, {@code wg-vpc-3}…)
+     * like people do by hand. If the invitation fails, the new channel is archived again, so a failed creation
+     * leaves no empty channel behind.
      */
     @Override
     public ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException {
-        String slackName = channelName(name);
-        String id = call("conversations.create", () -> client.conversationsCreate(r -> r
-                .name(slackName).isPrivate(false))).getChannel().getId();
+        String wish = channelName(name);
+        String id = null;
+        for (int attempt = 1; id == null; attempt++) {
+            String slackName = attempt == 1 ? wish : numbered(wish, attempt);
+            try {
+                id = call("conversations.create", CHANNEL_SCOPE, () -> client.conversationsCreate(r -> r
+                        .name(slackName).isPrivate(false))).getChannel().getId();
+            } catch (DeliveryException e) {
+                if (!e.getMessage().startsWith("name_taken") || attempt >= MAX_NAME_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+        String created = id;
         List<String> users = invite.stream().map(SlackIds::userId).distinct().toList();
         if (!users.isEmpty()) {
-            call("conversations.invite", () -> client.conversationsInvite(r -> r.channel(id).users(users)));
+            try {
+                call("conversations.invite", CHANNEL_SCOPE, () -> client.conversationsInvite(r -> r.channel(created)
+                        .users(users)));
+            } catch (DeliveryException e) {
+                if (!e.getMessage().startsWith("already_in_channel")) {
+                    try {
+                        archive(created);
+                    } catch (DeliveryException ignored) {
+                        // The invitation's failure is the one worth reporting.
+                    }
+                    throw e;
+                }
+            }
         }
-        return ChannelId.of(SlackIds.PLATFORM, SlackIds.organizationOf(invite.get(0)), id);
+        return ChannelId.of(SlackIds.PLATFORM, SlackIds.organizationOf(invite.get(0)), created);
+    }
+
+    static String numbered(String wish, int number) {
+        String suffix = "-" + number;
+        return (wish.length() + suffix.length() <= CHANNEL_NAME_LIMIT ? wish
+                : wish.substring(0, CHANNEL_NAME_LIMIT - suffix.length())) + suffix;
+    }
+
+    /** Archives a channel; one that is archived already counts as done. */
+    @Override
+    public void archiveChannel(ChannelId channel) throws DeliveryException {
+        archive(SlackIds.channelId(channel));
+    }
+
+    private void archive(String channelId) throws DeliveryException {
+        try {
+            call("conversations.archive", CHANNEL_SCOPE, () -> client.conversationsArchive(r -> r.channel(channelId)));
+        } catch (DeliveryException e) {
+            if (!e.getMessage().startsWith("already_archived")) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -186,6 +235,12 @@ public final class SlackChatPort implements ChatPort {
     }
 
     private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws DeliveryException {
+        return call(method, null, call);
+    }
+
+    /** {@code scope}: the scope to name in a missing_scope refusal if Slack's answer does not say. */
+    private static <T extends SlackApiTextResponse> T call(String method, String scope, SlackCall<T> call)
+            throws DeliveryException {
         T response;
         try {
             response = call.run();
@@ -203,7 +258,7 @@ public final class SlackChatPort implements ChatPort {
             throw DeliveryException.transientFailure(method + ": could not reach Slack (" + e.getMessage() + ")", e);
         }
         if (!response.isOk()) {
-            throw refusal(method, response.getError(), response.getNeeded());
+            throw refusal(method, response.getError(), response.getNeeded() == null ? scope : response.getNeeded());
         }
         return response;
     }
@@ -242,6 +297,8 @@ public final class SlackChatPort implements ChatPort {
                     DeliveryException.permanent(code + ": Slack cannot reach that person (" + method + "); their"
                             + " account may be deactivated or outside this workspace.");
             case "name_taken" -> DeliveryException.permanent(code + ": a channel with that name already exists.");
+            case "restricted_action" -> DeliveryException.permanent(code + ": a workspace setting stops the bot from "
+                    + method + ". A Slack admin can allow it under Settings & Permissions → Permissions.");
             default -> DeliveryException.permanent(code + ": Slack refused " + method + ".");
         };
     }

@@ -94,6 +94,13 @@ final class TeamsChatPort implements ChatPort {
                 + " create the channel in Teams, add Guildhall to the team, and link that channel instead");
     }
 
+    /** Archiving is Microsoft Graph too; Guildhall never creates Teams channels, so it never has one to archive. */
+    @Override
+    public void archiveChannel(ChannelId channel) throws DeliveryException {
+        throw DeliveryException.permanent("Guildhall cannot archive Teams channels (that takes Microsoft Graph);"
+                + " a team owner can archive or delete the channel in Teams");
+    }
+
     @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.empty();

@@ -55,6 +55,11 @@ final class RecordingChatPort implements ChatPort {
     }
 
     @Override
+    public void archiveChannel(ChannelId channel) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.empty();
     }

@@ -55,6 +55,9 @@ class BlockKitTest {
 
         assertThat(blocks.get(0).get("text").get("text").asText()).isEqualTo("Type /learn &lt;topic&gt; &amp; wait");
         assertThat(BlockKit.fallback(Message.text("/teach <topic>"))).isEqualTo("/teach &lt;topic&gt;");
+        // but the channel and people links the core writes stay links
+        assertThat(BlockKit.fallback(Message.text("talks in <#C0NEW1>, ask <@U0BOB> <b>")))
+                .isEqualTo("talks in <#C0NEW1>, ask <@U0BOB> &lt;b&gt;");
     }
 
     @Test

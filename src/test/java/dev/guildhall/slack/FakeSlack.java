@@ -20,6 +20,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -62,6 +63,9 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
+    /** Channel names taken in this workspace, and channels archived: conversations.* answer from them. */
+    private final Set<String> channelNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> archived = ConcurrentHashMap.newKeySet();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
 
     private FakeSlack(HttpServer server) {
@@ -99,6 +103,11 @@ final class FakeSlack implements AutoCloseable {
                 .put("real_name", displayName).put("tz", timeZone).put("deleted", false);
         user.putObject("profile").put("display_name", displayName).put("real_name", displayName);
         users.put(id, user);
+    }
+
+    /** A channel that already exists, so conversations.create answers name_taken for its name, as Slack does. */
+    void existingChannel(String name) {
+        channelNames.add(name);
     }
 
     void socketModeUrl(String url) {
@@ -256,9 +265,20 @@ final class FakeSlack implements AutoCloseable {
             case "chat.update" -> ok.put("channel", params.get("channel")).put("ts", params.get("ts"))
                     .put("text", params.get("text"));
             case "chat.postEphemeral" -> ok.put("message_ts", nextTs());
-            case "conversations.create" -> ok.putObject("channel").put("id", "C0NEW" + counter.incrementAndGet())
-                    .put("name", params.get("name")).put("is_channel", true);
+            case "conversations.create" -> {
+                if (!channelNames.add(params.get("name"))) {
+                    return "{\"ok\":false,\"error\":\"name_taken\"}";
+                }
+                ok.putObject("channel").put("id", "C0NEW" + counter.incrementAndGet()).put("name", params.get("name"))
+                        .put("is_channel", true).put("is_private", false).put("is_archived", false)
+                        .put("creator", BOT_USER);
+            }
             case "conversations.invite" -> ok.putObject("channel").put("id", params.get("channel"));
+            case "conversations.archive" -> {
+                if (!archived.add(params.get("channel"))) {
+                    return "{\"ok\":false,\"error\":\"already_archived\"}";
+                }
+            }
             case "users.info" -> {
                 ObjectNode user = users.get(params.get("user"));
                 if (user == null) {

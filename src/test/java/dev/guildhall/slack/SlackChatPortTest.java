@@ -77,14 +77,54 @@ class SlackChatPortTest {
     }
 
     @Test
-    void aTakenChannelNameIsReportedAsSuch() {
-        slack.failNext("conversations.create", "name_taken");
+    void aTakenChannelNameGetsANumberLikePeopleDoByHand() throws Exception {
+        slack.existingChannel("platform");
+        slack.existingChannel("platform-2");
+
+        ChannelId channel = port.createChannel("platform", List.of(ALICE));
+
+        assertThat(slack.calls("conversations.create")).extracting(call -> call.param("name"))
+                .containsExactly("platform", "platform-2", "platform-3");
+        assertThat(slack.calls("conversations.invite").get(0).param("channel")).isEqualTo(SlackIds.channelId(channel));
+    }
+
+    @Test
+    void aMissingScopeNamesTheScopeAndCreatesNothing() {
+        slack.failNext("conversations.create", "missing_scope");
 
         DeliveryException failure = catchThrowableOfType(DeliveryException.class,
                 () -> port.createChannel("platform", List.of(ALICE)));
 
         assertThat(failure.retryable()).isFalse();
-        assertThat(failure.getMessage()).startsWith("name_taken");
+        assertThat(failure.getMessage()).startsWith("missing_scope").contains("channels:manage");
+        assertThat(slack.calls("conversations.invite")).isEmpty();
+    }
+
+    @Test
+    void aFailedInvitationArchivesTheNewChannelAgain() {
+        slack.failNext("conversations.invite", "user_not_found");
+
+        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                () -> port.createChannel("platform", List.of(ALICE)));
+
+        assertThat(failure.getMessage()).startsWith("user_not_found");
+        assertThat(slack.calls("conversations.create")).hasSize(1);
+        assertThat(slack.calls("conversations.archive")).extracting(call -> call.param("channel"))
+                .containsExactly("C0NEW1");
+    }
+
+    @Test
+    void archivesAChannelAndTakesAlreadyArchivedAsDone() throws Exception {
+        ChannelId channel = new ChannelId("slack:T0TEST:C0WG");
+
+        port.archiveChannel(channel);
+        port.archiveChannel(channel);
+
+        assertThat(slack.calls("conversations.archive")).extracting(call -> call.param("channel"))
+                .containsExactly("C0WG", "C0WG");
+        slack.failNextWithNeeded("conversations.archive", "missing_scope", "channels:manage");
+        assertThatThrownBy(() -> port.archiveChannel(channel)).isInstanceOf(DeliveryException.class)
+                .hasMessageStartingWith("missing_scope").hasMessageContaining("channels:manage");
     }
 
     @Test

@@ -33,9 +33,10 @@ class SlackManifestTest {
     static final Path HTTP = Path.of("manifests/slack/manifest.http.yml");
     /** What the adapter calls: commands; chat.postMessage/update/postEphemeral; conversations.open; users.info. */
     // chat:write.public: guild announcements and live sessions post in channels the bot was never invited to.
-    // files:write: charts and exports are shared as files.
-    static final Set<String> BOT_SCOPES = Set.of("commands", "chat:write", "chat:write.public", "files:write", "im:write",
-            "users:read");
+    // files:write: charts and exports are shared as files. channels:manage: working groups' channels —
+    // conversations.create, .invite and .archive (public channels).
+    static final Set<String> BOT_SCOPES = Set.of("commands", "chat:write", "chat:write.public", "files:write",
+            "channels:manage", "im:write", "users:read");
     static final String EVENTS_URL = "https://YOUR_HOST/slack/events";
 
     private static JsonNode read(Path path) throws Exception {

@@ -65,6 +65,10 @@ public class ChatTranscript implements ChatPort {
     }
 
     @Override
+    public void archiveChannel(ChannelId channel) {
+    }
+
+    @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.empty();
     }

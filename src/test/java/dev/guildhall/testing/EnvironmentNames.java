@@ -12,9 +12,12 @@ import java.util.stream.Stream;
 
 /** The environment variables the bot reads, found in its source, and those a document lists. */
 public final class EnvironmentNames {
-    /** {@code static final String BOT_TOKEN = "SLACK_BOT_TOKEN";} — how every setting's name is declared. */
+    /**
+     * {@code public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";} — how every setting's name is declared
+     * (public, so package-private enum-like constants such as a state name are not taken for settings).
+     */
     private static final Pattern CONSTANT = Pattern.compile(
-            "static final String \\w+ = \"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
+            "public static final String \\w+ = \"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\"");
     private static final Pattern GETENV = Pattern.compile("getenv\\(\"([A-Z][A-Z0-9_]*)\"\\)");
     /** A name with a settings prefix written anywhere, like {@code value(env, "GUILDHALL_X")}. */
     private static final Pattern PREFIXED = Pattern.compile(

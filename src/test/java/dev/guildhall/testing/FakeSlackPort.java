@@ -123,6 +123,10 @@ public final class FakeSlackPort implements ChatPort {
     }
 
     @Override
+    public void archiveChannel(ChannelId channel) {
+    }
+
+    @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.empty();
     }

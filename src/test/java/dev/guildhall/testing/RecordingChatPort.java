@@ -96,6 +96,11 @@ public final class RecordingChatPort implements ChatPort {
     }
 
     @Override
+    public void archiveChannel(ChannelId channel) {
+        sent.add(new Sent("archive", channel.value(), Message.text("(archived)"), null));
+    }
+
+    @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.empty();
     }

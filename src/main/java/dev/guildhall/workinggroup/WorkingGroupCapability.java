@@ -1,0 +1,29 @@
+package dev.guildhall.workinggroup;
+
+import dev.guildhall.command.Capability;
+import dev.guildhall.command.Registry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Working groups: {@code /wg} with its subcommands, the split and extend buttons, and the timed work (channel set-up
+ * follow-ups, end-date nudges, weekly check-ins, the guilds' weekly digest of results).
+ */
+public final class WorkingGroupCapability implements Capability {
+    @Override
+    public void register(Registry registry) {
+        List<Subcommand> subcommands = new ArrayList<>(GroupCommands.all());
+        subcommands.addAll(Checkins.subcommands());
+        subcommands.addAll(Results.subcommands());
+        registry.command(new WgCommand(subcommands).spec());
+        WgButtons.register(registry);
+        registry.home(WgHome::render);
+        registry.task(ChannelSteps.CHANNEL_SETTLED, ChannelSteps::channelSettled);
+        registry.task(ChannelSteps.ARCHIVE_SETTLED, ChannelSteps::archiveSettled);
+        registry.task(EndDates.NUDGE, EndDates::nudge);
+        registry.task(Results.DIGEST, Results::digest);
+        registry.task(Checkins.ASK, Checkins::ask);
+        registry.task(Checkins.DIGEST, Checkins::digest);
+    }
+}

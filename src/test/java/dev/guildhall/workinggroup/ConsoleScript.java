@@ -1,0 +1,46 @@
+package dev.guildhall.workinggroup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.app.Config;
+import dev.guildhall.console.ConsoleApp;
+import dev.guildhall.core.AdjustableClock;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a script the way {@code guildhall.jar console --script FILE --json} does, and reads its JSON lines. */
+final class ConsoleScript {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConsoleScript() {
+    }
+
+    static List<JsonNode> run(Path dir, AdjustableClock clock, String... lines) throws IOException {
+        Path file = dir.resolve("script.txt");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString()));
+        int exit = ConsoleApp.run(new ConsoleApp.Options(file, true), config, clock,
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
+        String printed = out.toString(StandardCharsets.UTF_8);
+        if (exit != 0) {
+            throw new AssertionError("the script had a malformed line:\n" + printed);
+        }
+        return printed.lines().map(line -> {
+            try {
+                return JSON.readTree(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON line: " + line, e);
+            }
+        }).toList();
+    }
+}
