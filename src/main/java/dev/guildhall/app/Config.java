@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.core.Admins;
 import dev.guildhall.core.Durations;
 import dev.guildhall.outbox.SendPace;
 
@@ -11,11 +12,12 @@ import java.util.Optional;
 
 /** Settings read from environment variables and checked once, at start-up. */
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
-                     SendPace sendPace) {
+                     SendPace sendPace, Admins admins) {
     public static final String DB = "GUILDHALL_DB";
     public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
     public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
     public static final String SEND_PACE = "GUILDHALL_SEND_PACE";
+    public static final String ADMINS = "GUILDHALL_ADMINS";
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
@@ -45,7 +47,14 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
         } catch (IllegalArgumentException e) {
             throw new ConfigException(SEND_PACE + ": " + e.getMessage());
         }
-        return new Config(database, aliases, deadline, pace);
+        Admins admins;
+        try {
+            admins = value(env, ADMINS).map(Admins::parse).orElse(Admins.none());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ADMINS + " is a comma-separated list of platform-qualified ids, like"
+                    + " slack:T123:U456,teams:<tenant>:<aad id>,console:alice. " + e.getMessage());
+        }
+        return new Config(database, aliases, deadline, pace, admins);
     }
 
     static Optional<String> value(Map<String, String> env, String name) {

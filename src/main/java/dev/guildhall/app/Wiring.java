@@ -6,6 +6,7 @@ import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.guild.GuildCapability;
+import dev.guildhall.insights.InsightsCapability;
 import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
@@ -23,10 +24,12 @@ public final class Wiring {
     public static List<Capability> capabilities(Config config) {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         Topics topics = Topics.load(config.topicAliases());
+        InsightsCapability insights = new InsightsCapability(config.admins(), topics);
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
-                new GuildCapability(topics));
+                new GuildCapability(topics, List.of(insights.guildSubcommand())),
+                insights);
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {

@@ -22,8 +22,13 @@ public final class RecordingChatPort implements ChatPort {
         }
     }
 
+    /** A file shared with a person or a channel. */
+    public record SharedFile(String target, dev.guildhall.core.FileUpload file) {
+    }
+
     private final String platform;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<SharedFile> files = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
 
     public RecordingChatPort(String platform) {
@@ -42,7 +47,24 @@ public final class RecordingChatPort implements ChatPort {
         return sent.stream().filter(s -> s.kind().equals("update")).toList();
     }
 
+    public List<SharedFile> files() {
+        return List.copyOf(files);
+    }
+
+    @Override
+    public MessageRef sendFileDirect(PersonId to, dev.guildhall.core.FileUpload file) {
+        files.add(new SharedFile(to.value(), file));
+        return ref();
+    }
+
+    @Override
+    public MessageRef postFile(ChannelId channel, dev.guildhall.core.FileUpload file) {
+        files.add(new SharedFile(channel.value(), file));
+        return ref();
+    }
+
     public void clear() {
+        files.clear();
         sent.clear();
     }
 
