@@ -40,6 +40,7 @@ final class Charts {
     static final int WIDTH = 800;
     static final int HEIGHT = 480;
     private static final int TOPICS_CHARTED = 12;
+    private static final int EDGES_SUMMARIZED = 20;
     private static final Color NO_TEACHER = new Color(0xC0392B);
     private static final Color HAS_TEACHER = new Color(0x3B5B8C);
 
@@ -145,10 +146,14 @@ final class Charts {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         style(chart);
-        String summary = "Who taught whom on " + topic + ": " + edges.stream()
-                .map(e -> e.teacher() + " → " + e.learner()).collect(Collectors.joining(", ")) + "."
+        String summary = "Who taught whom on " + topic + ": " + edges.stream().limit(EDGES_SUMMARIZED)
+                .map(e -> e.teacher() + " → " + e.learner()).collect(Collectors.joining(", "))
+                + (edges.size() > EDGES_SUMMARIZED ? " and " + (edges.size() - EDGES_SUMMARIZED) + " more pairs" : "")
+                + "."
                 + (graduates.isEmpty() ? "" : " Now teaching it after learning it here: "
-                + String.join(", ", graduates.stream().sorted().toList()) + ".");
+                + String.join(", ", graduates.stream().sorted().limit(EDGES_SUMMARIZED).toList())
+                + (graduates.size() > EDGES_SUMMARIZED ? " and " + (graduates.size() - EDGES_SUMMARIZED) + " more" : "")
+                + ".");
         return Optional.of(FileUpload.png("graduation-tree-" + fileSafe(topic) + ".png", png(chart),
                 "Graduation tree: " + topic, summary));
     }

@@ -24,6 +24,9 @@ final class InsightsMessages {
     private static final int TOPICS_SHOWN = 8;
     private static final int SESSIONS_SHOWN = 3;
     private static final int LINEAGES_SHOWN = 3;
+    /** Chat apps cap a field (Slack: 2,000 characters): long lists end with how many more there are. */
+    private static final int PEOPLE_SHOWN = 10;
+    private static final int TREE_LINES_SHOWN = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -80,8 +83,9 @@ final class InsightsMessages {
         if (matching.matchesPerTeacher().isEmpty()) {
             return "nobody has taught yet";
         }
-        return matching.matchesPerTeacher().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(" · "));
+        return matching.matchesPerTeacher().entrySet().stream().limit(PEOPLE_SHOWN)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))
+                + more(matching.matchesPerTeacher().size(), PEOPLE_SHOWN, "teachers");
     }
 
     static String leftOut(Matching matching) {
@@ -98,10 +102,10 @@ final class InsightsMessages {
         if (report.graduates().isEmpty()) {
             return "none yet: nobody who learned here teaches yet";
         }
-        return report.graduates().size() + " — " + report.graduates().stream()
+        return report.graduates().size() + " — " + report.graduates().stream().limit(PEOPLE_SHOWN)
                 .map(g -> g.name() + " learned " + g.topic() + g.learnedFrom().map(t -> " from " + t).orElse("")
                         + " and now teaches it")
-                .collect(Collectors.joining("; "));
+                .collect(Collectors.joining("; ")) + more(report.graduates().size(), PEOPLE_SHOWN, "graduates");
     }
 
     static String lineage(Report report) {
@@ -128,7 +132,13 @@ final class InsightsMessages {
         for (String root : roots.isEmpty() ? List.copyOf(children.keySet()).subList(0, 1) : roots) {
             appendTree(text, root, 0, children, graduates, shown);
         }
-        return text.toString().stripTrailing();
+        List<String> lines = text.toString().stripTrailing().lines().toList();
+        return String.join("\n", lines.subList(0, Math.min(lines.size(), TREE_LINES_SHOWN)))
+                + more(lines.size(), TREE_LINES_SHOWN, "lines (the graduation tree chart shows all)");
+    }
+
+    private static String more(int total, int shown, String what) {
+        return total > shown ? " … and " + (total - shown) + " more " + what : "";
     }
 
     private static void appendTree(StringBuilder text, String person, int depth, Map<String, List<String>> children,

@@ -109,4 +109,21 @@ class InsightsTest {
                 .containsExactly("SQL joins (Mar 2): 3 WAIT flags in 10 min (0.30/min), 2 questions, 0 /learn tickets"
                         + " on it since");
     }
+
+    @Test
+    void longListsStopAtTenAndSayHowManyMoreThereAre() {
+        // Given 15 teachers who each took one learner
+        List<TicketRow> tickets = new java.util.ArrayList<>();
+        List<MatchRow> matches = new java.util.ArrayList<>();
+        for (int i = 1; i <= 15; i++) {
+            tickets.add(ticket(i, "learner" + i, "go", "MATCHED", Duration.ZERO));
+            matches.add(accepted(i, i, "learner" + i, "teacher" + (100 + i), "go", Duration.ofHours(i)));
+        }
+        History history = new History(tickets, matches, List.of(), List.of(), Map.of());
+
+        Report report = INSIGHTS.compute(history, NO_REACH, Scope.everyone(), T0.plus(Duration.ofDays(1)));
+
+        assertThat(InsightsMessages.perTeacher(report.matching())).startsWith("teacher101 1 · teacher102 1")
+                .endsWith("teacher110 1 … and 5 more teachers");
+    }
 }
