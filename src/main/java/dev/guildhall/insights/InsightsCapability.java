@@ -32,5 +32,6 @@ public final class InsightsCapability implements Capability {
     @Override
     public void register(Registry registry) {
         registry.task(WeeklyDigest.TASK, new WeeklyDigest(view)::run);
+        registry.task(DailyRound.TASK, DailyRound::run);
     }
 }

@@ -138,6 +138,25 @@ final class InsightsStore {
 
     // --- left-out notices
 
+    /**
+     * Open tickets waiting longer than {@code after} that never had a teacher say yes and whose learner was not told
+     * yet: the same rule as {@link Insights}, in SQL so the daily round need not read the whole history.
+     */
+    List<Report.LeftOut> leftOutUntold(Instant now, java.time.Duration after) {
+        return handle.createQuery("""
+                        SELECT t.id, t.learner_id, t.topic, t.created_at FROM ticket t
+                        WHERE t.status IN ('WAITING', 'PROPOSED') AND t.created_at < :before
+                        AND NOT EXISTS (SELECT 1 FROM insights_left_out_notice n WHERE n.ticket_id = t.id)
+                        AND NOT EXISTS (SELECT 1 FROM mentorship_match m WHERE m.ticket_id = t.id
+                                        AND m.status IN ('ACCEPTED', 'DONE', 'CANCELLED') AND m.answered_at IS NOT NULL)
+                        ORDER BY t.id""")
+                .bind("before", now.minus(after))
+                .map((rs, ctx) -> new Report.LeftOut(rs.getLong("id"), new PersonId(rs.getString("learner_id")),
+                        rs.getString("topic"), java.time.Duration.between(Instant.ofEpochMilli(rs.getLong("created_at")),
+                        now)))
+                .list();
+    }
+
     boolean toldLeftOut(long ticketId) {
         return handle.createQuery("SELECT COUNT(*) FROM insights_left_out_notice WHERE ticket_id = :ticket")
                 .bind("ticket", ticketId).mapTo(Integer.class).one() > 0;

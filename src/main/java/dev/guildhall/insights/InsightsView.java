@@ -29,7 +29,8 @@ final class InsightsView {
         InsightsStore store = new InsightsStore(work.handle());
         History history = store.history();
         Report report = insights.compute(history, store.reach(scope.guildId(), work.now()), scope, work.now());
-        tellLeftOut(work, store, report);
+        tellLeftOut(work, store, report.matching().leftOut());
+        DailyRound.ensureRunning(work);
         return report;
     }
 
@@ -59,9 +60,10 @@ final class InsightsView {
         return Reply.of(message);
     }
 
-    private static void tellLeftOut(UnitOfWork work, InsightsStore store, Report report) {
+    /** Tells each learner left waiting over a week, once per ticket, that they are not forgotten. */
+    static void tellLeftOut(UnitOfWork work, InsightsStore store, List<Report.LeftOut> leftOut) {
         Outbox outbox = new Outbox(work);
-        for (Report.LeftOut left : report.matching().leftOut()) {
+        for (Report.LeftOut left : leftOut) {
             if (!store.toldLeftOut(left.ticketId())) {
                 outbox.sendDirect(left.learner(), InsightsMessages.leftOutNotice(left.topic(), left.waited()));
                 store.markToldLeftOut(left.ticketId(), work.now());

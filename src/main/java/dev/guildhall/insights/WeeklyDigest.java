@@ -75,7 +75,7 @@ final class WeeklyDigest {
         if (digest.isEmpty() || digest.get().stopped() || !store.isLead(digest.get().guildId(), digest.get().lead())) {
             return;
         }
-        Optional<Guild> guild = guild(work, digest.get().guildId());
+        Optional<Guild> guild = DailyRound.guild(work, digest.get().guildId());
         if (guild.isEmpty()) {
             return;
         }
@@ -83,15 +83,6 @@ final class WeeklyDigest {
         new Outbox(work).sendDirect(digest.get().lead(), InsightsMessages.digest(report, guild.get().slug()));
         store.markDigestSent(digestId, work.now());
         new DueTasks(work).schedule(TASK, digestId, next(work.now(), zoneOf(work, digest.get().lead(), guild.get())));
-    }
-
-    private static Optional<Guild> guild(UnitOfWork work, long id) {
-        return work.handle().createQuery("SELECT id, slug, name, channel_id, time_zone FROM guild WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> new Guild(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-                        Optional.ofNullable(rs.getString("channel_id")).map(dev.guildhall.core.ChannelId::new),
-                        People.zone(rs.getString("time_zone"))))
-                .findOne();
     }
 
     /** The lead's own zone, else the guild's, else UTC. */

@@ -48,6 +48,7 @@ class GuildInsightsTest {
         assertThat(t.say("alice", "/guild help")).contains("/guild insights <slug>");
 
         assertThat(t.count("insights_digest")).isZero();
+        assertThat(t.count("scheduled_task")).isZero();
         assertThat(t.chat.sent()).isEmpty();
         assertThat(t.chat.files()).isEmpty();
     }
@@ -125,6 +126,27 @@ class GuildInsightsTest {
 
         assertThat(digestsTo("alice")).isEmpty();
         assertThat(digestsTo("bob")).hasSize(1);
+    }
+
+    @Test
+    void afterTheFirstLookTheWaitingAreToldAndNewLeadsSignedUpWithoutAnyoneLooking() {
+        // Given insights were asked once, before erin asked for rust and before bob became a lead
+        t.say("alice", "/guild insights data");
+        t.say("erin", "/learn rust");
+        t.say("alice", "/guild lead add data @bob");
+
+        // When eight days pass, a day at a time, and nobody asks again
+        for (int day = 0; day < 8; day++) {
+            t.advance(Duration.ofDays(1));
+        }
+
+        // Then the daily round told erin once, and signed bob up: his first digest came on Monday 9 March
+        assertThat(t.chat.directTo(id("erin"))).filteredOn(s -> s.mentions("You're not forgotten")).hasSize(1);
+        assertThat(digestsTo("bob")).hasSize(1);
+        t.advance(Duration.ofDays(3));
+        assertThat(t.chat.directTo(id("erin"))).filteredOn(s -> s.mentions("You're not forgotten")).hasSize(1);
+        assertThat(t.count("scheduled_task WHERE kind = 'insights.daily' AND done_at IS NULL"))
+                .as("one link of the chain waits at a time").isEqualTo(1);
     }
 
     private List<Sent> digestsTo(String name) {
