@@ -17,3 +17,12 @@ CREATE TABLE insights_digest (
     created_at   BIGINT NOT NULL,
     UNIQUE (guild_id, person_id)
 );
+
+-- Charts asked for and not drawn yet: drawing them is left to a due task, so the command answers at once (Slack wants
+-- its answer within 3 s) and the charts follow a moment later.
+CREATE TABLE insights_chart_request (
+    id         ${id_column},
+    guild_id   BIGINT REFERENCES guild (id),  -- NULL: every guild (an admin's view)
+    viewer     TEXT   NOT NULL,
+    created_at BIGINT NOT NULL
+);

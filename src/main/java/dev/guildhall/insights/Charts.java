@@ -41,6 +41,9 @@ final class Charts {
     static final int HEIGHT = 480;
     private static final int TOPICS_CHARTED = 12;
     private static final int EDGES_SUMMARIZED = 20;
+    private static final String DEMAND = "Demand by topic";
+    private static final String TIME_TO_MATCH = "Time to match";
+    private static final String TREE = "Graduation tree: ";
     private static final Color NO_TEACHER = new Color(0xC0392B);
     private static final Color HAS_TEACHER = new Color(0x3B5B8C);
 
@@ -49,6 +52,19 @@ final class Charts {
     }
 
     private Charts() {
+    }
+
+    /** The titles of the charts {@link #of} draws for this report, without drawing them. */
+    static List<String> planned(Report report) {
+        List<String> titles = new ArrayList<>();
+        if (!report.demand().isEmpty()) {
+            titles.add(DEMAND);
+        }
+        if (!report.matching().matched().isEmpty()) {
+            titles.add(TIME_TO_MATCH);
+        }
+        richestLineage(report).ifPresent(lineage -> titles.add(TREE + lineage.getKey()));
+        return titles;
     }
 
     /** The charts there is something to draw for, in the order a lead reads them. */
@@ -82,7 +98,7 @@ final class Charts {
         String summary = "Waiting learners by topic: " + demand.stream()
                 .map(d -> d.topic() + " " + d.waiting() + (d.unmet() ? " (no teacher)" : ""))
                 .collect(Collectors.joining(", ")) + ".";
-        return Optional.of(FileUpload.png("demand-by-topic.png", png(chart), "Demand by topic", summary));
+        return Optional.of(FileUpload.png("demand-by-topic.png", png(chart), DEMAND, summary));
     }
 
     static Optional<FileUpload> timeToMatch(Report report) {
@@ -104,14 +120,12 @@ final class Charts {
                 + matched.size() + " point" + (matched.size() == 1 ? "" : "s") + " from "
                 + InsightsMessages.hours(matched.get(0).waited()) + " h to "
                 + InsightsMessages.hours(matched.get(matched.size() - 1).waited()) + " h (first to latest).";
-        return Optional.of(FileUpload.png("time-to-match.png", png(chart), "Time to match", summary));
+        return Optional.of(FileUpload.png("time-to-match.png", png(chart), TIME_TO_MATCH, summary));
     }
 
     /** Who taught whom on the topic with the longest chain, drawn as a tree: teachers above their learners. */
     static Optional<FileUpload> graduationTree(Report report) {
-        Optional<Map.Entry<String, List<Edge>>> richest = report.lineage().entrySet().stream()
-                .filter(e -> !e.getValue().isEmpty())
-                .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)));
+        Optional<Map.Entry<String, List<Edge>>> richest = richestLineage(report);
         if (richest.isEmpty()) {
             return Optional.empty();
         }
@@ -155,7 +169,12 @@ final class Charts {
                 + (graduates.size() > EDGES_SUMMARIZED ? " and " + (graduates.size() - EDGES_SUMMARIZED) + " more" : "")
                 + ".");
         return Optional.of(FileUpload.png("graduation-tree-" + fileSafe(topic) + ".png", png(chart),
-                "Graduation tree: " + topic, summary));
+                TREE + topic, summary));
+    }
+
+    private static Optional<Map.Entry<String, List<Edge>>> richestLineage(Report report) {
+        return report.lineage().entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)));
     }
 
     private static String fileSafe(String topic) {

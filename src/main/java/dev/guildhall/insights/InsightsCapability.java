@@ -33,5 +33,6 @@ public final class InsightsCapability implements Capability {
     public void register(Registry registry) {
         registry.task(WeeklyDigest.TASK, new WeeklyDigest(view)::run);
         registry.task(DailyRound.TASK, DailyRound::run);
+        registry.task(InsightsView.CHARTS_TASK, view::drawCharts);
     }
 }

@@ -116,8 +116,8 @@ final class InsightsStore {
                 .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getInt("n")))
                 .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
         int deliveries = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-        int pastMeetups = handle.createQuery("""
-                        SELECT COUNT(*) FROM meetup WHERE status = 'SCHEDULED' AND starts_at <= :now AND """ + inGuild)
+        int pastMeetups = handle.createQuery(
+                        "SELECT COUNT(*) FROM meetup WHERE status = 'SCHEDULED' AND starts_at <= :now AND " + inGuild)
                 .bindByType("guild", guild, Long.class).bind("now", now).mapTo(Integer.class).one();
         int going = handle.createQuery("""
                         SELECT COUNT(*) FROM meetup_rsvp r JOIN meetup m ON m.id = r.meetup_id
@@ -125,10 +125,9 @@ final class InsightsStore {
                         AND (:guild IS NULL OR m.guild_id = :guild)""")
                 .bindByType("guild", guild, Long.class).bind("now", now).mapTo(Integer.class).one();
         Map<PersonId, Integer> talks = new LinkedHashMap<>();
-        handle.createQuery("""
-                        SELECT speaker_id, COUNT(*) AS talks FROM meetup
-                        WHERE speaker_id IS NOT NULL AND status = 'SCHEDULED' AND """ + inGuild + """
-                         GROUP BY speaker_id ORDER BY talks DESC, speaker_id""")
+        handle.createQuery("SELECT speaker_id, COUNT(*) AS talks FROM meetup"
+                        + " WHERE speaker_id IS NOT NULL AND status = 'SCHEDULED' AND " + inGuild
+                        + " GROUP BY speaker_id ORDER BY talks DESC, speaker_id")
                 .bindByType("guild", guild, Long.class)
                 .map((rs, ctx) -> Map.entry(new PersonId(rs.getString("speaker_id")), rs.getInt("talks")))
                 .forEach(e -> talks.put(e.getKey(), e.getValue()));
@@ -205,6 +204,30 @@ final class InsightsStore {
     void markDigestSent(long id, Instant now) {
         handle.createUpdate("UPDATE insights_digest SET last_sent_at = :now WHERE id = :id")
                 .bind("now", now).bind("id", id).execute();
+    }
+
+    // --- charts to draw
+
+    record ChartRequest(long id, Optional<Long> guildId, PersonId viewer) {
+    }
+
+    long insertChartRequest(Optional<Long> guildId, PersonId viewer, Instant now) {
+        return handle.createQuery("""
+                        INSERT INTO insights_chart_request (guild_id, viewer, created_at) VALUES (:guild, :viewer, :now)
+                        RETURNING id""")
+                .bindByType("guild", guildId.orElse(null), Long.class).bind("viewer", viewer.value()).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    Optional<ChartRequest> takeChartRequest(long id) {
+        Optional<ChartRequest> request = handle.createQuery("SELECT * FROM insights_chart_request WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new ChartRequest(rs.getLong("id"),
+                        Optional.ofNullable(rs.getObject("guild_id")).map(v -> ((Number) v).longValue()),
+                        new PersonId(rs.getString("viewer"))))
+                .findOne();
+        handle.createUpdate("DELETE FROM insights_chart_request WHERE id = :id").bind("id", id).execute();
+        return request;
     }
 
     Optional<String> guildSlug(long guildId) {
