@@ -1,5 +1,7 @@
 package dev.guildhall.admin;
 
+import dev.guildhall.core.Admins;
+
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 import dev.guildhall.command.UsageException;
@@ -23,7 +25,7 @@ public final class GuildhallCapability implements Capability {
         this.admins = admins;
         this.links = links;
         this.about = new About(About.versionOfThisBuild(), About.describeStore(store), pretty(matchDeadline),
-                sendPace, topicAliases, admins.ids().size());
+                sendPace, topicAliases, admins.people().size());
     }
 
     private static String pretty(Duration duration) {

@@ -1,5 +1,7 @@
 package dev.guildhall.admin;
 
+import dev.guildhall.core.Admins;
+
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandHandler;
 import dev.guildhall.command.CommandRequest;
@@ -94,7 +96,10 @@ final class GuildhallCommand implements CommandHandler.AnswersHelp {
     }
 
     private Reply admin(CommandRequest request, Args args) {
-        admins.require(request.caller().id());
+        if (!admins.includes(request.caller().id())) {
+            throw new UsageException("Only Guildhall admins can do that. Admins are listed by id in GUILDHALL_ADMINS;"
+                    + " yours is " + request.caller().id().value() + ". Try /guildhall help for what everyone can use.");
+        }
         return switch (args.first()) {
             case "export" -> export(request);
             case "forget" -> forget(request, args);

@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.core.Admins;
 import dev.guildhall.core.Durations;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.ops.LogLine;
@@ -19,8 +20,7 @@ import java.util.Optional;
 
 /** Settings read from environment variables and checked once, at start-up. */
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
-                     SendPace sendPace, Set<PersonId> admins,
-                     Optional<URI> publicUrl) {
+                     SendPace sendPace, Admins admins, Optional<URI> publicUrl) {
     public static final String DB = "GUILDHALL_DB";
     public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
     public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
@@ -79,16 +79,14 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
         }
     }
 
-    private static Set<PersonId> admins(String raw) {
-        Set<PersonId> admins = new LinkedHashSet<>();
+    private static Admins admins(String raw) {
         for (String id : Arrays.stream(raw.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList()) {
             if (id.indexOf(':') <= 0 || id.endsWith(":")) {
                 throw new ConfigException(ADMINS + " lists people by platform-qualified id, comma-separated, like"
                         + " slack:T123:U456,teams:<tenant>:<aad object id>,console:alice; got " + id);
             }
-            admins.add(new PersonId(id));
         }
-        return Set.copyOf(admins);
+        return Admins.parse(raw);
     }
 
     static Optional<String> value(Map<String, String> env, String name) {

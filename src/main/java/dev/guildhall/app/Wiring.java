@@ -1,6 +1,5 @@
 package dev.guildhall.app;
 
-import dev.guildhall.admin.Admins;
 import dev.guildhall.admin.GuildhallCapability;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.command.Capability;
@@ -9,6 +8,7 @@ import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.guild.GuildCapability;
 import dev.guildhall.http.DownloadLinks;
+import dev.guildhall.insights.InsightsCapability;
 import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
@@ -35,12 +35,14 @@ public final class Wiring {
     public static List<Capability> capabilities(Config config, DownloadLinks links) {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         Topics topics = Topics.load(config.topicAliases());
+        InsightsCapability insights = new InsightsCapability(config.admins(), topics);
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(),
-                new GuildCapability(topics),
+                new GuildCapability(topics, List.of(insights.guildSubcommand())),
                 new WorkingGroupCapability(),
-                new GuildhallCapability(new Admins(config.admins()), config.database(), config.matchAnswerDeadline(),
+                insights,
+                new GuildhallCapability(config.admins(), config.database(), config.matchAnswerDeadline(),
                         describe(config.sendPace()), config.topicAliases().map(Object::toString), links));
     }
 

@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /** A guild: {@code slug} is how commands name it, {@code name} how people read it. */
-record Guild(long id, String slug, String name, Optional<ChannelId> channel, Optional<ZoneId> timeZone) {
+public record Guild(long id, String slug, String name, Optional<ChannelId> channel, Optional<ZoneId> timeZone) {
 
-    String title() {
+    public String title() {
         return "*" + name + "* (" + slug + ")";
     }
 }

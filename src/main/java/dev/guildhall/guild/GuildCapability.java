@@ -10,9 +10,16 @@ import java.util.List;
 /** Guilds: {@code /guild} with its subcommands, the RSVP buttons and the meetup reminders. */
 public final class GuildCapability implements Capability {
     private final Topics topics;
+    private final List<LeadSubcommand> contributed;
 
     public GuildCapability(Topics topics) {
+        this(topics, List.of());
+    }
+
+    /** {@code contributed}: subcommands other capabilities add for a guild's leads (like insights). */
+    public GuildCapability(Topics topics, List<LeadSubcommand> contributed) {
         this.topics = topics;
+        this.contributed = List.copyOf(contributed);
     }
 
     @Override
@@ -22,6 +29,7 @@ public final class GuildCapability implements Capability {
         subcommands.addAll(MeetupCommands.all());
         subcommands.addAll(SpeakerCommands.all());
         subcommands.addAll(new SyllabusCommands(topics).all());
+        contributed.forEach(sub -> subcommands.add(sub.asSubcommand()));
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);

@@ -4,6 +4,7 @@ import dev.guildhall.command.CommandSpec;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Reply;
+import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,7 @@ class GuildhallCommandTest {
 
         // Then two files reach them: the JSON and a zip of one CSV per table
         assertThat(reply).contains("Exporting", "tables");
-        List<FileUpload> files = t.chat.files();
+        List<FileUpload> files = t.chat.files().stream().map(RecordingChatPort.SharedFile::file).toList();
         assertThat(files).hasSize(2);
         String json = new String(files.get(0).content(), StandardCharsets.UTF_8);
         assertThat(files.get(0).fileName()).endsWith(".json");
@@ -118,7 +119,7 @@ class GuildhallCommandTest {
         // Given a capability that contributes /guildhall ping (as insights adds /guildhall insights)
         t.close();
         dev.guildhall.command.CommandRouter router = new dev.guildhall.command.CommandRouter();
-        new GuildhallCapability(new Admins(java.util.Set.of()), "x.db", java.time.Duration.ofDays(3), "none",
+        new GuildhallCapability(dev.guildhall.core.Admins.none(), "x.db", java.time.Duration.ofDays(3), "none",
                 java.util.Optional.empty(), dev.guildhall.http.DownloadLinks.none()).register(router);
         router.subcommand("guildhall", new CommandSpec("ping", "Answers pong", "/guildhall ping [word]",
                 request -> Reply.of("pong " + request.args().restFrom(0))));

@@ -34,4 +34,16 @@ class ConfigTest {
         assertThat(Config.from(Map.of(Config.MATCH_DEADLINE, "1d12h")).matchAnswerDeadline())
                 .isEqualTo(Duration.ofHours(36));
     }
+
+    @Test
+    void adminsAreCommaSeparatedQualifiedIds() {
+        Config config = Config.from(Map.of(Config.ADMINS, " slack:T1:U2 , console:alice,"));
+
+        assertThat(config.admins().includes(new dev.guildhall.core.PersonId("slack:T1:U2"))).isTrue();
+        assertThat(config.admins().includes(new dev.guildhall.core.PersonId("console:alice"))).isTrue();
+        assertThat(config.admins().people()).hasSize(2);
+        assertThat(Config.from(Map.of()).admins().people()).isEmpty();
+        assertThatThrownBy(() -> Config.from(Map.of(Config.ADMINS, "alice")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("GUILDHALL_ADMINS");
+    }
 }

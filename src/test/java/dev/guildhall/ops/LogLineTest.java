@@ -78,7 +78,7 @@ class LogLineTest {
     void adminsMustBePlatformQualified() {
         assertThatThrownBy(() -> Config.from(Map.of("GUILDHALL_ADMINS", "slack:T1:U1, U2")))
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("GUILDHALL_ADMINS lists people by");
-        assertThat(Config.from(Map.of("GUILDHALL_ADMINS", "slack:T1:U1 , console:alice,")).admins())
+        assertThat(Config.from(Map.of("GUILDHALL_ADMINS", "slack:T1:U1 , console:alice,")).admins().people())
                 .extracting(Object::toString).containsExactlyInAnyOrder("slack:T1:U1", "console:alice");
     }
 }

@@ -23,8 +23,13 @@ public final class RecordingChatPort implements ChatPort {
         }
     }
 
+    /** A file shared with a person or a channel. */
+    public record SharedFile(String target, dev.guildhall.core.FileUpload file) {
+    }
+
     private final String platform;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<SharedFile> files = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
 
     public RecordingChatPort(String platform) {
@@ -43,7 +48,26 @@ public final class RecordingChatPort implements ChatPort {
         return sent.stream().filter(s -> s.kind().equals("update")).toList();
     }
 
+    public List<SharedFile> files() {
+        return List.copyOf(files);
+    }
+
+    @Override
+    public MessageRef sendFileDirect(PersonId to, dev.guildhall.core.FileUpload file) {
+        files.add(new SharedFile(to.value(), file));
+        MessageRef ref = ref();
+        sent.add(new Sent("file", to.value(), Message.text(file.fileName()), ref.value()));
+        return ref;
+    }
+
+    @Override
+    public MessageRef postFile(ChannelId channel, dev.guildhall.core.FileUpload file) {
+        files.add(new SharedFile(channel.value(), file));
+        return ref();
+    }
+
     public void clear() {
+        files.clear();
         sent.clear();
     }
 
@@ -62,21 +86,6 @@ public final class RecordingChatPort implements ChatPort {
     public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
         MessageRef ref = ref();
         sent.add(new Sent("post", channel.value(), message, ref.value()));
-        return ref;
-    }
-
-    private final List<FileUpload> files = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-    /** Files shared with people, in order. */
-    public List<FileUpload> files() {
-        return List.copyOf(files);
-    }
-
-    @Override
-    public MessageRef sendFileDirect(PersonId to, FileUpload file) {
-        files.add(file);
-        MessageRef ref = ref();
-        sent.add(new Sent("file", to.value(), Message.text(file.fileName()), ref.value()));
         return ref;
     }
 

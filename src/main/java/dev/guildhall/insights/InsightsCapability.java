@@ -1,0 +1,42 @@
+package dev.guildhall.insights;
+
+import dev.guildhall.command.Capability;
+import dev.guildhall.command.CommandSpec;
+import dev.guildhall.command.Registry;
+import dev.guildhall.core.Admins;
+import dev.guildhall.guild.LeadSubcommand;
+import dev.guildhall.mentorship.Topics;
+
+/**
+ * Insights: is the learning culture working? {@code /guild insights <slug>} for a guild's leads (added to /guild
+ * through {@link #guildSubcommand()}), {@link #adminInsights()} for admins, and the weekly digest to leads.
+ */
+public final class InsightsCapability implements Capability {
+    private final Admins admins;
+    private final Topics topics;
+    private final InsightsView view;
+
+    public InsightsCapability(Admins admins, Topics topics) {
+        this.admins = admins;
+        this.topics = topics;
+        this.view = new InsightsView(topics);
+    }
+
+    public LeadSubcommand guildSubcommand() {
+        return new GuildInsights(view).subcommand();
+    }
+
+    public AdminInsights adminInsights() {
+        return new AdminInsights(admins, topics);
+    }
+
+    @Override
+    public void register(Registry registry) {
+        AdminInsights admin = adminInsights();
+        registry.subcommand("guildhall", new CommandSpec("insights",
+                "admins only: insights across every guild, with charts", AdminInsights.USAGE, admin::handle));
+        registry.task(WeeklyDigest.TASK, new WeeklyDigest(view)::run);
+        registry.task(DailyRound.TASK, DailyRound::run);
+        registry.task(InsightsView.CHARTS_TASK, view::drawCharts);
+    }
+}
