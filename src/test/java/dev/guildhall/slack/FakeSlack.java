@@ -58,6 +58,7 @@ final class FakeSlack implements AutoCloseable {
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private volatile Duration latency = Duration.ZERO;
 
     private FakeSlack(HttpServer server) {
         this.server = server;
@@ -157,6 +158,11 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** Every call takes this long to answer, like a real network round trip (a fan-out then takes a while). */
+    void latency(Duration latency) {
+        this.latency = latency;
+    }
+
     void clear() {
         calls.clear();
     }
@@ -173,6 +179,14 @@ final class FakeSlack implements AutoCloseable {
             }
             String method = path.startsWith("/api/") ? path.substring(5)
                     : path.startsWith("/respond/") ? "response_url" : path;
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             calls.add(new Call(method, Map.copyOf(params), exchange.getRequestHeaders().getFirst("Authorization")));
             Deque<Answer> queue = scripted.get(method);
             Answer answer = queue == null ? null : queue.poll();
