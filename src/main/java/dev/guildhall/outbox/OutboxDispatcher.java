@@ -48,7 +48,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** At most this many address prefixes are left out of one pass's scan (see {@link #deliverDue()}). */
     private static final int MAX_SKIPPED_PREFIXES = 20;
     /** How long a replica may take to send a claimed row before others take it as dead: far above any API timeout. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Database database;
     private final ChatPort port;

@@ -127,7 +127,7 @@ class ReplicasPostgresIT {
     @Test
     void anAnnouncementToFiveHundredMembersIsDeliveredOnceWithBothDispatchersRunning() {
         // Given a guild of 500 members, and a Slack that takes a few milliseconds per call
-        guildOf(500);
+        a.guildOf(500);
         slack.latency(Duration.ofMillis(2));
         a.bot.startDelivery();
         b.bot.startDelivery();
@@ -178,22 +178,6 @@ class ReplicasPostgresIT {
         assertThat(a.count("SELECT COUNT(*) FROM wait_flag WHERE token IS NOT NULL")).isZero();
     }
 
-    private void guildOf(int members) {
-        a.say("ULEAD", "lea", "/guild create platform \"Platform guild\" <#C42|platform>");
-        a.say("ULEAD", "lea", "/guild notify platform off");
-        a.bot.database().inTransaction(h -> {
-            long guild = h.createQuery("SELECT id FROM guild WHERE slug = 'platform'").mapTo(Long.class).one();
-            for (int i = 0; i < members; i++) {
-                String id = Replica.person(String.format("U%04d", i)).value();
-                h.execute("INSERT INTO person (id, display_name, first_seen_at, last_seen_at) VALUES (?, ?, 0, 0)",
-                        id, "member" + i);
-                h.execute("INSERT INTO guild_member (guild_id, person_id, role, notify, joined_at)"
-                        + " VALUES (?, ?, 'MEMBER', 1, ?)", guild, id, i);
-            }
-            return null;
-        });
-    }
-
     private List<FakeSlack.Call> reminders(String kind) {
         return slack.calls("chat.postMessage").stream()
                 .filter(call -> call.param("text") != null && call.param("text").contains(kind + " reminder"))
@@ -201,10 +185,7 @@ class ReplicasPostgresIT {
     }
 
     private Map<String, Long> announcements(String text) {
-        return slack.calls("chat.postMessage").stream()
-                .filter(call -> call.param("text") != null && call.param("text").contains(text))
-                .filter(call -> call.param("channel").startsWith("DU"))
-                .collect(Collectors.groupingBy(call -> call.param("channel"), Collectors.counting()));
+        return Replica.directMessages(slack, text);
     }
 
     /** Both replicas' work started at the same moment, on two threads; their results in order. */
