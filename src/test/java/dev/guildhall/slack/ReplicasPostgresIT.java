@@ -154,6 +154,26 @@ class ReplicasPostgresIT {
     }
 
     @Test
+    void aSlackRetryTakenByTheOtherReplicaWhileTheFirstIsStillWorkingChangesNothing() throws Exception {
+        // Given one slash command delivered twice with the same trigger id, once to each replica, at the same moment
+        // When both handle it (twenty commands, each on its own topic)
+        List<String> replies = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            String key = "trigger-" + round;
+            dev.guildhall.core.Command learn = new dev.guildhall.core.Command(
+                    dev.guildhall.core.Person.of(Replica.person("UBOB"), "bob"), java.util.Optional.empty(), "learn",
+                    "topic" + round);
+            List<dev.guildhall.core.Reply> both = togetherReplies(() -> a.bot.handleOnce(key, learn),
+                    () -> b.bot.handleOnce(key, learn));
+            replies.add(both.get(0).equals(both.get(1)) ? "same" : both.toString());
+        }
+
+        // Then each delivery had one effect, and both replicas answered it alike
+        assertThat(a.count("SELECT COUNT(*) FROM ticket")).isEqualTo(20);
+        assertThat(replies).containsOnly("same");
+    }
+
+    @Test
     void aFlagRaisedThroughOneReplicaCountsOnTheBoardWhereverItIsRendered() {
         // Given a live session started through replica A
         a.sayIn("UALICE", "alice", "CVPC", "/session start \"VPC peering\" --threshold 5");
@@ -203,6 +223,29 @@ class ReplicasPostgresIT {
             }
             List<Integer> values = new ArrayList<>();
             for (Future<Integer> result : results) {
+                values.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return values;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @SafeVarargs
+    private static List<dev.guildhall.core.Reply> togetherReplies(Callable<dev.guildhall.core.Reply>... work)
+            throws Exception {
+        CyclicBarrier barrier = new CyclicBarrier(work.length);
+        ExecutorService threads = Executors.newFixedThreadPool(work.length);
+        try {
+            List<Future<dev.guildhall.core.Reply>> results = new ArrayList<>();
+            for (Callable<dev.guildhall.core.Reply> each : work) {
+                results.add(threads.submit(() -> {
+                    barrier.await();
+                    return each.call();
+                }));
+            }
+            List<dev.guildhall.core.Reply> values = new ArrayList<>();
+            for (Future<dev.guildhall.core.Reply> result : results) {
                 values.add(result.get(60, TimeUnit.SECONDS));
             }
             return values;
