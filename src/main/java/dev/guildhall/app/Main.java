@@ -23,7 +23,8 @@ public final class Main {
                                                  SLACK_APP_TOKEN, no public URL
             Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db; or
             jdbc:postgresql://host/db with GUILDHALL_DB_USER, GUILDHALL_DB_PASSWORD and GUILDHALL_SESSION_SECRET
-            for several replicas), GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d), SLACK_API_URL (default Slack's),
+            for several replicas), GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d),
+            SLACK_API_URL (default Slack's),
             GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace).""";
 
     private Main() {

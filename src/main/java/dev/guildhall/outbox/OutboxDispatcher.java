@@ -77,8 +77,8 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.shared = database.dialect().shared();
         this.claim = """
                 UPDATE outbox SET status = 'SENDING', claimed_by = :replica, claimed_at = :now
-                WHERE id = (SELECT id FROM outbox WHERE id = :id AND status = 'PENDING'""" + database.dialect().skipLocked()
-                + ") RETURNING payload";
+                WHERE id = (SELECT id FROM outbox WHERE id = :id AND status = 'PENDING'"""
+                + database.dialect().skipLocked() + ") RETURNING payload";
         if (!shared) {
             int resumed = database.inTransaction(h -> h.createUpdate(
                     "UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING'").execute());

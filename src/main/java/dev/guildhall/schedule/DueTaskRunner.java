@@ -40,7 +40,8 @@ public final class DueTaskRunner {
         this.handlers = handlers;
         this.claimNext = """
                 SELECT id, kind, subject, attempts FROM scheduled_task
-                WHERE done_at IS NULL AND due_at <= :now ORDER BY due_at, id LIMIT 1""" + database.dialect().skipLocked();
+                WHERE done_at IS NULL AND due_at <= :now ORDER BY due_at, id LIMIT 1"""
+                + database.dialect().skipLocked();
     }
 
     private record DueTask(long id, String kind, long subject, int attempts) {
@@ -52,7 +53,9 @@ public final class DueTaskRunner {
         Set<Long> failed = new HashSet<>();
         while (true) {
             Instant now = clock.instant();
-            Optional<DueTask> failure;
+            if (!anyDue(now)) {
+                return ran;
+            }
             Optional<DueTask> done;
             DueTask[] claimed = new DueTask[1];
             try {
@@ -92,6 +95,13 @@ public final class DueTaskRunner {
             }
             ran++;
         }
+    }
+
+    /** A plain read first: most ticks find nothing due, and then take no write lock (SQLite) or row lock at all. */
+    private boolean anyDue(Instant now) {
+        return database.read(h -> h.createQuery(
+                        "SELECT id FROM scheduled_task WHERE done_at IS NULL AND due_at <= :now LIMIT 1")
+                .bind("now", now).mapTo(Long.class).findFirst()).isPresent();
     }
 
     private void recordFailure(DueTask task, Instant now, RuntimeException e) {
