@@ -53,8 +53,9 @@ class DueTaskRunnerPostgresIT {
                 // When B looks for due work while A holds the task: it passes over it without waiting
                 assertThat(runnerB.runDue()).isZero();
 
-                // And A dies: its connection is cut, so the database rolls its transaction back
-                postgres.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                // And A dies: its connection is cut (waiting until its backend is gone), so the database rolls its
+                // transaction back
+                postgres.execute("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
                         + " WHERE state = 'idle in transaction' AND query LIKE '%scheduled_task%'");
 
                 // Then B runs the task, once, and it is done
