@@ -8,6 +8,7 @@ import dev.guildhall.outbox.SendPace;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +21,14 @@ import java.util.Optional;
 
 /** Settings read from environment variables and checked once, at start-up. */
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
-                     SendPace sendPace, Admins admins, Optional<URI> publicUrl) {
+                     SendPace sendPace, Admins admins, Optional<URI> publicUrl, Optional<String> databaseUser,
+                     Optional<String> databasePassword, Optional<byte[]> sessionSecret) {
     public static final String DB = "GUILDHALL_DB";
+    public static final String DB_USER = "GUILDHALL_DB_USER";
+    public static final String DB_PASSWORD = "GUILDHALL_DB_PASSWORD";
+    public static final String SESSION_SECRET = "GUILDHALL_SESSION_SECRET";
+    /** 256 bits, as HKDF-SHA256 wants at least; {@code openssl rand -base64 32} prints 44 characters. */
+    static final int MIN_SECRET_CHARACTERS = 32;
     public static final String TOPIC_ALIASES = "GUILDHALL_TOPIC_ALIASES";
     public static final String MATCH_DEADLINE = "GUILDHALL_MATCH_DEADLINE";
     public static final String SEND_PACE = "GUILDHALL_SEND_PACE";
@@ -30,9 +37,33 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
-        if (database.startsWith("jdbc:") && !database.startsWith("jdbc:sqlite:")) {
-            throw new ConfigException(DB + " must be a file path (like ./guildhall.db) or a jdbc:sqlite: URL; got "
-                    + database);
+        boolean postgres = database.startsWith("jdbc:postgresql:");
+        if (database.startsWith("jdbc:") && !database.startsWith("jdbc:sqlite:") && !postgres) {
+            throw new ConfigException(DB + " must be a file path (like ./guildhall.db), a jdbc:sqlite: URL, or a"
+                    + " jdbc:postgresql://host/database URL for several replicas; got " + database);
+        }
+        Optional<String> user = value(env, DB_USER);
+        Optional<String> password = Optional.ofNullable(env.get(DB_PASSWORD)).filter(p -> !p.isEmpty());
+        if (!postgres && (user.isPresent() || password.isPresent())) {
+            throw new ConfigException((user.isPresent() ? DB_USER : DB_PASSWORD) + " is only for PostgreSQL: set "
+                    + DB + "=jdbc:postgresql://host/database too, or unset it to use the SQLite file " + database);
+        }
+        if (postgres && user.isEmpty() && !database.contains("user=")) {
+            throw new ConfigException(DB_USER + " must name the PostgreSQL user when " + DB + " is a"
+                    + " jdbc:postgresql: URL (and " + DB_PASSWORD + " its password).");
+        }
+        if (postgres && password.isEmpty() && !database.contains("password=")) {
+            throw new ConfigException(DB_PASSWORD + " must hold the password of the PostgreSQL user "
+                    + user.orElse("") + " when " + DB + " is a jdbc:postgresql: URL.");
+        }
+        Optional<byte[]> secret = value(env, SESSION_SECRET).map(raw -> raw.getBytes(StandardCharsets.UTF_8));
+        if (secret.isPresent() && secret.get().length < MIN_SECRET_CHARACTERS) {
+            throw new ConfigException(SESSION_SECRET + " must be at least " + MIN_SECRET_CHARACTERS
+                    + " characters of random text; make one with: openssl rand -base64 32");
+        }
+        if (postgres && secret.isEmpty()) {
+            throw new ConfigException(SESSION_SECRET + " must be set on PostgreSQL, to the same value on every replica:"
+                    + " live sessions' anonymity keys are derived from it (make one with: openssl rand -base64 32).");
         }
         Optional<Path> aliases = value(env, TOPIC_ALIASES).map(Path::of);
         if (aliases.isPresent() && !Files.isReadable(aliases.get())) {
@@ -63,7 +94,21 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
             }
         });
         return new Config(database, aliases, deadline, pace, admins(value(env, ADMINS).orElse("")),
-                value(env, PUBLIC_URL).map(Config::publicUrl));
+                value(env, PUBLIC_URL).map(Config::publicUrl), user, password, secret);
+    }
+
+    public boolean postgres() {
+        return database.startsWith("jdbc:postgresql:");
+    }
+
+    /** Never prints the password or the secret. */
+    @Override
+    public String toString() {
+        return "Config[database=" + database + ", databaseUser=" + databaseUser.orElse("") + ", topicAliases="
+                + topicAliases.map(Path::toString).orElse("") + ", matchAnswerDeadline=" + matchAnswerDeadline
+                + ", sendPace=" + sendPace + ", admins=" + admins.people().size() + ", publicUrl="
+                + publicUrl.map(URI::toString).orElse("") + ", sessionSecret="
+                + (sessionSecret.isPresent() ? "(set)" : "(unset)") + "]";
     }
 
     private static URI publicUrl(String raw) {

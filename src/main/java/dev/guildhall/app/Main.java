@@ -28,8 +28,10 @@ public final class Main {
                                                  200 (the container's HEALTHCHECK)
               export FOLDER                      every table of GUILDHALL_DB into FOLDER: one JSON file and a CSV
                                                  per table (what /guildhall admin export sends on Slack)
-            Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db),
-            GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d), SLACK_API_URL (default Slack's),
+            Settings come from environment variables: GUILDHALL_DB (default ./guildhall.db; or
+            jdbc:postgresql://host/db with GUILDHALL_DB_USER, GUILDHALL_DB_PASSWORD and GUILDHALL_SESSION_SECRET
+            for several replicas), GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d),
+            SLACK_API_URL (default Slack's),
             GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace),
             GUILDHALL_ADMINS, LOG_FORMAT (keyvalue or json); all listed in .env.example.""";
 

@@ -62,7 +62,7 @@ public final class Server implements AutoCloseable {
             if (slack.isPresent()) {
                 slack.get().checkToken();
             }
-            database = Database.open(config.database());
+            database = Wiring.open(config);
             Map<String, ChatPort> ports = new HashMap<>();
             slack.ifPresent(adapter -> ports.put(SlackAdapter.PLATFORM, adapter.port()));
             Database store = database;
@@ -95,7 +95,8 @@ public final class Server implements AutoCloseable {
                 teams.get().serveOn(running, http);
             }
             bot.startDelivery();
-            ticker = new Ticker(running::runDueTasks);
+            ticker = database.dialect().shared() ? Ticker.clustered(running::runDueTasks, database)
+                    : new Ticker(running::runDueTasks);
             ticker.start();
             scheduler[0] = ticker;
             // Requests come in only once everything is up: the first ack then does not share the CPU with Quartz

@@ -10,6 +10,7 @@ import dev.guildhall.guild.GuildCapability;
 import dev.guildhall.http.DownloadLinks;
 import dev.guildhall.insights.InsightsCapability;
 import dev.guildhall.livesession.LiveSessionCapability;
+import dev.guildhall.livesession.LiveSessionSettings;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
 import dev.guildhall.mentorship.Topics;
@@ -38,7 +39,7 @@ public final class Wiring {
         InsightsCapability insights = new InsightsCapability(config.admins(), topics);
         return List.of(
                 new MentorshipCapability(topics, mentorship),
-                new LiveSessionCapability(),
+                new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),
                 new GuildCapability(topics, List.of(insights.guildSubcommand())),
                 new WorkingGroupCapability(),
                 insights,
@@ -53,7 +54,13 @@ public final class Wiring {
     }
 
     public static Guildhall guildhall(Config config, AdjustableClock clock, Map<String, ChatPort> adapters) {
-        return guildhall(Database.open(config.database()), config, clock, adapters);
+        return guildhall(open(config), config, clock, adapters);
+    }
+
+    /** The store the settings name: the SQLite file, or PostgreSQL with its user and password. */
+    public static Database open(Config config) {
+        return Database.open(config.database(), config.databaseUser().orElse(null),
+                config.databasePassword().orElse(null));
     }
 
     /** The bot on an open database (adapters that keep their own tables need it before the bot exists). */

@@ -116,16 +116,15 @@ public final class Guildhall implements AutoCloseable {
         try {
             Reply reply = database.inTransaction(handle -> {
                 HandledRequests handled = new HandledRequests(handle);
-                Optional<Reply> earlier = requestKey.flatMap(handled::replyTo);
-                if (earlier.isPresent()) {
-                    return earlier.get();
-                }
                 UnitOfWork work = new UnitOfWork(handle, clock.instant());
+                if (requestKey.isPresent() && !handled.claim(requestKey.get(), work.now())) {
+                    return handled.replyTo(requestKey.get()).orElse(Reply.none());
+                }
                 if (!anonymous) {
                     new People(handle).remember(who, work.now());
                 }
                 Reply result = action.apply(work);
-                requestKey.ifPresent(key -> handled.record(key, result, work.now()));
+                requestKey.ifPresent(key -> handled.answer(key, result));
                 return result;
             });
             dispatcher.wake();

@@ -29,6 +29,22 @@ final class HandledRequests {
                 .map(json -> json == null ? Reply.none() : new Reply(MessageJson.readAll(json)));
     }
 
+    /**
+     * Takes the key before the work is done, so a repeat handled at the same moment by another replica waits for this
+     * transaction (the database holds the second insert of a key until the first commits or rolls back) and then
+     * finds the key taken. {@link #answer} records the reply at the end.
+     *
+     * @return false if the key was taken before
+     */
+    boolean claim(String key, Instant now) {
+        return record(key, null, now);
+    }
+
+    void answer(String key, Reply reply) {
+        handle.createUpdate("UPDATE handled_request SET reply = :reply WHERE request_key = :key")
+                .bind("reply", MessageJson.writeAll(reply.messages())).bind("key", key).execute();
+    }
+
     /** @return false if the key was recorded before */
     boolean record(String key, Reply reply, Instant now) {
         handle.createUpdate("DELETE FROM handled_request WHERE handled_at < :cutoff")

@@ -13,10 +13,10 @@ import java.util.List;
  * answer is their own reply. The summary's buttons are the presenter's and post in the session's channel.
  */
 final class LiveSessionButtons {
-    private final SessionKeys keys;
+    private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
 
-    LiveSessionButtons(SessionKeys keys, LiveSessionSettings settings) {
+    LiveSessionButtons(AnonymityKeys keys, LiveSessionSettings settings) {
         this.keys = keys;
         this.settings = settings;
     }

@@ -31,11 +31,11 @@ final class LiveSessionFlow {
     final People people;
     private final Outbox outbox;
     private final DueTasks tasks;
-    private final SessionKeys keys;
+    private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
     private final Instant now;
 
-    LiveSessionFlow(UnitOfWork work, SessionKeys keys, LiveSessionSettings settings) {
+    LiveSessionFlow(UnitOfWork work, AnonymityKeys keys, LiveSessionSettings settings) {
         this.store = new LiveSessionStore(work.handle());
         this.people = new People(work.handle());
         this.outbox = new Outbox(work);
@@ -59,7 +59,7 @@ final class LiveSessionFlow {
 
     LiveSession start(PersonId presenter, ChannelId channel, String title, int threshold) {
         long id = store.insertSession(channel, title, presenter, threshold, now);
-        keys.create(id, 1);
+        keys.create(store, id, 1);
         LiveSession session = reload(id);
         LiveSessionMessages messages = messagesFor(session);
         long board = outbox.sendDirect(presenter, messages.board(session, 0, 0, 0, List.of(), now));
@@ -84,12 +84,12 @@ final class LiveSessionFlow {
      * asked to flag again, rather than counting someone twice.
      */
     Keyed keyed(LiveSession session) {
-        var held = keys.current(session.id(), session.keyGeneration());
+        var held = keys.current(store, session.id(), session.keyGeneration());
         if (held.isPresent()) {
             return new Keyed(session, held.get(), false);
         }
         int next = session.keyGeneration() + 1;
-        SessionKeys.Generation key = keys.create(session.id(), next);
+        SessionKeys.Generation key = keys.create(store, session.id(), next);
         store.newGeneration(session.id(), next, now);
         int cleared = store.endFlagsBefore(session.id(), next, now, "RESTARTED");
         store.deleteMarksBefore(session.id(), next);
@@ -246,7 +246,7 @@ final class LiveSessionFlow {
         long summary = outbox.sendDirect(session.presenter(), messages.summary(session, timeline, top, now));
         store.setSummaryMessage(session.id(), summary);
         outbox.post(session.channel(), messages.ended(session, flags.size(), questions.size()));
-        keys.discard(session.id());
+        keys.discard(store, session.id());
         log.info("live session {} ended: {} flags, {} questions", session.id(), flags.size(), questions.size());
     }
 }

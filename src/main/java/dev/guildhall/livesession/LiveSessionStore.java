@@ -79,6 +79,17 @@ final class LiveSessionStore {
                 .bind("summary", summaryMessageId).bind("id", sessionId).execute();
     }
 
+    Optional<String> keySalt(long sessionId) {
+        return handle.createQuery("SELECT key_salt FROM live_session WHERE id = :id")
+                .bind("id", sessionId).map((rs, ctx) -> Optional.ofNullable(rs.getString("key_salt")))
+                .findOne().flatMap(salt -> salt);
+    }
+
+    void setKeySalt(long sessionId, String salt) {
+        handle.createUpdate("UPDATE live_session SET key_salt = :salt WHERE id = :id")
+                .bindByType("salt", salt, String.class).bind("id", sessionId).execute();
+    }
+
     void newGeneration(long sessionId, int generation, Instant now) {
         handle.createUpdate("UPDATE live_session SET key_generation = :generation, restarted_at = :now WHERE id = :id")
                 .bind("generation", generation).bind("now", now).bind("id", sessionId).execute();

@@ -28,10 +28,10 @@ final class SessionCommand {
     static final int MAX_TITLE_LENGTH = 120;
     private static final Set<String> SUBCOMMANDS = Set.of("start", "status", "end", "help");
 
-    private final SessionKeys keys;
+    private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
 
-    SessionCommand(SessionKeys keys, LiveSessionSettings settings) {
+    SessionCommand(AnonymityKeys keys, LiveSessionSettings settings) {
         this.keys = keys;
         this.settings = settings;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and tokens for different purposes (a flag, a vote on question 7) cannot be linked to each other. When the key is
  * forgotten — at the session's end, or by a restart — no token can ever be tied to anyone again.
  */
-public final class SessionKeys {
+public final class SessionKeys implements AnonymityKeys {
     static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
     /** 128 bits of the MAC, in hex: unique enough for a room, and hex can never spell a name. */
@@ -35,6 +35,10 @@ public final class SessionKeys {
         private Generation(int number, byte[] key) {
             this.number = number;
             this.key = new SecretKeySpec(key, ALGORITHM);
+        }
+
+        static Generation of(int number, byte[] key) {
+            return new Generation(number, key);
         }
 
         public int number() {
@@ -78,6 +82,21 @@ public final class SessionKeys {
     /** Forgets the session's key for good. */
     public void discard(long sessionId) {
         keys.remove(sessionId);
+    }
+
+    @Override
+    public Optional<Generation> current(LiveSessionStore store, long sessionId, int generation) {
+        return current(sessionId, generation);
+    }
+
+    @Override
+    public Generation create(LiveSessionStore store, long sessionId, int generation) {
+        return create(sessionId, generation);
+    }
+
+    @Override
+    public void discard(LiveSessionStore store, long sessionId) {
+        discard(sessionId);
     }
 
     public boolean holds(long sessionId) {

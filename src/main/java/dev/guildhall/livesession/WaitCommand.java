@@ -20,10 +20,10 @@ final class WaitCommand {
             Nobody, not even the presenter, sees who flagged, asked or voted.""";
     static final int MAX_QUESTION_LENGTH = 300;
 
-    private final SessionKeys keys;
+    private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
 
-    WaitCommand(SessionKeys keys, LiveSessionSettings settings) {
+    WaitCommand(AnonymityKeys keys, LiveSessionSettings settings) {
         this.keys = keys;
         this.settings = settings;
     }

@@ -38,11 +38,15 @@ final class BatchProgress {
         batchIds.forEach(id -> refresh(id, now));
     }
 
+    /**
+     * On PostgreSQL the batch row is locked first: replicas refreshing the same batch take turns, and the last one
+     * counts every delivery committed before it (so exactly one of them finishes the batch).
+     */
     private void refresh(long batchId, Instant now) {
         database.inTransaction(h -> {
             Batch batch = h.createQuery("""
                             SELECT id, label, progress_id, total, shown_at, shown_text FROM outbox_batch
-                            WHERE id = :id AND finished_at IS NULL""")
+                            WHERE id = :id AND finished_at IS NULL""" + database.dialect().forUpdate())
                     .bind("id", batchId)
                     .map((rs, ctx) -> new Batch(rs.getLong("id"), rs.getString("label"),
                             rs.getObject("progress_id") == null ? null : rs.getLong("progress_id"), rs.getInt("total"),

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +26,16 @@ import java.util.concurrent.TimeUnit;
  * Delivers outbox rows through the chat port, oldest first, at the pace each platform allows ({@link SendPace}).
  *
  * <p>Exactly once, as far as a chat platform allows: a row is claimed (PENDING → SENDING, only if still PENDING)
- * before the platform is called and marked DELIVERED after, each in its own commit. A restart puts rows left SENDING
- * back to PENDING and sends them again. Those rows are the only ambiguous ones: the platform may have taken the
- * message just before the process died, and then that one message arrives twice. Every other row is either
- * DELIVERED (never sent again) or PENDING (never sent yet), so a fan-out resumed after a crash skips nobody and
- * doubles nobody else. Run one dispatcher per database.
+ * before the platform is called and marked DELIVERED after, each in its own commit. Rows left SENDING by a stop are
+ * the only ambiguous ones: the platform may have taken the message just before the process died, and then that one
+ * message arrives twice. Every other row is either DELIVERED (never sent again) or PENDING (never sent yet), so a
+ * fan-out resumed after a crash skips nobody and doubles nobody else.
+ *
+ * <p>One replica (SQLite): a restart puts rows left SENDING back to PENDING. Several replicas (PostgreSQL): every
+ * replica runs a dispatcher. The claim takes the row with {@code FOR UPDATE SKIP LOCKED} and records who claimed it
+ * and when, so two replicas never send the same row and never wait on each other; a claim older than {@link #LEASE}
+ * belongs to a replica that died mid-send, and the next pass of any replica puts it back to PENDING. A restarting
+ * replica leaves SENDING rows alone: they may be another replica's sends in flight.
  *
  * <p>On "rate limited, retry after N" the row waits N, and so does everything else sent through the same method on
  * that platform; other failures that may pass are retried with exponential back-off, up to {@link #MAX_ATTEMPTS}.
@@ -41,6 +47,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private static final int PAGE = 200;
     /** At most this many address prefixes are left out of one pass's scan (see {@link #deliverDue()}). */
     private static final int MAX_SKIPPED_PREFIXES = 20;
+    /** How long a replica may take to send a claimed row before others take it as dead: far above any API timeout. */
+    public static final Duration LEASE = Duration.ofMinutes(2);
 
     private final Database database;
     private final ChatPort port;
@@ -52,6 +60,9 @@ public final class OutboxDispatcher implements AutoCloseable {
     private volatile boolean heldBack;
     /** Set by {@link #deliver} when a row waits for a whole workspace or platform: the address prefix that waits. */
     private String busyPrefix;
+    private final String replica = "replica-" + UUID.randomUUID().toString().substring(0, 8);
+    private final boolean shared;
+    private final String claim;
 
     public OutboxDispatcher(Database database, ChatPort port, Clock clock) {
         this(database, port, clock, SendPace.defaults());
@@ -63,10 +74,29 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.clock = clock;
         this.pacer = new Pacer(pace);
         this.progress = new BatchProgress(database);
-        int resumed = database.inTransaction(h -> h.createUpdate(
-                "UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING'").execute());
-        if (resumed > 0) {
-            log.warn("resuming {} outbox deliveries interrupted by the last stop (they may arrive twice)", resumed);
+        this.shared = database.dialect().shared();
+        this.claim = """
+                UPDATE outbox SET status = 'SENDING', claimed_by = :replica, claimed_at = :now
+                WHERE id = (SELECT id FROM outbox WHERE id = :id AND status = 'PENDING'"""
+                + database.dialect().skipLocked() + ") RETURNING payload";
+        if (!shared) {
+            int resumed = database.inTransaction(h -> h.createUpdate(
+                    "UPDATE outbox SET status = 'PENDING' WHERE status = 'SENDING'").execute());
+            if (resumed > 0) {
+                log.warn("resuming {} outbox deliveries interrupted by the last stop (they may arrive twice)", resumed);
+            }
+        }
+    }
+
+    /** Puts back to PENDING the rows whose claim outlived the lease: their replica died while sending them. */
+    private void releaseExpiredClaims(Instant now) {
+        int released = database.inTransaction(h -> h.createUpdate("""
+                        UPDATE outbox SET status = 'PENDING', claimed_by = NULL
+                        WHERE status = 'SENDING' AND claimed_at < :cutoff""")
+                .bind("cutoff", now.minus(LEASE)).execute());
+        if (released > 0) {
+            log.warn("{} outbox deliveries were claimed by a replica that stopped mid-send; sending them again (they"
+                    + " may arrive twice)", released);
         }
     }
 
@@ -83,6 +113,9 @@ public final class OutboxDispatcher implements AutoCloseable {
      * pace holds back stays due for the next call.
      */
     public synchronized int deliverDue() {
+        if (shared) {
+            releaseExpiredClaims(clock.instant());
+        }
         int delivered = 0;
         long after = 0;
         boolean anyHeldBack = false;
@@ -178,7 +211,7 @@ public final class OutboxDispatcher implements AutoCloseable {
             }
             return Outcome.HELD_BACK;
         }
-        Optional<String> payload = claim(row.id());
+        Optional<String> payload = claim(row.id(), now);
         if (payload.isEmpty()) {
             return Outcome.DONE_OTHERWISE;
         }
@@ -253,10 +286,9 @@ public final class OutboxDispatcher implements AutoCloseable {
      * Marks a row SENDING if it is still PENDING, and only then returns its message. The payload is read here, not
      * in the scan: a pass may look at many rows the pace holds back, and payloads can be large.
      */
-    private Optional<String> claim(long id) {
-        return database.inTransaction(h -> h.createQuery(
-                        "UPDATE outbox SET status = 'SENDING' WHERE id = :id AND status = 'PENDING' RETURNING payload")
-                .bind("id", id).mapTo(String.class).findOne());
+    private Optional<String> claim(long id, Instant now) {
+        return database.inTransaction(h -> h.createQuery(claim)
+                .bind("id", id).bind("replica", replica).bind("now", now).mapTo(String.class).findOne());
     }
 
     private void retryOrFail(Row row, boolean retryable, String error) {
@@ -275,10 +307,18 @@ public final class OutboxDispatcher implements AutoCloseable {
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
+    /** Failing and asking for the follow-up commit together: whoever sees FAILED also finds the follow-up due. */
     private void fail(Row row, String error) {
         Instant now = clock.instant();
-        setStatus(row.id(), "FAILED", now, row.attempts() + 1, error);
-        database.inTransaction(h -> scheduleFollowUp(h, row.id(), now));
+        database.inTransaction(h -> {
+            h.createUpdate("""
+                            UPDATE outbox SET status = 'FAILED', next_attempt_at = :now, attempts = :attempts,
+                                   last_error = :error
+                            WHERE id = :id""")
+                    .bind("now", now).bind("attempts", row.attempts() + 1)
+                    .bindByType("error", error, String.class).bind("id", row.id()).execute();
+            return scheduleFollowUp(h, row.id(), now);
+        });
     }
 
     /** A row that asked for a follow-up (channel operations do) makes its task due now that it is settled. */

@@ -16,15 +16,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The store: SQLite by default (one file, WAL), migrated by Flyway at open, used through Jdbi. Times are stored as
- * epoch milliseconds so the same SQL serves SQLite and PostgreSQL.
+ * The store: SQLite by default (one file, WAL), or PostgreSQL for several replicas; migrated by Flyway at open (the
+ * same migrations, see {@link Dialect}), used through Jdbi. Times are stored as epoch milliseconds so the same SQL
+ * serves both.
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final Dialect dialect;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
         jdbi.registerArgument(new InstantAsEpochMillis());
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
@@ -35,7 +38,43 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) and migrates the database at a file path or {@code jdbc:sqlite:} URL. */
     public static Database open(String location) {
+        return open(location, null, null);
+    }
+
+    /**
+     * Opens and migrates the database at a file path, a {@code jdbc:sqlite:} URL or a {@code jdbc:postgresql:} URL
+     * (then {@code user} and {@code password} log in; null for none).
+     */
+    public static Database open(String location, String user, String password) {
         String url = jdbcUrl(location);
+        Dialect dialect = Dialect.of(url);
+        HikariDataSource dataSource = new HikariDataSource(dialect == Dialect.POSTGRESQL
+                ? postgres(url, user, password) : sqlite(url));
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(dialect.migrations().toArray(String[]::new))
+                    .placeholders(dialect.placeholders())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource, dialect);
+    }
+
+    private static HikariConfig postgres(String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("guildhall-postgresql");
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        return config;
+    }
+
+    private static HikariConfig sqlite(String url) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("guildhall-sqlite");
@@ -47,29 +86,27 @@ public final class Database implements AutoCloseable {
                 "foreign_keys", "true",
                 "synchronous", "NORMAL",
                 "transaction_mode", "IMMEDIATE").forEach(config::addDataSourceProperty);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT"))
-                    .load()
-                    .migrate();
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
-        return new Database(dataSource);
+        return config;
     }
 
     static String jdbcUrl(String location) {
-        if (location.startsWith("jdbc:sqlite:")) {
+        if (location.startsWith("jdbc:sqlite:") || location.startsWith("jdbc:postgresql:")) {
             return location;
         }
         if (location.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("GUILDHALL_DB must be a file path or a jdbc:sqlite: URL, not " + location);
+            throw new IllegalArgumentException("GUILDHALL_DB must be a file path, a jdbc:sqlite: or a jdbc:postgresql:"
+                    + " URL, not " + location);
         }
         return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The pool itself, for Quartz's clustered JobStore (its tables live in this database). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
     }
 
     public Jdbi jdbi() {

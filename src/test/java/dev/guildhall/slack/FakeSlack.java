@@ -67,6 +67,7 @@ final class FakeSlack implements AutoCloseable {
     private final Set<String> channelNames = ConcurrentHashMap.newKeySet();
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
+    private volatile Duration latency = Duration.ZERO;
 
     private FakeSlack(HttpServer server) {
         this.server = server;
@@ -180,6 +181,11 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
+    /** Every call takes this long to answer, like a real network round trip (a fan-out then takes a while). */
+    void latency(Duration latency) {
+        this.latency = latency;
+    }
+
     void clear() {
         calls.clear();
     }
@@ -222,6 +228,14 @@ final class FakeSlack implements AutoCloseable {
             }
             String method = path.startsWith("/api/") ? path.substring(5)
                     : path.startsWith("/respond/") ? "response_url" : path;
+            if (!latency.isZero()) {
+                try {
+                    Thread.sleep(latency.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             Call call = new Call(method, Map.copyOf(params), exchange.getRequestHeaders().getFirst("Authorization"));
             calls.add(call);
             Deque<Answer> queue = scripted.get(method);
