@@ -3,34 +3,27 @@ package dev.guildhall.guild;
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.CommandSpec;
-import dev.guildhall.command.NearMiss;
-import dev.guildhall.command.UsageException;
+import dev.guildhall.command.SubcommandRouter;
 import dev.guildhall.core.Reply;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** {@code /guild <subcommand> …}: routes to the subcommand, and answers {@code help} on each one. */
 final class GuildCommand {
     private static final Set<String> ACTION_WORDS = Set.of("add", "remove", "own", "cancel");
 
-    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+    private final SubcommandRouter<Subcommand> router;
 
     GuildCommand(List<Subcommand> all) {
-        all.forEach(sub -> {
-            if (subcommands.putIfAbsent(sub.name(), sub) != null) {
-                throw new IllegalStateException("/guild " + sub.name() + " is registered twice");
-            }
-        });
+        router = new SubcommandRouter<>("guild",
+                "/guild — guilds: members, leads, announcements, meetups, talks and syllabus",
+                "Add help after any of them for more, like /guild meetup help.",
+                all, Subcommand::name, Subcommand::usage, GuildCommand::asksForHelp);
     }
 
     String usage() {
-        return "/guild — guilds: members, leads, announcements, meetups, talks and syllabus\n"
-                + subcommands.values().stream().map(Subcommand::usage).collect(Collectors.joining("\n"))
-                + "\nAdd help after any of them for more, like /guild meetup help.";
+        return router.usage();
     }
 
     CommandSpec spec() {
@@ -47,21 +40,7 @@ final class GuildCommand {
     }
 
     private Reply handle(CommandRequest request) {
-        Args args = request.args();
-        if (args.isEmpty()) {
-            throw new UsageException("What would you like to do? " + usage());
-        }
-        String name = args.first();
-        Subcommand sub = subcommands.get(name);
-        if (sub == null) {
-            String hint = NearMiss.of(name, subcommands.keySet()).map(meant -> "Did you mean /guild " + meant + "? ")
-                    .orElse("");
-            throw new UsageException(hint + "I don't know /guild " + args.get(0) + ". " + usage());
-        }
-        Args rest = args.shift();
-        if (asksForHelp(rest)) {
-            return Reply.of(sub.usage());
-        }
-        return sub.handler().handle(new GuildFlow(request.work()), request, rest);
+        return router.route(request.args(),
+                (sub, rest) -> sub.handler().handle(new GuildFlow(request.work()), request, rest));
     }
 }

@@ -3,33 +3,26 @@ package dev.guildhall.workinggroup;
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.CommandSpec;
-import dev.guildhall.command.NearMiss;
-import dev.guildhall.command.UsageException;
+import dev.guildhall.command.SubcommandRouter;
 import dev.guildhall.core.Reply;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** {@code /wg <subcommand> …}: routes to the subcommand, and answers {@code help} on each one. */
 final class WgCommand {
     static final String SUMMARY = "working groups: create, join, check in, share results, close";
 
-    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+    private final SubcommandRouter<Subcommand> router;
 
     WgCommand(List<Subcommand> all) {
-        all.forEach(sub -> {
-            if (subcommands.putIfAbsent(sub.name(), sub) != null) {
-                throw new IllegalStateException("/wg " + sub.name() + " is registered twice");
-            }
-        });
+        router = new SubcommandRouter<>("wg",
+                "/wg — working groups: a few people under a guild, one subject, their own channel",
+                "Add help after any of them for more, like /wg create help.",
+                all, Subcommand::name, Subcommand::usage, WgCommand::asksForHelp);
     }
 
     String usage() {
-        return "/wg — working groups: a few people under a guild, one subject, their own channel\n"
-                + subcommands.values().stream().map(Subcommand::usage).collect(Collectors.joining("\n"))
-                + "\nAdd help after any of them for more, like /wg create help.";
+        return router.usage();
     }
 
     CommandSpec spec() {
@@ -43,21 +36,7 @@ final class WgCommand {
     }
 
     private Reply handle(CommandRequest request) {
-        Args args = request.args();
-        if (args.isEmpty()) {
-            throw new UsageException("What would you like to do? " + usage());
-        }
-        String name = args.first();
-        Subcommand sub = subcommands.get(name);
-        if (sub == null) {
-            String hint = NearMiss.of(name, subcommands.keySet()).map(meant -> "Did you mean /wg " + meant + "? ")
-                    .orElse("");
-            throw new UsageException(hint + "I don't know /wg " + args.get(0) + ". " + usage());
-        }
-        Args rest = args.shift();
-        if (asksForHelp(rest)) {
-            return Reply.of(sub.usage());
-        }
-        return sub.handler().handle(new WgFlow(request.work()), request, rest);
+        return router.route(request.args(),
+                (sub, rest) -> sub.handler().handle(new WgFlow(request.work()), request, rest));
     }
 }
