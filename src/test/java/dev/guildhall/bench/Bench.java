@@ -154,9 +154,9 @@ public final class Bench {
         for (String size : System.getProperty("bench.people", "1000,10000,100000").split(",")) {
             MatchBench.Result r = MatchBench.run(Integer.parseInt(size.strip()), samples);
             System.out.printf("  %,7d people %,6d topics %,6d waiting tickets (seeded in %.1f s): /learn %s | /teach %s"
-                            + " | proposals made %d+%d of %d+%d | load %s%n", r.people(), r.topics(), r.tickets(),
-                    r.seedSeconds(), r.learn(), r.teach(), r.learnMatched(), r.teachMatched(), 2 * samples,
-                    2 * samples, load());
+                            + " | learners proposed to %d of %d, teachers who got a proposal %d of %d | load %s%n",
+                    r.people(), r.topics(), r.tickets(), r.seedSeconds(), r.learn(), r.teach(), r.learnMatched(),
+                    2 * r.samples(), r.teachMatched(), 2 * r.samples(), load());
         }
     }
 
@@ -196,7 +196,7 @@ public final class Bench {
         String flags = System.getProperty("bench.jvmFlags", "");
         List<List<String>> variants = new ArrayList<>();
         variants.add(List.of());
-        variants.add(List.of("-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        variants.add(List.of("-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         if (!flags.isBlank()) {
             variants.add(List.of(flags.split(" ")));
         }
@@ -245,7 +245,12 @@ public final class Bench {
                     dir.resolve("serve.log"));
             Thread killer = new Thread(() -> {
                 try {
-                    Thread.sleep(4_000); // the load generator's JVM start, then a few seconds of load
+                    // Kill once a few hundred commands were acked (not after a fixed time: the load generator's JVM
+                    // may take seconds to start on a busy machine), while the load keeps coming.
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    while (lines(acked) < 400 && System.nanoTime() < deadline) {
+                        Thread.sleep(20);
+                    }
                     serve.kill9();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -347,6 +352,14 @@ public final class Bench {
                             members - delivered(slack, members), duplicates, integrity(c));
                 }
             }
+        }
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

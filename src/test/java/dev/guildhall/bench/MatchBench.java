@@ -29,13 +29,16 @@ final class MatchBench {
     private MatchBench() {
     }
 
-    record Result(int people, int topics, int tickets, double seedSeconds, Stats learn, Stats teach, int learnMatched,
-                  int teachMatched) {
+    record Result(int people, int topics, int tickets, int samples, double seedSeconds, Stats learn, Stats teach,
+                  int learnMatched, int teachMatched) {
     }
 
-    static Result run(int people, int samples) throws Exception {
+    static Result run(int people, int requestedSamples) throws Exception {
         int topics = Math.max(10, people / 10);
         int tickets = people / 2;
+        // Each /teach takes up to two waiting tickets: in a small workspace, more samples would empty the queues and
+        // time a /teach that finds nobody.
+        int samples = Math.min(requestedSamples, tickets / 5);
         Path dir = Files.createTempDirectory("match-bench");
         Path db = dir.resolve("match.db");
         AdjustableClock clock = AdjustableClock.fixedAt(NOW);
@@ -71,7 +74,7 @@ final class MatchBench {
             // Every /learn and every /teach above must have proposed a match, or the timing measured something else.
             int learnMatched = count(bot, "learner_id", "learner_id LIKE '" + ORG + "L%'");
             int teachMatched = count(bot, "teacher_id", "teacher_id LIKE '" + ORG + "T%'");
-            return new Result(people, topics, tickets, seedSeconds, Stats.of(learn), Stats.of(teach), learnMatched,
+            return new Result(people, topics, tickets, samples, seedSeconds, Stats.of(learn), Stats.of(teach), learnMatched,
                     teachMatched);
         }
     }
