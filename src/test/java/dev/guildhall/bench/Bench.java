@@ -154,8 +154,10 @@ public final class Bench {
         for (String size : System.getProperty("bench.people", "1000,10000,100000").split(",")) {
             MatchBench.Result r = MatchBench.run(Integer.parseInt(size.strip()), samples);
             System.out.printf("  %,7d people %,6d topics %,6d waiting tickets (seeded in %.1f s): /learn %s | /teach %s"
+                            + " | on-CPU p99 /learn %.2f ms /teach %.2f ms"
                             + " | learners proposed to %d of %d, teachers who got a proposal %d of %d | load %s%n",
-                    r.people(), r.topics(), r.tickets(), r.seedSeconds(), r.learn(), r.teach(), r.learnMatched(),
+                    r.people(), r.topics(), r.tickets(), r.seedSeconds(), r.learn(), r.teach(), r.learnCpu().p99(),
+                    r.teachCpu().p99(), r.learnMatched(),
                     2 * r.samples(), r.teachMatched(), 2 * r.samples(), load());
         }
     }

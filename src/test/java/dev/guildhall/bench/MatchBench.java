@@ -11,6 +11,8 @@ import dev.guildhall.store.Database;
 import dev.guildhall.testing.RecordingChatPort;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,8 +31,10 @@ final class MatchBench {
     private MatchBench() {
     }
 
+    /** Wall time and, beside it, the thread's CPU time: on a machine shared with other work the difference is
+     *  time spent waiting for a core, not matching. */
     record Result(int people, int topics, int tickets, int samples, double seedSeconds, Stats learn, Stats teach,
-                  int learnMatched, int teachMatched) {
+                  Stats learnCpu, Stats teachCpu, int learnMatched, int teachMatched) {
     }
 
     static Result run(int people, int requestedSamples) throws Exception {
@@ -51,30 +55,40 @@ final class MatchBench {
             bot.database().inTransaction(h -> h.execute("ANALYZE"));
             long[] learn = new long[samples];
             long[] teach = new long[samples];
+            long[] learnCpu = new long[samples];
+            long[] teachCpu = new long[samples];
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             // The first half warms the JIT up and is not counted.
             for (int round = 0; round < 2; round++) {
                 for (int s = 0; s < samples; s++) {
                     int k = round * samples + s;
                     Command learning = new Command(Person.of(new PersonId(ORG + "L" + k), "learner" + k),
                             Optional.empty(), "learn", "free" + k);
+                    long cpu = threads.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
                     bot.handle(learning);
                     long took = System.nanoTime() - start;
+                    long learnCpuTook = threads.getCurrentThreadCpuTime() - cpu;
                     Command teaching = new Command(Person.of(new PersonId(ORG + "T" + k), "teacher" + k),
                             Optional.empty(), "teach", "topic" + (k * 7919 % topics));
+                    long teachCpuStart = threads.getCurrentThreadCpuTime();
                     long teachStart = System.nanoTime();
                     bot.handle(teaching);
                     long teachTook = System.nanoTime() - teachStart;
+                    long teachCpuTook = threads.getCurrentThreadCpuTime() - teachCpuStart;
                     if (round == 1) {
                         learn[s] = took;
                         teach[s] = teachTook;
+                        learnCpu[s] = learnCpuTook;
+                        teachCpu[s] = teachCpuTook;
                     }
                 }
             }
             // Every /learn and every /teach above must have proposed a match, or the timing measured something else.
             int learnMatched = count(bot, "learner_id", "learner_id LIKE '" + ORG + "L%'");
             int teachMatched = count(bot, "teacher_id", "teacher_id LIKE '" + ORG + "T%'");
-            return new Result(people, topics, tickets, samples, seedSeconds, Stats.of(learn), Stats.of(teach), learnMatched,
+            return new Result(people, topics, tickets, samples, seedSeconds, Stats.of(learn), Stats.of(teach),
+                    Stats.of(learnCpu), Stats.of(teachCpu), learnMatched,
                     teachMatched);
         }
     }
