@@ -29,6 +29,8 @@ import java.util.Map;
 final class SlackEventsRoute implements Route {
     static final String PATH = "/slack/events";
     private static final Logger log = LoggerFactory.getLogger(SlackEventsRoute.class);
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String JSON = "application/json";
 
     private final App app;
     private final SlackRequestParser parser;
@@ -48,13 +50,24 @@ final class SlackEventsRoute implements Route {
                     request.remoteAddress());
             return HttpResponse.text(401, "invalid Slack signature");
         }
-        Request<?> slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(request.path())
-                .queryString(query(request.query()))
-                .headers(new RequestHeaders(lowerCase(request.headers())))
-                .requestBody(request.body())
-                .remoteAddress(request.remoteAddress())
-                .build());
+        String contentType = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith(FORM) && !contentType.startsWith(JSON)) {
+            return HttpResponse.text(415, "Slack sends " + FORM + " or " + JSON);
+        }
+        Request<?> slackRequest;
+        try {
+            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(request.path())
+                    .queryString(query(request.query()))
+                    .headers(new RequestHeaders(lowerCase(request.headers())))
+                    .requestBody(request.body())
+                    .remoteAddress(request.remoteAddress())
+                    .build());
+        } catch (RuntimeException e) {
+            // Bolt's parser throws on broken form encoding or JSON (Gson, URLDecoder): the sender's fault, not ours.
+            log.warn("rejected a malformed request to {} from {}: {}", PATH, request.remoteAddress(), e.toString());
+            return HttpResponse.text(400, "malformed Slack request");
+        }
         if (slackRequest == null) {
             return HttpResponse.text(400, "not a Slack request");
         }

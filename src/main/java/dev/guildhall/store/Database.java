@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final Jdbi jdbi;
+    private final ReentrantLock writers = new ReentrantLock(true);
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -115,7 +117,19 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction: everything it writes commits together, or nothing does. */
     public <T> T inTransaction(Function<Handle, T> work) {
-        return jdbi.inTransaction(work::apply);
+        // SQLite lets one writer in at a time and makes the others poll in its busy handler, sleeping up to 100 ms
+        // between tries: under a burst of commands most of the wait was sleep. Writers queue here instead, in
+        // order, and each starts the moment the previous one commits (measured: docs/PERFORMANCE.md). PostgreSQL
+        // takes concurrent writers itself.
+        if (dialect != Dialect.SQLITE) {
+            return jdbi.inTransaction(work::apply);
+        }
+        writers.lock();
+        try {
+            return jdbi.inTransaction(work::apply);
+        } finally {
+            writers.unlock();
+        }
     }
 
     public <T> T read(Function<Handle, T> work) {

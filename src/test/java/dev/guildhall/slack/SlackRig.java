@@ -34,7 +34,8 @@ final class SlackRig implements AutoCloseable {
     final Guildhall bot;
     final SlackAdapter adapter;
     final HttpHost http;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     record Answer(int status, String body, Duration took) {
     }
