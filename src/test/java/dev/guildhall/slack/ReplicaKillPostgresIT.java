@@ -4,21 +4,20 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.outbox.OutboxDispatcher;
 import dev.guildhall.testing.Postgres;
+import dev.guildhall.testing.ServeJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +35,7 @@ class ReplicaKillPostgresIT {
     Postgres postgres;
     FakeSlack slack;
     Replica b;
+    ServeJar serveA;
     Process a;
     int port;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -45,24 +45,14 @@ class ReplicaKillPostgresIT {
         postgres = new Postgres();
         slack = FakeSlack.start();
         b = new Replica(postgres, slack, AdjustableClock.system());
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/guildhall.jar", "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("replica-a.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("GUILDHALL_")
-                || name.startsWith("MICROSOFT_"));
-        env.putAll(postgres.env());
+        Map<String, String> env = new HashMap<>(postgres.env());
         env.put("SLACK_SIGNING_SECRET", "s3cret");
         env.put("SLACK_BOT_TOKEN", "xoxb-test");
         env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("PORT", String.valueOf(port));
         env.put("GUILDHALL_SEND_PACE", Replica.PACE);
-        a = builder.start();
-        awaitHealthy();
+        serveA = ServeJar.start(dir.resolve("replica-a.log"), env);
+        a = serveA.process();
+        port = serveA.port();
     }
 
     @AfterEach
@@ -126,32 +116,5 @@ class ReplicaKillPostgresIT {
                         .header("X-Slack-Signature", signature)
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Polls /healthz until the process answers (bounded): start-up is a real process coming up. */
-    private void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertThat(a.isAlive()).as(log()).isTrue();
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                a.waitFor(50, TimeUnit.MILLISECONDS);
-            }
-        }
-        throw new AssertionError("replica A did not come up:\n" + log());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(dir.resolve("replica-a.log"));
-        } catch (IOException e) {
-            return "(no log)";
-        }
     }
 }

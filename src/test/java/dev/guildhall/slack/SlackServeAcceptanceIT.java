@@ -1,23 +1,20 @@
 package dev.guildhall.slack;
 
 import com.slack.api.app_backend.SlackSignature;
+import dev.guildhall.testing.ServeJar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,64 +27,24 @@ class SlackServeAcceptanceIT {
     Path dir;
 
     FakeSlack slack;
-    Process guildhall;
+    ServeJar guildhall;
     int port;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws Exception {
         slack = FakeSlack.start();
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", "target/guildhall.jar", "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("guildhall.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("GUILDHALL_"));
-        env.put("SLACK_SIGNING_SECRET", "s3cret");
-        env.put("SLACK_BOT_TOKEN", "xoxb-test");
-        env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("PORT", String.valueOf(port));
-        env.put("GUILDHALL_DB", dir.resolve("guildhall.db").toString());
-        guildhall = builder.start();
-        awaitHealthy();
-    }
-
-    /** Polls /healthz until the process answers (bounded): start-up is a real process coming up. */
-    private void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertThat(guildhall.isAlive()).as(log()).isTrue();
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                guildhall.waitFor(50, TimeUnit.MILLISECONDS);
-            }
-        }
-        throw new AssertionError("guildhall serve did not come up:\n" + log());
-    }
-
-    private String log() {
-        try {
-            return Files.readString(dir.resolve("guildhall.log"));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        guildhall = ServeJar.start(dir.resolve("guildhall.log"), Map.of(
+                "SLACK_SIGNING_SECRET", "s3cret",
+                "SLACK_BOT_TOKEN", "xoxb-test",
+                "SLACK_API_URL", slack.apiUrl(),
+                "GUILDHALL_DB", dir.resolve("guildhall.db").toString()));
+        port = guildhall.port();
     }
 
     @AfterEach
     void stop() throws Exception {
-        guildhall.destroy();
-        if (!guildhall.waitFor(20, TimeUnit.SECONDS)) {
-            guildhall.destroyForcibly();
-        }
+        guildhall.close();
         slack.close();
     }
 
@@ -117,7 +74,7 @@ class SlackServeAcceptanceIT {
         Duration learnTook = Duration.ofNanos(System.nanoTime() - start);
 
         // Then both get HTTP 200 within 3 s, their reply in the ack
-        assertThat(teach.statusCode()).as(log()).isEqualTo(200);
+        assertThat(teach.statusCode()).as(guildhall.log()).isEqualTo(200);
         assertThat(teachTook).isLessThan(Duration.ofSeconds(3));
         assertThat(teach.body()).contains("You now teach *kubernetes*");
         assertThat(learn.statusCode()).isEqualTo(200);
