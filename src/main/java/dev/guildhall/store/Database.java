@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -13,6 +15,9 @@ import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -23,9 +28,12 @@ import java.util.function.Function;
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
     private final Dialect dialect;
     private final Jdbi jdbi;
     private final ReentrantLock writers = new ReentrantLock(true);
+    private final ScheduledExecutorService checkpointer;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
@@ -36,6 +44,28 @@ public final class Database implements AutoCloseable {
             long millis = rs.getLong(column);
             return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
+        this.checkpointer = dialect == Dialect.SQLITE ? checkpointInBackground() : null;
+    }
+
+    /**
+     * SQLite's WAL grows with every commit until a checkpoint writes it back. Left to SQLite, the commit that crosses
+     * the threshold does it, and pays milliseconds for everyone's writes; here a thread does it every second,
+     * without waiting for readers or writers (PASSIVE), so no command waits for it.
+     */
+    private ScheduledExecutorService checkpointInBackground() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sqlite-checkpoint");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                jdbi.useHandle(h -> h.createQuery("PRAGMA wal_checkpoint(PASSIVE)").mapToMap().list());
+            } catch (RuntimeException e) {
+                log.warn("the background checkpoint failed; trying again in a second", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return executor;
     }
 
     /** Opens (creating if needed) and migrates the database at a file path or {@code jdbc:sqlite:} URL. */
@@ -88,6 +118,9 @@ public final class Database implements AutoCloseable {
                 "foreign_keys", "true",
                 "synchronous", "NORMAL",
                 "transaction_mode", "IMMEDIATE").forEach(config::addDataSourceProperty);
+        // No commit pays for a checkpoint (the write-back of the WAL and its fsync, about one commit in a hundred):
+        // a background thread checkpoints instead, see checkpointInBackground.
+        config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         return config;
     }
 
@@ -138,6 +171,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.shutdownNow();
+        }
         dataSource.close();
     }
 

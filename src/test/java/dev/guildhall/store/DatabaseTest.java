@@ -28,6 +28,14 @@ class DatabaseTest {
     }
 
     @Test
+    void noCommitPaysForACheckpointABackgroundThreadDoesIt() {
+        try (Database db = Database.open(dir.resolve("g.db").toString())) {
+            assertThat(Sql.one(db, "PRAGMA wal_autocheckpoint", Integer.class)).isZero();
+            assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("sqlite-checkpoint"));
+        }
+    }
+
+    @Test
     void foreignKeysAreEnforced() {
         try (Database db = Database.open(dir.resolve("g.db").toString())) {
             assertThatThrownBy(() -> db.inTransaction(h -> h.createUpdate(
