@@ -29,6 +29,7 @@ public final class HttpHost implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpHost.class);
     /** Platform callbacks are small; anything bigger is not one of them. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    private static final long DRAIN_LIMIT_BYTES = 16L << 20;
     static final Duration GRACE = Duration.ofSeconds(3);
 
     static {
@@ -138,7 +139,18 @@ public final class HttpHost implements AutoCloseable {
 
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        return bytes.length > MAX_BODY_BYTES ? null : bytes;
+        if (bytes.length <= MAX_BODY_BYTES) {
+            return bytes;
+        }
+        // Read and drop what the client is still sending (up to a bound), so it hears the 413 rather than a
+        // connection reset in the middle of its upload.
+        byte[] sink = new byte[64 * 1024];
+        long drained = 0;
+        int read;
+        while (drained < DRAIN_LIMIT_BYTES && (read = in.read(sink)) > 0) {
+            drained += read;
+        }
+        return null;
     }
 
     /** Stops taking requests; those under way get up to {@link #GRACE} to finish. */
