@@ -118,9 +118,7 @@ final class ConsoleChatPort implements ChatPort {
     private Path write(FileUpload file) throws DeliveryException {
         try {
             Files.createDirectories(files);
-            byte[] id = new byte[3];
-            RANDOM.nextBytes(id);
-            Path path = files.resolve(HexFormat.of().formatHex(id) + "-" + file.fileName()).toAbsolutePath();
+            Path path = files.resolve(randomHex(3) + "-" + file.fileName()).toAbsolutePath();
             Files.write(path, file.content());
             return path;
         } catch (IOException e) {
@@ -129,8 +127,12 @@ final class ConsoleChatPort implements ChatPort {
     }
 
     private static MessageRef newRef(String target) {
-        byte[] id = new byte[4];
+        return new MessageRef(PLATFORM + ":" + target + ":" + randomHex(4));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] id = new byte[bytes];
         RANDOM.nextBytes(id);
-        return new MessageRef(PLATFORM + ":" + target + ":" + HexFormat.of().formatHex(id));
+        return HexFormat.of().formatHex(id);
     }
 }

@@ -17,8 +17,4 @@ public record Person(PersonId id, String displayName, Optional<ZoneId> timeZone)
     public static Person of(PersonId id, String displayName) {
         return new Person(id, displayName, Optional.empty());
     }
-
-    public Person withTimeZone(ZoneId zone) {
-        return new Person(id, displayName, Optional.ofNullable(zone));
-    }
 }

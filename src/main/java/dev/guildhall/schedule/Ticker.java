@@ -136,16 +136,9 @@ public final class Ticker implements AutoCloseable {
 
     /** One replica: ticks never overlap. */
     @DisallowConcurrentExecution
-    static final class TickJob implements Job {
-        private final Runnable tick;
-
+    static final class TickJob extends ClusteredTickJob {
         TickJob(Runnable tick) {
-            this.tick = tick;
-        }
-
-        @Override
-        public void execute(org.quartz.JobExecutionContext context) {
-            tick.run();
+            super(tick);
         }
     }
 
@@ -153,7 +146,7 @@ public final class Ticker implements AutoCloseable {
      * Several replicas: ticks may overlap on different replicas, so a long batch of due tasks is shared among them
      * (each replica runs one tick at a time: one Quartz thread).
      */
-    static final class ClusteredTickJob implements Job {
+    static class ClusteredTickJob implements Job {
         private final Runnable tick;
 
         ClusteredTickJob(Runnable tick) {
