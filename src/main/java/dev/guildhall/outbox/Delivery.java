@@ -83,11 +83,13 @@ final class Delivery {
             return Attempt.heldBack(row.kind().addressNamesWorkspace() ? busyPrefix(verdict, target) : Optional.empty());
         }
         Optional<String> payload = claims.claim(row.id(), now);
-        if (payload.isEmpty()) {
-            return Attempt.SETTLED;
-        }
+        return payload.isEmpty() ? Attempt.SETTLED : send(row, address, target, payload.get());
+    }
+
+    /** Calls the platform for a row this replica has claimed, and settles the row with the answer. */
+    private Attempt send(OutboxRow row, String address, Pacer.Target target, String payload) {
         try {
-            MessageRef ref = row.kind().deliver(port, address, payload.get());
+            MessageRef ref = row.kind().deliver(port, address, payload);
             rows.delivered(row, ref, clock.instant());
             return Attempt.DELIVERED;
         } catch (DeliveryException e) {
