@@ -8,7 +8,8 @@ import dev.guildhall.core.PersonId;
 
 /**
  * What an outbox row asks of the platform, and how each kind is delivered. The column takes exactly these names (a
- * CHECK constraint, see the migration {@code V71__outbox_kinds_and_statuses}).
+ * CHECK constraint, see the migration {@code outbox_kinds_and_statuses} in {@code db/sqlite} and
+ * {@code db/postgresql}).
  *
  * <p>Each kind is delivered to an address: the row's recipient, or for an {@link #UPDATE} the ref of the message it
  * replaces. The answer is what the row keeps as its {@code message_ref}: where the message went, or for channel

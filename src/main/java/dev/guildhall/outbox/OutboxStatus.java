@@ -2,7 +2,7 @@ package dev.guildhall.outbox;
 
 /**
  * Where an outbox row stands. The column takes exactly these names (a CHECK constraint, see the migration
- * {@code V71__outbox_kinds_and_statuses}).
+ * {@code outbox_kinds_and_statuses} in {@code db/sqlite} and {@code db/postgresql}).
  */
 public enum OutboxStatus {
     /** Written, or put back for a retry: due from {@code next_attempt_at}. */
