@@ -8,6 +8,7 @@ import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
@@ -57,14 +58,14 @@ public final class GuildBot implements AutoCloseable {
         String body = line.startsWith("/") ? line.substring(1) : line;
         int space = body.indexOf(' ');
         Optional<ChannelId> where = Optional.ofNullable(channel).map(c -> ChannelId.of("console", c));
-        Reply reply = bot.handle(new Command(person(name), where, space < 0 ? body : body.substring(0, space),
-                space < 0 ? "" : body.substring(space + 1)));
+        Reply reply = bot.handle(Inbound.of(new Command(person(name), where, space < 0 ? body : body.substring(0, space),
+                space < 0 ? "" : body.substring(space + 1)))).reply();
         bot.runDue();
         return text(reply);
     }
 
     public String press(String name, String actionId) {
-        Reply reply = bot.press(new ActionPress(person(name), Optional.<ChannelId>empty(), actionId));
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(name), Optional.<ChannelId>empty(), actionId))).reply();
         bot.runDue();
         return text(reply);
     }

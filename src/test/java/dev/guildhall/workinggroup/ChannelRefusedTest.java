@@ -8,6 +8,7 @@ import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
@@ -91,7 +92,7 @@ class ChannelRefusedTest {
 
     private String say(Optional<String> channel, String command, String text) {
         Person alice = new Person(PersonId.of("console", "alice"), "alice", Optional.empty());
-        String reply = bot.handle(new Command(alice, channel.map(c -> ChannelId.of("console", c)), command, text))
+        String reply = bot.handle(Inbound.of(new Command(alice, channel.map(c -> ChannelId.of("console", c)), command, text))).reply()
                 .messages().get(0).text();
         bot.runDue();
         return reply;
