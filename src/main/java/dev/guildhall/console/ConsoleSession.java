@@ -65,7 +65,7 @@ final class ConsoleSession {
                 Person caller = port.personNamed(line.person());
                 Optional<ChannelId> channel = line.channel().map(ConsoleChatPort::channel);
                 show(caller, line.channel(), bot.handle(Inbound.of(new Command(caller, channel, line.commandName(),
-                        line.commandText()))).reply());
+                        ConsoleMentions.tokens(line.commandText())))).reply());
             }
             case PRESS -> {
                 if (line.body().isEmpty()) {

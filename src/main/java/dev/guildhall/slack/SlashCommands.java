@@ -43,7 +43,7 @@ final class SlashCommands implements SlashCommandHandler {
         Optional<ChannelId> channel = SlackIds.channel(organization, payload.getChannelId(), payload.getChannelName());
         // Slack sends no text at all for a command typed alone; the core's Command reads that as "".
         Inbound.Typed command = Inbound.of(new Command(people.caller(id, payload.getUserName()), channel,
-                payload.getCommand(), payload.getText()));
+                payload.getCommand(), SlackMentions.tokens(organization, payload.getText())));
         Handled handled = bot.handle(payload.getTriggerId() == null ? command
                 : command.withRequestId("slack:trigger:" + payload.getTriggerId()));
         Reply reply = handled.reply();

@@ -75,7 +75,7 @@ final class TeamsBot implements Bot {
                     TeamsInbound.channel(activity), action.get())).withContact(() -> rememberPerson(activity))));
             return;
         }
-        var typed = TeamsInbound.command(activity);
+        var typed = TeamsInbound.command(activity, store::personWithTeamsId);
         if (typed.isEmpty()) {
             rememberWhere(activity);
             send(context, List.of(welcome()));

@@ -1,6 +1,7 @@
 package dev.guildhall.livesession;
 
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
@@ -76,7 +77,7 @@ final class LiveBot implements AutoCloseable {
     }
 
     private static String text(Reply reply) {
-        return reply.messages().stream().map(Message::text).collect(Collectors.joining("\n"));
+        return reply.messages().stream().map(ConsoleMentions::render).map(Message::text).collect(Collectors.joining("\n"));
     }
 
     @Override

@@ -43,7 +43,7 @@ final class Replica implements AutoCloseable {
     String say(String user, String name, String text) {
         int space = text.indexOf(' ');
         return GuildBot.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name), Optional.empty(),
-                text.substring(1, space), text.substring(space + 1)))).reply());
+                text.substring(1, space), SlackMentions.tokens(SlackRequests.TEAM, text.substring(space + 1))))).reply());
     }
 
     String sayIn(String user, String name, String channel, String text) {

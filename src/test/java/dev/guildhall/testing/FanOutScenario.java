@@ -5,8 +5,10 @@ import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
+import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 
@@ -35,8 +37,9 @@ public final class FanOutScenario {
 
     /** A guild "platform" led by {@link #LEAD}, linked to channel C42, with members slack:T1:U0000… */
     public static void guildOfMembers(Guildhall bot, int members) {
+        String channel = new Mentions.ChannelToken(new ChannelId("slack:T1:C42"), "platform").text();
         String created = GuildBot.text(bot.handle(Inbound.of(new Command(LEAD, Optional.empty(), "guild",
-                "create platform \"" + GUILD + "\" <#C42|platform>"))).reply());
+                "create platform \"" + GUILD + "\" " + channel))).reply());
         if (!created.contains("Created")) {
             throw new AssertionError(created);
         }

@@ -3,6 +3,7 @@ package dev.guildhall.testing;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
@@ -71,7 +72,7 @@ public final class GuildBot implements AutoCloseable {
     }
 
     public static String text(Reply reply) {
-        return reply.messages().stream().map(m -> m.text() + m.fields().stream()
+        return reply.messages().stream().map(ConsoleMentions::render).map(m -> m.text() + m.fields().stream()
                         .map(f -> "\n" + f.label() + ": " + f.value()).collect(Collectors.joining())
                         + (m.context() == null ? "" : "\n(" + m.context() + ")"))
                 .collect(Collectors.joining("\n"));

@@ -3,6 +3,7 @@ package dev.guildhall.testing;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
@@ -95,7 +96,7 @@ public final class TestBot implements AutoCloseable {
 
     private static String text(Reply reply) {
         StringBuilder all = new StringBuilder();
-        reply.messages().forEach(m -> {
+        reply.messages().stream().map(ConsoleMentions::render).forEach(m -> {
             all.append(m.text());
             m.fields().forEach(f -> all.append('\n').append(f.label()).append(": ").append(f.value()));
             m.buttons().forEach(b -> all.append("\n[").append(b.label()).append("] ").append(b.actionId()));

@@ -3,6 +3,7 @@ package dev.guildhall.workinggroup;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
@@ -92,8 +93,8 @@ class ChannelRefusedTest {
 
     private String say(Optional<String> channel, String command, String text) {
         Person alice = new Person(PersonId.of("console", "alice"), "alice", Optional.empty());
-        String reply = bot.handle(Inbound.of(new Command(alice, channel.map(c -> ChannelId.of("console", c)), command, text))).reply()
-                .messages().get(0).text();
+        String reply = ConsoleMentions.render(bot.handle(Inbound.of(new Command(alice,
+                channel.map(c -> ChannelId.of("console", c)), command, text))).reply().messages().get(0)).text();
         bot.runDue();
         return reply;
     }

@@ -1,5 +1,6 @@
 package dev.guildhall.workinggroup;
 
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.testing.RecordingChatPort;
@@ -133,7 +134,8 @@ class WorkingGroupTest {
         t.say("bob", "/wg join vpc");
         t.say("carol", "/wg join vpc");
 
-        assertThat(t.bot.home(TestBot.id("alice"))).anySatisfy(m -> assertThat(m.fields()).singleElement()
+        assertThat(t.bot.home(TestBot.id("alice"))).map(ConsoleMentions::render)
+                .anySatisfy(m -> assertThat(m.fields()).singleElement()
                 .satisfies(f -> assertThat(f.value()).contains("you own it").contains("#wg-vpc")));
         assertThat(t.bot.home(TestBot.id("carol"))).anySatisfy(m -> assertThat(m.fields()).anySatisfy(
                 f -> assertThat(f.value()).contains("you're on the waitlist")));
