@@ -94,6 +94,7 @@ public final class Server implements AutoCloseable {
             if (teams.isPresent()) {
                 teams.get().serveOn(running, http);
             }
+            bot.start();
             bot.startDelivery();
             ticker = database.dialect().shared() ? Ticker.clustered(running::runDueTasks, database)
                     : new Ticker(running::runDueTasks);

@@ -2,11 +2,9 @@ package dev.guildhall.bot;
 
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.CommandRouter;
-import dev.guildhall.command.UsageException;
-import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
-import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
@@ -17,14 +15,9 @@ import dev.guildhall.people.People;
 import dev.guildhall.schedule.DueTaskRunner;
 import dev.guildhall.store.Database;
 import dev.guildhall.store.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The bot without any platform: adapters hand it commands and button presses and get the caller's reply back.
@@ -32,14 +25,15 @@ import java.util.function.Function;
  * returns; bad input rolls everything back.
  */
 public final class Guildhall implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Guildhall.class);
 
     private final Database database;
     private final AdjustableClock clock;
     private final CommandRouter router = new CommandRouter();
     private final OutboxDispatcher dispatcher;
     private final DueTaskRunner tasks;
-    private volatile RequestObserver observer = RequestObserver.NONE;
+    private final List<Capability> capabilities;
+    private final ObserveRequests metrics = new ObserveRequests();
+    private final InboundChain chain;
 
     public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities) {
         this(database, clock, port, capabilities, SendPace.defaults());
@@ -49,37 +43,57 @@ public final class Guildhall implements AutoCloseable {
                      SendPace pace) {
         this.database = database;
         this.clock = clock;
+        this.capabilities = List.copyOf(capabilities);
         capabilities.forEach(capability -> capability.register(router));
+        // The order of the middleware, in one place: metrics see everything, failures become replies after the
+        // rollback, the adapter's contact is stored outside the transaction, the rest runs inside it.
+        this.chain = new InboundChain(List.of(metrics, new ReplyOnFailure(), new RememberContact(),
+                new InUnitOfWork(database, clock), new DeduplicateRetries(), new RememberCaller()), this::route);
         this.dispatcher = new OutboxDispatcher(database, port, clock, pace);
         this.tasks = new DueTaskRunner(database, clock, router::task);
     }
 
-    public Reply handle(Command command) {
-        return inTransaction(router.observedName(command), command.caller(), router.isAnonymous(command),
-                Optional.empty(), work -> router.route(command, work));
+    /**
+     * The one way in for commands and presses: retries answered from the first time, the caller remembered unless
+     * anonymous, metrics, and failures turned into the caller's reply, around the router.
+     */
+    public Handled handle(Inbound inbound) {
+        Handled handled = chain.handle(new Exchange(inbound, observedName(inbound), isAnonymous(inbound),
+                Optional.empty()));
+        if (handled.outcome() == RequestObserver.Outcome.OK) {
+            dispatcher.wake();
+        }
+        return handled;
     }
 
-    public Reply press(ActionPress press) {
-        return inTransaction(router.observedName(press), press.presser(), router.isAnonymous(press), Optional.empty(),
-                work -> router.press(press, work));
+    private Handled route(Exchange exchange) {
+        Reply reply = exchange.inbound() instanceof Inbound.Typed typed
+                ? router.route(typed.command(), exchange.work())
+                : router.press(((Inbound.Pressed) exchange.inbound()).press(), exchange.work());
+        return exchange.answer(reply, RequestObserver.Outcome.OK);
+    }
+
+    private String observedName(Inbound inbound) {
+        return inbound instanceof Inbound.Typed typed ? router.observedName(typed.command())
+                : router.observedName(((Inbound.Pressed) inbound).press());
+    }
+
+    private boolean isAnonymous(Inbound inbound) {
+        return inbound instanceof Inbound.Typed typed ? router.isAnonymous(typed.command())
+                : router.isAnonymous(((Inbound.Pressed) inbound).press());
     }
 
     /**
-     * Like {@link #handle}, for a delivery the platform may repeat: {@code requestKey} is the platform's id for it
-     * (Slack's trigger_id), recorded in the same transaction as the effect. A repeat changes nothing and gets the
-     * first reply again.
+     * Runs every capability's start-up work (recurring rounds), once per start of the bot — serve, socket, console —
+     * in one transaction. Each hook is idempotent, so a restart or a second replica schedules nothing twice.
      */
-    public Reply handleOnce(String requestKey, Command command) {
-        return inTransaction(router.observedName(command), command.caller(), router.isAnonymous(command),
-                Optional.of(requestKey),
-                work -> router.route(command, work));
-    }
-
-    /** Like {@link #press}, at most once per {@code requestKey}; see {@link #handleOnce}. */
-    public Reply pressOnce(String requestKey, ActionPress press) {
-        return inTransaction(router.observedName(press), press.presser(), router.isAnonymous(press),
-                Optional.of(requestKey),
-                work -> router.press(press, work));
+    public void start() {
+        database.inTransaction(handle -> {
+            UnitOfWork work = new UnitOfWork(handle, clock.instant());
+            capabilities.forEach(capability -> capability.onStart(work));
+            return null;
+        });
+        dispatcher.wake();
     }
 
     /** Records a delivery whose effect lies outside the store; false if it was recorded before (a retry). */
@@ -106,47 +120,7 @@ public final class Guildhall implements AutoCloseable {
 
     /** Metrics and the like: told about each command and press after it is answered. */
     public void observe(RequestObserver observer) {
-        this.observer = observer;
-    }
-
-    private Reply inTransaction(String name, Person who, boolean anonymous, Optional<String> requestKey,
-                                Function<UnitOfWork, Reply> action) {
-        long started = System.nanoTime();
-        RequestObserver.Outcome outcome = RequestObserver.Outcome.FAILED;
-        try {
-            Reply reply = database.inTransaction(handle -> {
-                HandledRequests handled = new HandledRequests(handle);
-                UnitOfWork work = new UnitOfWork(handle, clock.instant());
-                if (requestKey.isPresent() && !handled.claim(requestKey.get(), work.now())) {
-                    return handled.replyTo(requestKey.get()).orElse(Reply.none());
-                }
-                if (!anonymous) {
-                    new People(handle).remember(who, work.now());
-                }
-                Reply result = action.apply(work);
-                requestKey.ifPresent(key -> handled.answer(key, result));
-                return result;
-            });
-            dispatcher.wake();
-            outcome = RequestObserver.Outcome.OK;
-            return reply;
-        } catch (UsageException e) {
-            outcome = RequestObserver.Outcome.REFUSED;
-            return Reply.of(e.getMessage());
-        } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString().substring(0, 8);
-            if (anonymous) {
-                // Exception messages can quote bound SQL arguments, the caller's id among them: keep only the kind.
-                log.error("an anonymous request failed, reference {}: {} (details withheld)", reference,
-                        e.getClass().getName());
-            } else {
-                log.error("request failed, reference {}", reference, e);
-            }
-            return Reply.of("Sorry — something went wrong on my side and nothing was changed. Please try again in a"
-                    + " moment; if it keeps happening, tell your Guildhall admin (reference " + reference + ").");
-        } finally {
-            observer.handled(name, outcome, Duration.ofNanos(System.nanoTime() - started));
-        }
+        metrics.observe(observer);
     }
 
     /** Runs the timed tasks that are due, then delivers the outbox; returns how much work was done. */

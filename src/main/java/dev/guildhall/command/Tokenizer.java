@@ -1,11 +1,14 @@
 package dev.guildhall.command;
 
+import dev.guildhall.core.Mentions;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits command text into words. Quotes group words: "machine learning" or 'machine learning', and the curly
- * quotes Slack and Teams clients substitute when people type straight ones.
+ * quotes Slack and Teams clients substitute when people type straight ones. A mention token (see {@link Mentions}) is
+ * one word.
  */
 public final class Tokenizer {
     private Tokenizer() {
@@ -19,6 +22,13 @@ public final class Tokenizer {
             char c = text.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
+                continue;
+            }
+            int mentionEnd = Mentions.tokenEnd(text, i);
+            if (mentionEnd > 0) {
+                // A mention token is one word, even when the name it shows has spaces.
+                tokens.add(new Token(text.substring(i, mentionEnd), false, i, mentionEnd));
+                i = mentionEnd;
                 continue;
             }
             char close = closingQuote(c);

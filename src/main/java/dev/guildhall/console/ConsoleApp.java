@@ -41,6 +41,7 @@ public final class ConsoleApp {
         ConsoleChatPort port = new ConsoleChatPort(output, options.files());
         try (Guildhall bot = Wiring.guildhall(config, clock, Map.of(ConsoleChatPort.PLATFORM, port))) {
             ConsoleSession session = new ConsoleSession(bot, port, output);
+            bot.start();
             bot.runDue();
             if (options.script() != null) {
                 return runScript(options.script(), session, output, bot);

@@ -82,6 +82,7 @@ final class ConsoleOutput {
 
     private static String toJson(String to, String channel, Message message, boolean ephemeral, String ref,
                                  String updates) {
+        message = ConsoleMentions.render(message);
         ObjectNode node = JSON.createObjectNode();
         node.put("to", to);
         node.put("channel", channel);
@@ -104,6 +105,7 @@ final class ConsoleOutput {
     }
 
     private static String toText(String to, String channel, Message message, boolean ephemeral, boolean update) {
+        message = ConsoleMentions.render(message);
         String where;
         if (ephemeral) {
             where = "only " + to + " sees" + (channel == null ? "" : ", in #" + channel);

@@ -5,6 +5,7 @@ import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Durations;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
@@ -63,8 +64,8 @@ final class ConsoleSession {
             case COMMAND -> {
                 Person caller = port.personNamed(line.person());
                 Optional<ChannelId> channel = line.channel().map(ConsoleChatPort::channel);
-                show(caller, line.channel(), bot.handle(new Command(caller, channel, line.commandName(),
-                        line.commandText())));
+                show(caller, line.channel(), bot.handle(Inbound.of(new Command(caller, channel, line.commandName(),
+                        ConsoleMentions.tokens(line.commandText())))).reply());
             }
             case PRESS -> {
                 if (line.body().isEmpty()) {
@@ -72,8 +73,8 @@ final class ConsoleSession {
                     return false;
                 }
                 Person presser = port.personNamed(line.person());
-                show(presser, line.channel(), bot.press(new ActionPress(presser,
-                        line.channel().map(ConsoleChatPort::channel), line.body())));
+                show(presser, line.channel(), bot.handle(Inbound.of(new ActionPress(presser,
+                        line.channel().map(ConsoleChatPort::channel), line.body()))).reply());
             }
         }
         bot.runDue();

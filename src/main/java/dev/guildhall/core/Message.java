@@ -3,6 +3,7 @@ package dev.guildhall.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What the bot says, independent of any platform: a text, optional labelled fields, an optional small context line,
@@ -33,6 +34,13 @@ public record Message(String text, List<Field> fields, String context, List<Butt
         List<Button> more = new ArrayList<>(buttons);
         more.add(button);
         return new Message(text, fields, context, more);
+    }
+
+    /** The same message with its text, fields and context passed through {@code change} (buttons keep theirs). */
+    public Message mapTexts(UnaryOperator<String> change) {
+        return new Message(change.apply(text),
+                fields.stream().map(f -> new Field(change.apply(f.label()), change.apply(f.value()))).toList(),
+                context == null ? null : change.apply(context), buttons);
     }
 
     public record Field(String label, String value) {

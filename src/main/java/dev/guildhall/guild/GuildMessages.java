@@ -1,6 +1,7 @@
 package dev.guildhall.guild;
 
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Mentions;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,13 +15,9 @@ final class GuildMessages {
     private GuildMessages() {
     }
 
-    /** A channel as a reader can find it: the console's name, or the platform's own link. */
+    /** A channel as a reader can find it: a token each adapter shows as its own link, or as the label without one. */
     static String channel(ChannelId channel) {
-        return switch (channel.platform()) {
-            case "slack" -> "<#" + channel.localPart().substring(channel.localPart().lastIndexOf(':') + 1) + ">";
-            case "console" -> "#" + channel.localPart();
-            default -> "the guild's channel";
-        };
+        return new Mentions.ChannelToken(channel, "the guild's channel").text();
     }
 
     /** A moment in one zone, with the zone named so nobody has to guess: "Sat 28 Nov 2026, 10:00 (Europe/Berlin)". */

@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * Once a day, whether or not anyone looks at insights: every learner whose ticket has waited over a week without a
  * teacher is told (once per ticket) that they are not forgotten, and every guild lead not yet signed up gets the
- * weekly digest. A chain of due tasks, each link scheduling the next; the first insights anyone asks for (a lead's or
- * an admin's) starts it, and every later ask restarts it should it ever have broken.
+ * weekly digest. A chain of due tasks, each link scheduling the next; the bot starts it when it starts (and restarts
+ * it then, should it ever have broken), never twice: one link waits at a time, which a unique index guarantees.
  */
 final class DailyRound {
     static final String TASK = "insights.daily";
@@ -30,14 +30,10 @@ final class DailyRound {
         new DueTasks(work).schedule(TASK, 0, work.now().plus(EVERY));
     }
 
-    /** Starts the chain, or restarts it if it broke (a link that failed for good): called whenever insights are asked. */
-    static void ensureRunning(UnitOfWork work) {
-        int pending = work.handle().createQuery(
-                        "SELECT COUNT(*) FROM scheduled_task WHERE kind = :kind AND done_at IS NULL")
-                .bind("kind", TASK).mapTo(Integer.class).one();
-        if (pending == 0) {
-            new DueTasks(work).schedule(TASK, 0, work.now().plus(EVERY));
-        }
+    /** Starts the chain unless a link already waits, and signs up the leads of every guild for the digest. */
+    static void start(UnitOfWork work) {
+        new DueTasks(work).scheduleUnlessWaiting(TASK, 0, work.now().plus(EVERY));
+        guilds(work).forEach(guild -> WeeklyDigest.enrolLeads(work, guild));
     }
 
     static List<Guild> guilds(UnitOfWork work) {

@@ -6,6 +6,7 @@ import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
 import dev.guildhall.guild.LeadSubcommand;
 import dev.guildhall.mentorship.Topics;
+import dev.guildhall.store.UnitOfWork;
 
 /**
  * Insights: is the learning culture working? {@code /guild insights <slug>} for a guild's leads (added to /guild
@@ -38,5 +39,11 @@ public final class InsightsCapability implements Capability {
         registry.task(WeeklyDigest.TASK, new WeeklyDigest(view)::run);
         registry.task(DailyRound.TASK, DailyRound::run);
         registry.task(InsightsView.CHARTS_TASK, view::drawCharts);
+    }
+
+    /** The daily round and the leads' weekly digests run from the bot's start, whether or not anyone asks. */
+    @Override
+    public void onStart(UnitOfWork work) {
+        DailyRound.start(work);
     }
 }

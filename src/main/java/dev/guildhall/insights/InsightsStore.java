@@ -196,6 +196,16 @@ final class InsightsStore {
                 .mapTo(Long.class).one();
     }
 
+    /** Empty when the lead already has a row for the guild (on, or turned off). */
+    Optional<Long> insertDigestUnlessPresent(long guildId, PersonId lead, Instant now) {
+        return handle.createQuery("""
+                        INSERT INTO insights_digest (guild_id, person_id, created_at) VALUES (:guild, :person, :now)
+                        ON CONFLICT (guild_id, person_id) DO NOTHING
+                        RETURNING id""")
+                .bind("guild", guildId).bind("person", lead.value()).bind("now", now)
+                .mapTo(Long.class).findOne();
+    }
+
     void setDigestStopped(long id, Instant stoppedAt) {
         handle.createUpdate("UPDATE insights_digest SET stopped_at = :at WHERE id = :id")
                 .bindByType("at", stoppedAt, Instant.class).bind("id", id).execute();

@@ -35,7 +35,6 @@ final class InsightsView {
     private Report report(UnitOfWork work, InsightsStore store, History history, Scope scope) {
         Report report = insights.compute(history, store.reach(scope.guildId(), work.now()), scope, work.now());
         tellLeftOut(work, store, report.matching().leftOut());
-        DailyRound.ensureRunning(work);
         return report;
     }
 

@@ -45,10 +45,9 @@ final class WeeklyDigest {
     static void enrolLeads(UnitOfWork work, Guild guild) {
         InsightsStore store = new InsightsStore(work.handle());
         for (PersonId lead : store.leads(guild.id())) {
-            if (store.digest(guild.id(), lead).isEmpty()) {
-                long id = store.insertDigest(guild.id(), lead, work.now());
-                new DueTasks(work).schedule(TASK, id, next(work.now(), zoneOf(work, lead, guild)));
-            }
+            // Replicas starting together may enrol the same lead: only the one whose row went in schedules.
+            store.insertDigestUnlessPresent(guild.id(), lead, work.now()).ifPresent(id ->
+                    new DueTasks(work).schedule(TASK, id, next(work.now(), zoneOf(work, lead, guild))));
         }
     }
 

@@ -127,10 +127,11 @@ final class BlockKit {
     }
 
     /**
-     * Slack reads {@code <…>} as links and mentions: the core's "/learn <topic>" must show as typed. Channel and
-     * people links the core writes on purpose ({@code <#C123>}, {@code <@U123>}) stay links.
+     * Slack reads {@code <…>} as links and mentions: the core's "/learn <topic>" must show as typed. The core's
+     * mention tokens become Slack's links ({@code <#C123>}, {@code <@U123>}) and stay links.
      */
-    static String escape(String text) {
+    static String escape(String written) {
+        String text = SlackMentions.render(written);
         Matcher link = SLACK_LINK.matcher(text);
         StringBuilder escaped = new StringBuilder();
         int from = 0;

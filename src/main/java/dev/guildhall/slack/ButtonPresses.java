@@ -8,10 +8,11 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
-import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
@@ -56,14 +57,13 @@ final class ButtonPresses implements BlockActionHandler {
         boolean anyoneNamed = false;
         List<Message> replies = new ArrayList<>();
         for (BlockActionPayload.Action action : payload.getActions()) {
-            ActionPress pressed = new ActionPress(Person.of(id, name), channel, action.getActionId());
-            boolean anonymous = bot.router().isAnonymous(pressed);
-            ActionPress press = anonymous ? pressed
-                    : new ActionPress(people.caller(id, name), channel, action.getActionId());
-            Reply reply = payload.getTriggerId() == null ? bot.press(press)
-                    : bot.pressOnce("slack:trigger:" + payload.getTriggerId() + ":" + action.getActionId(), press);
+            Inbound.Pressed press = Inbound.of(new ActionPress(people.caller(id, name), channel,
+                    action.getActionId()));
+            Handled handled = bot.handle(payload.getTriggerId() == null ? press
+                    : press.withRequestId("slack:trigger:" + payload.getTriggerId() + ":" + action.getActionId()));
+            Reply reply = handled.reply();
             replies.addAll(reply.messages());
-            anyoneNamed |= !anonymous;
+            anyoneNamed |= handled.callerMayBeIdentified();
         }
         boolean named = anyoneNamed;
         String responseUrl = payload.getResponseUrl();

@@ -130,7 +130,7 @@ public final class SlackChatPort implements ChatPort {
                 id = call("conversations.create", CHANNEL_SCOPE, () -> client.conversationsCreate(r -> r
                         .name(slackName).isPrivate(false))).getChannel().getId();
             } catch (DeliveryException e) {
-                if (!e.getMessage().startsWith("name_taken") || attempt >= MAX_NAME_ATTEMPTS) {
+                if (!e.hasCode("name_taken") || attempt >= MAX_NAME_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -142,7 +142,7 @@ public final class SlackChatPort implements ChatPort {
                 call("conversations.invite", CHANNEL_SCOPE, () -> client.conversationsInvite(r -> r.channel(created)
                         .users(users)));
             } catch (DeliveryException e) {
-                if (!e.getMessage().startsWith("already_in_channel")) {
+                if (!e.hasCode("already_in_channel")) {
                     try {
                         archive(created);
                     } catch (DeliveryException ignored) {
@@ -171,7 +171,7 @@ public final class SlackChatPort implements ChatPort {
         try {
             call("conversations.archive", CHANNEL_SCOPE, () -> client.conversationsArchive(r -> r.channel(channelId)));
         } catch (DeliveryException e) {
-            if (!e.getMessage().startsWith("already_archived")) {
+            if (!e.hasCode("already_archived")) {
                 throw e;
             }
         }
@@ -183,7 +183,7 @@ public final class SlackChatPort implements ChatPort {
         try {
             user = call("users.info", () -> client.usersInfo(r -> r.user(SlackIds.userId(id)))).getUser();
         } catch (DeliveryException e) {
-            if (e.getMessage().startsWith("user_not_found")) {
+            if (e.hasCode("user_not_found")) {
                 return Optional.empty();
             }
             throw e;
@@ -275,6 +275,10 @@ public final class SlackChatPort implements ChatPort {
     /** Slack's error codes, as what went wrong and what an admin can do about it. */
     static DeliveryException refusal(String method, String error, String needed) {
         String code = error == null ? "unknown_error" : error;
+        return described(method, code, needed).withCode(code);
+    }
+
+    private static DeliveryException described(String method, String code, String needed) {
         return switch (code) {
             case "ratelimited" -> DeliveryException.rateLimited(Duration.ofSeconds(1));
             case "internal_error", "fatal_error", "service_unavailable", "request_timeout" ->

@@ -8,9 +8,10 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
-import dev.guildhall.core.Person;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
@@ -41,14 +42,12 @@ final class SlashCommands implements SlashCommandHandler {
         PersonId id = SlackIds.person(organization, payload.getUserId());
         Optional<ChannelId> channel = SlackIds.channel(organization, payload.getChannelId(), payload.getChannelName());
         // Slack sends no text at all for a command typed alone; the core's Command reads that as "".
-        Command typed = new Command(Person.of(id, payload.getUserName()), channel, payload.getCommand(),
-                payload.getText());
-        boolean anonymous = bot.router().isAnonymous(typed);
-        Command command = anonymous ? typed : new Command(people.caller(id, payload.getUserName()), channel,
-                payload.getCommand(), payload.getText());
-        Reply reply = payload.getTriggerId() == null ? bot.handle(command)
-                : bot.handleOnce("slack:trigger:" + payload.getTriggerId(), command);
-        if (!anonymous) {
+        Inbound.Typed command = Inbound.of(new Command(people.caller(id, payload.getUserName()), channel,
+                payload.getCommand(), SlackMentions.tokens(organization, payload.getText())));
+        Handled handled = bot.handle(payload.getTriggerId() == null ? command
+                : command.withRequestId("slack:trigger:" + payload.getTriggerId()));
+        Reply reply = handled.reply();
+        if (handled.callerMayBeIdentified()) {
             afterAck.later(() -> people.refresh(id));
         }
         List<List<LayoutBlock>> chunks = BlockKit.chunks(reply.messages(), BlockKit.MESSAGE_BLOCKS);

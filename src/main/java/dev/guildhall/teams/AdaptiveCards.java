@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.schema.Attachment;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
 
 import java.util.regex.Pattern;
@@ -58,6 +59,8 @@ final class AdaptiveCards {
 
     /** The core writes *bold* the way Slack does; Adaptive Cards want **bold**. */
     static String markdown(String text) {
-        return SLACK_BOLD.matcher(text).replaceAll("**$1**");
+        // Replies quote people as "@Bob Smith" (a card mention would need its entity); channels by their label.
+        String rendered = Mentions.render(text, person -> "@" + person.label(), channel -> channel.label());
+        return SLACK_BOLD.matcher(rendered).replaceAll("**$1**");
     }
 }

@@ -9,10 +9,11 @@ import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
-import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
 
 import org.slf4j.Logger;
@@ -70,23 +71,20 @@ final class TeamsBot implements Bot {
     private void onMessage(TurnContext context, Activity activity) {
         var action = TeamsInbound.actionId(activity);
         if (action.isPresent()) {
-            ActionPress press = new ActionPress(TeamsInbound.person(activity), TeamsInbound.channel(activity), action.get());
-            boolean anonymous = guildhall.router().isAnonymous(press);
-            rememberWhereUnless(anonymous, activity);
-            deliverReply(context, activity, anonymous, guildhall.press(press));
+            deliverReply(context, activity, handle(activity, Inbound.of(new ActionPress(TeamsInbound.person(activity),
+                    TeamsInbound.channel(activity), action.get())).withContact(() -> rememberPerson(activity))));
             return;
         }
-        var typed = TeamsInbound.command(activity);
+        var typed = TeamsInbound.command(activity, store::personWithTeamsId);
         if (typed.isEmpty()) {
             rememberWhere(activity);
             send(context, List.of(welcome()));
             return;
         }
-        Person caller = TeamsInbound.person(activity);
-        Command command = new Command(caller, TeamsInbound.channel(activity), typed.get().name(), typed.get().text());
-        boolean anonymous = guildhall.router().isAnonymous(command);
-        rememberWhereUnless(anonymous, activity);
-        deliverReply(context, activity, anonymous, guildhall.handle(command));
+        Command command = new Command(TeamsInbound.person(activity), TeamsInbound.channel(activity),
+                typed.get().name(), typed.get().text());
+        deliverReply(context, activity, handle(activity,
+                Inbound.of(command).withContact(() -> rememberPerson(activity))));
     }
 
     /** Action.Execute (Universal Actions) arrives as an invoke and wants its answer in the HTTP response. */
@@ -95,10 +93,8 @@ final class TeamsBot implements Bot {
         if (!"adaptiveCard/action".equals(activity.getName()) || action.isEmpty()) {
             return;
         }
-        ActionPress press = new ActionPress(TeamsInbound.person(activity), TeamsInbound.channel(activity), action.get());
-        boolean anonymous = guildhall.router().isAnonymous(press);
-        rememberWhereUnless(anonymous, activity);
-        Reply reply = guildhall.press(press);
+        Reply reply = handle(activity, Inbound.of(new ActionPress(TeamsInbound.person(activity),
+                TeamsInbound.channel(activity), action.get())).withContact(() -> rememberPerson(activity))).reply();
         Message answer = reply.isEmpty() ? Message.text("Done.") : reply.messages().get(0);
         Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
         response.setValue(new InvokeResponse(HttpURLConnection.HTTP_OK, Map.of(
@@ -107,17 +103,26 @@ final class TeamsBot implements Bot {
     }
 
     /**
+     * A channel's conversation names nobody, so it is kept for every request; the person's own way in is the
+     * request's contact, which the bot runs only for a caller it may identify.
+     */
+    private Handled handle(Activity activity, Inbound inbound) {
+        rememberChannel(activity);
+        return guildhall.handle(inbound);
+    }
+
+    /**
      * The caller's reply goes back into the conversation. An anonymous command typed in a channel gets its
      * confirmation in the person's personal chat if one is known, never in the channel where everyone would see it.
      */
-    private void deliverReply(TurnContext context, Activity activity, boolean anonymous, Reply reply) {
-        if (reply.isEmpty()) {
+    private void deliverReply(TurnContext context, Activity activity, Handled handled) {
+        if (handled.reply().isEmpty()) {
             return;
         }
-        if (anonymous && !TeamsInbound.isPersonal(activity)) {
+        if (!handled.callerMayBeIdentified() && !TeamsInbound.isPersonal(activity)) {
             return;
         }
-        send(context, reply.messages());
+        send(context, handled.reply().messages());
     }
 
     /**
@@ -140,19 +145,23 @@ final class TeamsBot implements Bot {
                 && added.stream().anyMatch(member -> activity.getRecipient().getId().equals(member.getId()));
     }
 
-    private void rememberWhereUnless(boolean anonymous, Activity activity) {
-        if (!anonymous) {
-            rememberWhere(activity);
-        } else if (!TeamsInbound.isPersonal(activity)) {
+    /** Keeps the conversation and the person's way in, so later messages (DMs, reminders) can reach them. */
+    private void rememberWhere(Activity activity) {
+        rememberChannel(activity);
+        rememberPerson(activity);
+    }
+
+    private void rememberChannel(Activity activity) {
+        if (!TeamsInbound.isPersonal(activity)) {
             rememberConversation(activity);
         }
     }
 
-    /** Keeps the conversation and the person's way in, so later messages (DMs, reminders) can reach them. */
-    private void rememberWhere(Activity activity) {
-        String conversation = rememberConversation(activity);
+    /** The person's way in, with their personal chat when that is where they wrote. */
+    private void rememberPerson(Activity activity) {
+        String personalChat = TeamsInbound.isPersonal(activity) ? rememberConversation(activity) : null;
         store.rememberPerson(TeamsInbound.personId(activity), activity.getFrom().getId(), activity.getServiceUrl(),
-                TeamsInbound.isPersonal(activity) ? conversation : null, clock.instant());
+                personalChat, clock.instant());
     }
 
     private String rememberConversation(Activity activity) {

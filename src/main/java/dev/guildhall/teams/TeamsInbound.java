@@ -6,12 +6,17 @@ import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Entity;
 import com.microsoft.bot.schema.Serialization;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads what the platform-neutral core needs out of a Bot Framework activity. */
@@ -101,19 +106,23 @@ final class TeamsInbound {
 
     /**
      * The command in a message. In a channel or group chat the bot only hears messages that mention it: the mention
-     * is removed using the activity's mention entities (the one naming the recipient, i.e. this bot).
+     * is removed using the activity's mention entities (the one naming the recipient, i.e. this bot). Other people's
+     * mentions become the core's tokens, by the id in their mention entity ({@code knownByTeamsId} finds the person
+     * the bot has met under a Teams user id); a mention whose person cannot be known stays their {@code @name}, one
+     * word for the command grammar (quoted when the name has spaces), which the core looks up by name.
      */
-    static Optional<TypedCommand> command(Activity activity) {
+    static Optional<TypedCommand> command(Activity activity, Function<String, Optional<PersonId>> knownByTeamsId) {
         String text = activity.getText();
         if (text == null) {
             return Optional.empty();
         }
+        text = Mentions.inert(text);
         if (!isPersonal(activity)) {
             text = withoutRecipientMention(activity, text);
         }
-        // Other people's mentions stay mentions: one word for the command grammar (quoted when the name has spaces).
-        text = OTHER_MENTION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                m.group(1).strip().contains(" ") ? "\"@" + m.group(1).strip() + "\"" : "@" + m.group(1).strip()));
+        Map<String, PersonId> mentioned = mentioned(activity, knownByTeamsId);
+        text = OTHER_MENTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(mention(m.group(0),
+                unescapeHtml(m.group(1)).strip(), mentioned)));
         text = unescapeHtml(TAGS.matcher(text).replaceAll(" ")).strip();
         if (text.isEmpty()) {
             return Optional.empty();
@@ -124,6 +133,35 @@ final class TeamsInbound {
         int space = text.indexOf(' ');
         return Optional.of(space < 0 ? new TypedCommand(text, "")
                 : new TypedCommand(text.substring(0, space), text.substring(space + 1).strip()));
+    }
+
+    private static String mention(String markup, String name, Map<String, PersonId> mentioned) {
+        PersonId person = mentioned.get(markup);
+        if (person != null) {
+            // Escaped for the HTML unescaping that follows; the token keeps the name as Teams showed it.
+            return escapeHtml(new Mentions.PersonToken(person, name).text());
+        }
+        return name.contains(" ") ? "\"@" + name + "\"" : "@" + name;
+    }
+
+    /** Each mention entity's markup ({@code <at>Bob Smith</at>}) and the person it names, when that can be known. */
+    private static Map<String, PersonId> mentioned(Activity activity, Function<String, Optional<PersonId>> known) {
+        Map<String, PersonId> people = new HashMap<>();
+        if (activity.getEntities() == null) {
+            return people;
+        }
+        for (Entity entity : activity.getEntities()) {
+            JsonNode who = entity.getProperties().get("mentioned");
+            JsonNode markup = entity.getProperties().get("text");
+            if (!"mention".equalsIgnoreCase(entity.getType()) || who == null || markup == null) {
+                continue;
+            }
+            String aad = who.path("aadObjectId").asText("");
+            Optional<PersonId> person = !aad.isBlank() ? Optional.of(PersonId.of(PLATFORM, tenant(activity), aad))
+                    : known.apply(who.path("id").asText(""));
+            person.ifPresent(id -> people.putIfAbsent(Mentions.inert(markup.asText()), id));
+        }
+        return people;
     }
 
     private static String withoutRecipientMention(Activity activity, String text) {
@@ -144,6 +182,10 @@ final class TeamsInbound {
         // The mention entity's text does not always match the message (clients rename the bot); the message still
         // reached us because it mentions the bot, and that mention leads the message.
         return LEADING_MENTION.matcher(text).replaceFirst("");
+    }
+
+    private static String escapeHtml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static String unescapeHtml(String text) {

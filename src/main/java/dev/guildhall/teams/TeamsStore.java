@@ -56,6 +56,16 @@ final class TeamsStore {
                 .findOne());
     }
 
+    /** Who the bot has met under a Teams user id ({@code 29:…}), as mention entities name people. */
+    Optional<PersonId> personWithTeamsId(String teamsUserId) {
+        return database.read(h -> h.createQuery("""
+                        SELECT person_id FROM teams_person WHERE teams_user_id = :user
+                        ORDER BY updated_at DESC LIMIT 1""")
+                .bind("user", teamsUserId)
+                .map((rs, ctx) -> new PersonId(rs.getString("person_id")))
+                .findFirst());
+    }
+
     Optional<ConversationReference> conversation(String conversationId) {
         return database.read(h -> h.createQuery("SELECT reference FROM teams_conversation WHERE conversation_id = :id")
                         .bind("id", conversationId).mapTo(String.class).findOne())

@@ -2,6 +2,7 @@ package dev.guildhall.workinggroup;
 
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.Outbox;
 import dev.guildhall.people.People;
@@ -96,10 +97,6 @@ final class WgFlow {
     }
 
     static String channel(ChannelId channel) {
-        return switch (channel.platform()) {
-            case "slack" -> "<#" + channel.localPart().substring(channel.localPart().lastIndexOf(':') + 1) + ">";
-            case "console" -> "#" + channel.localPart();
-            default -> "the group's channel";
-        };
+        return new Mentions.ChannelToken(channel, "the group's channel").text();
     }
 }

@@ -3,6 +3,7 @@ package dev.guildhall.admin;
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.FileUpload;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Reply;
 import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.TestBot;
@@ -105,9 +106,9 @@ class GuildhallCommandTest {
     @Test
     void teamsAdminsAreToldWhereToExportInstead() {
         TestBot teams = t;
-        Reply reply = teams.bot.handle(new dev.guildhall.core.Command(dev.guildhall.core.Person.of(
+        Reply reply = teams.bot.handle(Inbound.of(new dev.guildhall.core.Command(dev.guildhall.core.Person.of(
                 dev.guildhall.core.PersonId.of("teams", "tenant", "boss"), "Boss"), java.util.Optional.empty(),
-                "guildhall", "admin export"));
+                "guildhall", "admin export"))).reply();
 
         assertThat(reply.messages().get(0).text()).contains("Teams can't take files from a bot",
                 "java -jar guildhall.jar export");

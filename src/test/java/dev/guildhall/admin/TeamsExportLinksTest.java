@@ -4,6 +4,7 @@ import dev.guildhall.app.ConfigException;
 import dev.guildhall.app.Server;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
@@ -47,8 +48,8 @@ class TeamsExportLinksTest {
                 "GUILDHALL_ADMINS", "teams:tenant:boss", "GUILDHALL_PUBLIC_URL", "http://127.0.0.1:" + port + "/"),
                 clock, false)) {
             // Given a Teams admin asks for an export
-            Message reply = server.bot().handle(new Command(Person.of(PersonId.of("teams", "tenant", "boss"), "Boss"),
-                    Optional.empty(), "guildhall", "admin export")).messages().get(0);
+            Message reply = server.bot().handle(Inbound.of(new Command(Person.of(PersonId.of("teams", "tenant", "boss"), "Boss"),
+                    Optional.empty(), "guildhall", "admin export"))).reply().messages().get(0);
 
             // Then they get two links on the bot's public address
             assertThat(reply.text()).contains("Each link works once, within 15 minutes");

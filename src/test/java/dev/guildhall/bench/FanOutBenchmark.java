@@ -5,6 +5,7 @@ import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.SendPace;
@@ -45,7 +46,7 @@ public final class FanOutBenchmark {
         Person lead = Person.of(new PersonId("slack:T1:ULEAD"), "lea");
         try (Guildhall bot = new Guildhall(Database.open(db.toString()), clock,
                 new FakeSlackPort(ledger, clock, rateLimitEvery, 0), Wiring.capabilities(config), pace)) {
-            bot.handle(new Command(lead, Optional.empty(), "guild", "create bench \"Bench guild\""));
+            bot.handle(Inbound.of(new Command(lead, Optional.empty(), "guild", "create bench \"Bench guild\""))).reply();
             bot.database().inTransaction(h -> {
                 long guild = h.createQuery("SELECT id FROM guild WHERE slug = 'bench'").mapTo(Long.class).one();
                 for (int i = 0; i < members; i++) {
@@ -58,7 +59,7 @@ public final class FanOutBenchmark {
                 return null;
             });
             long start = System.nanoTime();
-            bot.handle(new Command(lead, Optional.empty(), "guild", "announce bench Hello everyone"));
+            bot.handle(Inbound.of(new Command(lead, Optional.empty(), "guild", "announce bench Hello everyone"))).reply();
             long queued = System.nanoTime();
             int passes = 0;
             Instant clockStart = clock.instant();

@@ -5,6 +5,7 @@ import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.store.Database;
@@ -66,14 +67,14 @@ final class MatchBench {
                             Optional.empty(), "learn", "free" + k);
                     long cpu = threads.getCurrentThreadCpuTime();
                     long start = System.nanoTime();
-                    bot.handle(learning);
+                    bot.handle(Inbound.of(learning)).reply();
                     long took = System.nanoTime() - start;
                     long learnCpuTook = threads.getCurrentThreadCpuTime() - cpu;
                     Command teaching = new Command(Person.of(new PersonId(ORG + "T" + k), "teacher" + k),
                             Optional.empty(), "teach", "topic" + (k * 7919 % topics));
                     long teachCpuStart = threads.getCurrentThreadCpuTime();
                     long teachStart = System.nanoTime();
-                    bot.handle(teaching);
+                    bot.handle(Inbound.of(teaching)).reply();
                     long teachTook = System.nanoTime() - teachStart;
                     long teachCpuTook = threads.getCurrentThreadCpuTime() - teachCpuStart;
                     if (round == 1) {

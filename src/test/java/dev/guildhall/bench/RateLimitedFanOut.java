@@ -4,6 +4,7 @@ import dev.guildhall.app.Server;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -39,7 +40,7 @@ final class RateLimitedFanOut {
                      "GUILDHALL_SEND_PACE", pace), AdjustableClock.system(), false)) {
             Guildhall bot = server.bot();
             Person lead = Person.of(new PersonId("slack:T0BENCH:" + LEAD), "lea");
-            bot.handle(new Command(lead, Optional.empty(), "guild", "create bench \"Bench guild\""));
+            bot.handle(Inbound.of(new Command(lead, Optional.empty(), "guild", "create bench \"Bench guild\""))).reply();
             bot.database().inTransaction(h -> {
                 long guild = h.createQuery("SELECT id FROM guild WHERE slug = 'bench'").mapTo(Long.class).one();
                 PreparedBatch person = h.prepareBatch("INSERT INTO person (id, display_name, first_seen_at,"
@@ -57,8 +58,8 @@ final class RateLimitedFanOut {
             // Let the bucket of the fake fill up and anything the create sent go out before the clock starts.
             Thread.sleep(1_500);
             long start = System.nanoTime();
-            bot.handle(new Command(lead, Optional.empty(), "guild", "announce bench Hello everyone, the guild meets"
-                    + " on Thursday"));
+            bot.handle(Inbound.of(new Command(lead, Optional.empty(), "guild", "announce bench Hello everyone, the guild meets"
+                    + " on Thursday"))).reply();
             double floor = Math.max(0, members - limit) / (double) limit;
             long deadline = start + (long) (Math.max(floor, 1) * 4e9) + 30_000_000_000L;
             while (memberPosts(slack, members) < members && System.nanoTime() < deadline) {

@@ -5,6 +5,7 @@ import dev.guildhall.app.Wiring;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
@@ -64,9 +65,9 @@ class GuildhallOnceTest {
 
     @Test
     void aRepeatedRequestKeyChangesNothingAndGetsTheFirstReply() {
-        Reply first = bot.handleOnce("test:k1", learn(BOB, "rust"));
-        Reply again = bot.handleOnce("test:k1", learn(BOB, "rust"));
-        Reply other = bot.handleOnce("test:k2", learn(BOB, "rust"));
+        Reply first = bot.handle(Inbound.of(learn(BOB, "rust")).withRequestId("test:k1")).reply();
+        Reply again = bot.handle(Inbound.of(learn(BOB, "rust")).withRequestId("test:k1")).reply();
+        Reply other = bot.handle(Inbound.of(learn(BOB, "rust")).withRequestId("test:k2")).reply();
 
         assertThat(tickets()).isEqualTo(1);
         assertThat(again).isEqualTo(first);
@@ -75,8 +76,8 @@ class GuildhallOnceTest {
 
     @Test
     void aRefusedRequestIsNotRecordedSoItsRetryIsJudgedAgain() {
-        Reply refused = bot.handleOnce("test:k3", learn(BOB, ""));
-        Reply retried = bot.handleOnce("test:k3", learn(BOB, ""));
+        Reply refused = bot.handle(Inbound.of(learn(BOB, "")).withRequestId("test:k3")).reply();
+        Reply retried = bot.handle(Inbound.of(learn(BOB, "")).withRequestId("test:k3")).reply();
 
         assertThat(refused.messages().get(0).text()).startsWith("What would you like to learn?");
         assertThat(retried).isEqualTo(refused);
@@ -85,7 +86,7 @@ class GuildhallOnceTest {
 
     @Test
     void keysAreForgottenAfterADay() {
-        bot.handleOnce("test:old", learn(BOB, "rust"));
+        bot.handle(Inbound.of(learn(BOB, "rust")).withRequestId("test:old")).reply();
         clock.advance(Duration.ofDays(1).plusSeconds(1));
 
         bot.firstTime("test:new");
@@ -101,9 +102,9 @@ class GuildhallOnceTest {
 
     @Test
     void theHomePageShowsProposalsWithButtonsTicketsAndTopics() {
-        bot.handle(new Command(ALICE, Optional.empty(), "teach", "kubernetes"));
-        bot.handle(learn(BOB, "k8s"));
-        bot.handle(learn(BOB, "rust"));
+        bot.handle(Inbound.of(new Command(ALICE, Optional.empty(), "teach", "kubernetes"))).reply();
+        bot.handle(Inbound.of(learn(BOB, "k8s"))).reply();
+        bot.handle(Inbound.of(learn(BOB, "rust"))).reply();
 
         List<Message> alices = bot.home(ALICE.id());
         List<Message> bobs = bot.home(BOB.id());
@@ -121,7 +122,7 @@ class GuildhallOnceTest {
 
     @Test
     void rememberStoresWhatThePlatformReports() {
-        bot.handle(new dev.guildhall.core.Command(ALICE, Optional.empty(), "guildhall", "about"));
+        bot.handle(Inbound.of(new dev.guildhall.core.Command(ALICE, Optional.empty(), "guildhall", "about"))).reply();
         bot.remember(new Person(ALICE.id(), "Alice Liddell", Optional.of(java.time.ZoneId.of("Europe/Berlin"))));
 
         assertThat(strings("SELECT display_name || ' ' || time_zone FROM person"))

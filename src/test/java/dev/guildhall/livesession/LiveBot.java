@@ -1,10 +1,12 @@
 package dev.guildhall.livesession;
 
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
@@ -50,13 +52,13 @@ final class LiveBot implements AutoCloseable {
         int space = body.indexOf(' ');
         String name = space < 0 ? body : body.substring(0, space);
         String text = space < 0 ? "" : body.substring(space + 1);
-        Reply reply = bot.handle(new Command(person(who), channel(channel), name, text));
+        Reply reply = bot.handle(Inbound.of(new Command(person(who), channel(channel), name, text))).reply();
         bot.runDue();
         return text(reply);
     }
 
     String press(String who, String channel, String actionId) {
-        Reply reply = bot.press(new ActionPress(person(who), channel(channel), actionId));
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(who), channel(channel), actionId))).reply();
         bot.runDue();
         return text(reply);
     }
@@ -75,7 +77,7 @@ final class LiveBot implements AutoCloseable {
     }
 
     private static String text(Reply reply) {
-        return reply.messages().stream().map(Message::text).collect(Collectors.joining("\n"));
+        return reply.messages().stream().map(ConsoleMentions::render).map(Message::text).collect(Collectors.joining("\n"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.guildhall.app.Server;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +52,8 @@ class OpsEndpointsTest {
     }
 
     private void say(String who, String command, String text) {
-        server.bot().handle(new Command(Person.of(PersonId.of("teams", "tenant", who), who),
-                Optional.of(ChannelId.of("teams", "general")), command, text));
+        server.bot().handle(Inbound.of(new Command(Person.of(PersonId.of("teams", "tenant", who), who),
+                Optional.of(ChannelId.of("teams", "general")), command, text))).reply();
     }
 
     private static double sample(String metrics, String line) {

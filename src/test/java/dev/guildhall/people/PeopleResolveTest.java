@@ -64,7 +64,8 @@ class PeopleResolveTest {
 
     @Test
     void anIdMustBeSomeoneTheBotHasSeen() {
-        assertThat(resolve("<@UBOB>")).map(Person::displayName).contains("Bob");
-        assertThat(resolve("<@UNEW>")).isEmpty();
+        assertThat(resolve(new Mentions.PersonToken(new PersonId("slack:T1:UBOB"), "bob").text()))
+                .map(Person::displayName).contains("Bob");
+        assertThat(resolve(new Mentions.PersonToken(new PersonId("slack:T1:UNEW"), "new").text())).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package dev.guildhall.reliability;
 
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
@@ -36,7 +37,7 @@ class RouterFuzzTest {
                 Person caller = bot.person("fuzzer" + (i % 7));
                 Reply reply;
                 try {
-                    reply = bot.bot.handle(new Command(caller, Optional.empty(), name, text));
+                    reply = bot.bot.handle(Inbound.of(new Command(caller, Optional.empty(), name, text))).reply();
                 } catch (RuntimeException e) {
                     unclear.add("/" + name + " " + preview(text) + " threw " + e);
                     continue;

@@ -6,6 +6,7 @@ import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.testing.GuildBot;
@@ -41,15 +42,15 @@ final class Replica implements AutoCloseable {
 
     String say(String user, String name, String text) {
         int space = text.indexOf(' ');
-        return GuildBot.text(bot.handle(new Command(Person.of(person(user), name), Optional.empty(),
-                text.substring(1, space), text.substring(space + 1))));
+        return GuildBot.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name), Optional.empty(),
+                text.substring(1, space), SlackMentions.tokens(SlackRequests.TEAM, text.substring(space + 1))))).reply());
     }
 
     String sayIn(String user, String name, String channel, String text) {
         int space = text.indexOf(' ');
-        return GuildBot.text(bot.handle(new Command(Person.of(person(user), name),
+        return GuildBot.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name),
                 Optional.of(new ChannelId("slack:" + SlackRequests.TEAM + ":" + channel)),
-                space < 0 ? text.substring(1) : text.substring(1, space), space < 0 ? "" : text.substring(space + 1))));
+                space < 0 ? text.substring(1) : text.substring(1, space), space < 0 ? "" : text.substring(space + 1)))).reply());
     }
 
     /** A guild "platform" led by ULEAD (who takes no DMs), linked to C42, with members U0000, U0001… */

@@ -1,6 +1,7 @@
 package dev.guildhall.slack;
 
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.schedule.Ticker;
 import dev.guildhall.testing.Postgres;
 import org.junit.jupiter.api.AfterEach;
@@ -163,8 +164,8 @@ class ReplicasPostgresIT {
             dev.guildhall.core.Command learn = new dev.guildhall.core.Command(
                     dev.guildhall.core.Person.of(Replica.person("UBOB"), "bob"), java.util.Optional.empty(), "learn",
                     "topic" + round);
-            List<dev.guildhall.core.Reply> both = togetherReplies(() -> a.bot.handleOnce(key, learn),
-                    () -> b.bot.handleOnce(key, learn));
+            List<dev.guildhall.core.Reply> both = togetherReplies(() -> a.bot.handle(Inbound.of(learn).withRequestId(key)).reply(),
+                    () -> b.bot.handle(Inbound.of(learn).withRequestId(key)).reply());
             replies.add(both.get(0).equals(both.get(1)) ? "same" : both.toString());
         }
 

@@ -162,6 +162,18 @@ class SlackChatPortTest {
         assertThat(permanentFailure()).startsWith("invalid_auth").contains("SLACK_BOT_TOKEN");
     }
 
+    @Test
+    void aRefusalCarriesSlacksErrorCodeForTheAdapterToDecideOn() {
+        slack.failNext("chat.postMessage", "name_taken");
+
+        DeliveryException failure = catchThrowableOfType(DeliveryException.class,
+                () -> port.post(GENERAL, Message.text("hi")));
+
+        assertThat(failure.code()).contains("name_taken");
+        assertThat(failure.hasCode("name_taken")).isTrue();
+        assertThat(failure.hasCode("name")).as("the code, not a prefix of the text").isFalse();
+    }
+
     private String permanentFailure() {
         DeliveryException failure = catchThrowableOfType(DeliveryException.class,
                 () -> port.post(GENERAL, Message.text("hi")));

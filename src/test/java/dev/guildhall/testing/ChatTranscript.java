@@ -1,5 +1,6 @@
 package dev.guildhall.testing;
 
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Message;
@@ -15,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A chat that only remembers what it was asked to say. */
 public class ChatTranscript implements ChatPort {
     public record Sent(String kind, String to, Message message, String ref) {
+        /** Recorded as a chat without mention markup shows it, like the console. */
+        public Sent {
+            message = ConsoleMentions.render(message);
+        }
+
         public String text() {
             return message.text();
         }

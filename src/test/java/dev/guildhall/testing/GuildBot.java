@@ -3,11 +3,13 @@ package dev.guildhall.testing;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
@@ -57,20 +59,20 @@ public final class GuildBot implements AutoCloseable {
         String body = line.startsWith("/") ? line.substring(1) : line;
         int space = body.indexOf(' ');
         Optional<ChannelId> where = Optional.ofNullable(channel).map(c -> ChannelId.of("console", c));
-        Reply reply = bot.handle(new Command(person(name), where, space < 0 ? body : body.substring(0, space),
-                space < 0 ? "" : body.substring(space + 1)));
+        Reply reply = bot.handle(Inbound.of(new Command(person(name), where, space < 0 ? body : body.substring(0, space),
+                space < 0 ? "" : body.substring(space + 1)))).reply();
         bot.runDue();
         return text(reply);
     }
 
     public String press(String name, String actionId) {
-        Reply reply = bot.press(new ActionPress(person(name), Optional.<ChannelId>empty(), actionId));
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(name), Optional.<ChannelId>empty(), actionId))).reply();
         bot.runDue();
         return text(reply);
     }
 
     public static String text(Reply reply) {
-        return reply.messages().stream().map(m -> m.text() + m.fields().stream()
+        return reply.messages().stream().map(ConsoleMentions::render).map(m -> m.text() + m.fields().stream()
                         .map(f -> "\n" + f.label() + ": " + f.value()).collect(Collectors.joining())
                         + (m.context() == null ? "" : "\n(" + m.context() + ")"))
                 .collect(Collectors.joining("\n"));

@@ -1,5 +1,6 @@
 package dev.guildhall.testing;
 
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
@@ -17,6 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A chat that remembers everything the bot sent, for assertions. */
 public final class RecordingChatPort implements ChatPort {
     public record Sent(String kind, String target, Message message, String ref) {
+        /** Recorded as a chat without mention markup shows it, like the console. */
+        public Sent {
+            message = ConsoleMentions.render(message);
+        }
+
         public boolean mentions(String text) {
             return message.text().contains(text)
                     || message.fields().stream().anyMatch(f -> f.value().contains(text) || f.label().contains(text));

@@ -3,10 +3,12 @@ package dev.guildhall.testing;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
@@ -38,6 +40,7 @@ public final class TestBot implements AutoCloseable {
         Map<String, String> all = new HashMap<>(env);
         all.put(Config.DB, database.toString());
         this.bot = Wiring.guildhall(Config.from(all), clock, Map.of("console", chat));
+        bot.start();
     }
 
     /** A second bot on the same database: what a restart sees. */
@@ -63,21 +66,21 @@ public final class TestBot implements AutoCloseable {
         int space = line.indexOf(' ');
         String command = space < 0 ? line : line.substring(0, space);
         String text = space < 0 ? "" : line.substring(space + 1);
-        Reply reply = bot.handle(new Command(person(name), Optional.empty(), command, text));
+        Reply reply = bot.handle(Inbound.of(new Command(person(name), Optional.empty(), command, text))).reply();
         bot.runDue();
         return text(reply);
     }
 
     public String sayIn(String name, String channel, String line) {
         int space = line.indexOf(' ');
-        Reply reply = bot.handle(new Command(person(name), Optional.of(ChannelId.of("console", channel)),
-                space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1)));
+        Reply reply = bot.handle(Inbound.of(new Command(person(name), Optional.of(ChannelId.of("console", channel)),
+                space < 0 ? line : line.substring(0, space), space < 0 ? "" : line.substring(space + 1)))).reply();
         bot.runDue();
         return text(reply);
     }
 
     public String press(String name, String actionId) {
-        Reply reply = bot.press(new ActionPress(person(name), Optional.empty(), actionId));
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(name), Optional.empty(), actionId))).reply();
         bot.runDue();
         return text(reply);
     }
@@ -93,7 +96,7 @@ public final class TestBot implements AutoCloseable {
 
     private static String text(Reply reply) {
         StringBuilder all = new StringBuilder();
-        reply.messages().forEach(m -> {
+        reply.messages().stream().map(ConsoleMentions::render).forEach(m -> {
             all.append(m.text());
             m.fields().forEach(f -> all.append('\n').append(f.label()).append(": ").append(f.value()));
             m.buttons().forEach(b -> all.append("\n[").append(b.label()).append("] ").append(b.actionId()));

@@ -3,11 +3,13 @@ package dev.guildhall.workinggroup;
 import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
@@ -91,8 +93,8 @@ class ChannelRefusedTest {
 
     private String say(Optional<String> channel, String command, String text) {
         Person alice = new Person(PersonId.of("console", "alice"), "alice", Optional.empty());
-        String reply = bot.handle(new Command(alice, channel.map(c -> ChannelId.of("console", c)), command, text))
-                .messages().get(0).text();
+        String reply = ConsoleMentions.render(bot.handle(Inbound.of(new Command(alice,
+                channel.map(c -> ChannelId.of("console", c)), command, text))).reply().messages().get(0)).text();
         bot.runDue();
         return reply;
     }

@@ -1,6 +1,8 @@
 package dev.guildhall.workinggroup;
 
+import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +60,7 @@ class WorkingGroupTest {
     }
 
     private String withoutRunningDue(String name, String text) {
-        return t.bot.handle(new Command(t.person(name), Optional.empty(), "wg", text)).messages().stream()
+        return t.bot.handle(Inbound.of(new Command(t.person(name), Optional.empty(), "wg", text))).reply().messages().stream()
                 .map(m -> m.text() + m.fields().stream().map(f -> "\n" + f.label() + ": " + f.value())
                         .reduce("", String::concat))
                 .reduce("", String::concat);
@@ -109,8 +111,8 @@ class WorkingGroupTest {
     @Test
     void whileItsChannelIsOnItsWayTheGroupTakesNobodyAndItsNameIsTaken() {
         // The command commits before the channel exists: nothing has run the outbox yet
-        t.bot.handle(new Command(t.person("alice"), Optional.empty(), "wg",
-                "create vpc --guild platform \"VPC peering\""));
+        t.bot.handle(Inbound.of(new Command(t.person("alice"), Optional.empty(), "wg",
+                "create vpc --guild platform \"VPC peering\""))).reply();
         assertThat(sql("SELECT status FROM working_group")).isEqualTo("PENDING");
         assertThat(t.count("outbox WHERE kind = 'CHANNEL' AND status = 'PENDING'")).isEqualTo(1);
 
@@ -132,7 +134,8 @@ class WorkingGroupTest {
         t.say("bob", "/wg join vpc");
         t.say("carol", "/wg join vpc");
 
-        assertThat(t.bot.home(TestBot.id("alice"))).anySatisfy(m -> assertThat(m.fields()).singleElement()
+        assertThat(t.bot.home(TestBot.id("alice"))).map(ConsoleMentions::render)
+                .anySatisfy(m -> assertThat(m.fields()).singleElement()
                 .satisfies(f -> assertThat(f.value()).contains("you own it").contains("#wg-vpc")));
         assertThat(t.bot.home(TestBot.id("carol"))).anySatisfy(m -> assertThat(m.fields()).anySatisfy(
                 f -> assertThat(f.value()).contains("you're on the waitlist")));

@@ -1,0 +1,46 @@
+package dev.guildhall.slack;
+
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Mentions;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Slack's mention markup and the core's tokens. Slack marks a person as {@code <@U123|bob>} (or {@code <@W123>} in
+ * Enterprise Grid) and a channel as {@code <#C123|general>}: the id comes with the mention, qualified here by the
+ * caller's organization. On the way out a token becomes Slack's own link again, which Slack shows by name.
+ */
+final class SlackMentions {
+    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|([^>]*))?>");
+    private static final Pattern CHANNEL = Pattern.compile("<#([CG][A-Z0-9]+)(?:\\|([^>]*))?>");
+
+    private SlackMentions() {
+    }
+
+    /** A person's text with Slack's mentions as tokens; anything else they typed stays as typed. */
+    static String tokens(String organization, String text) {
+        if (text == null) {
+            return null;
+        }
+        String inert = Mentions.inert(text);
+        String people = USER.matcher(inert).replaceAll(user -> Matcher.quoteReplacement(new Mentions.PersonToken(
+                SlackIds.person(organization, user.group(1)), labelOr(user.group(2), user.group(1))).text()));
+        return CHANNEL.matcher(people).replaceAll(channel -> Matcher.quoteReplacement(new Mentions.ChannelToken(
+                ChannelId.of(SlackIds.PLATFORM, organization, channel.group(1)),
+                labelOr(channel.group(2), channel.group(1))).text()));
+    }
+
+    private static String labelOr(String label, String id) {
+        return label == null || label.isBlank() ? id : label;
+    }
+
+    /** Tokens as Slack links ({@code <@U123>}, {@code <#C123>}); another platform's tokens as their labels. */
+    static String render(String text) {
+        return Mentions.render(text,
+                person -> person.id().platform().equals(SlackIds.PLATFORM)
+                        ? "<@" + SlackIds.userId(person.id()) + ">" : "@" + person.label(),
+                channel -> channel.id().platform().equals(SlackIds.PLATFORM)
+                        ? "<#" + SlackIds.channelId(channel.id()) + ">" : channel.label());
+    }
+}
