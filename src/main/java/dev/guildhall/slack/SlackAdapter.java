@@ -96,6 +96,8 @@ public final class SlackAdapter implements AutoCloseable {
                 .build();
         SlackPeople people = new SlackPeople(port, clock, bot::remember);
         app = new App(config);
+        app.use(new SlackRequestId());
+        app.use(new SlackIdentityCheck());
         SlackHandlers.register(app, bot, port, people, afterAck);
     }
 
