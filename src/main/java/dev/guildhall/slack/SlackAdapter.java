@@ -95,9 +95,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .authTestCacheEnabled(true)
                 .build();
         SlackPeople people = new SlackPeople(port, clock, bot::remember);
-        app = new App(config);
-        app.use(new SlackRequestId());
-        app.use(new SlackIdentityCheck());
+        app = new GuardedApp(config);
         SlackHandlers.register(app, bot, port, people, afterAck);
     }
 

@@ -13,6 +13,7 @@ import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.http.HttpHost;
 import dev.guildhall.http.HttpResponse;
+import dev.guildhall.http.RequestIds;
 import dev.guildhall.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,8 +87,17 @@ public final class TeamsAdapter {
         }
         TeamsBot bot = new TeamsBot(guildhall, store, clock);
         try {
+            // The SDK may run the turn on another thread: it keeps the request id of the HTTP request.
+            String requestId = RequestIds.current();
             InvokeResponse invoke = adapter.processActivity(authorization == null ? "" : authorization, activity,
-                    bot::onTurn).join();
+                    turn -> {
+                        if (requestId == null) {
+                            return bot.onTurn(turn);
+                        }
+                        try (RequestIds.Scope ignored = RequestIds.open(requestId)) {
+                            return bot.onTurn(turn);
+                        }
+                    }).join();
             if (invoke == null) {
                 return new Response(202, "");
             }

@@ -1,7 +1,7 @@
 package dev.guildhall.slack;
 
-import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
@@ -12,28 +12,48 @@ import com.slack.api.bolt.response.Response;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.guildhall.http.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
 /**
- * A command, a button press or a Home-tab visit must name the workspace and the person ({@code team_id},
- * {@code user_id}): the person's id is built from both. Slack always sends them; a signed request without them is
- * refused with a 400 before any handler runs, over HTTP and Socket Mode alike, so it changes nothing.
+ * The Bolt app with two guards in front of every request, over HTTP and Socket Mode alike:
+ * <ul>
+ *   <li>a request id in the logging context ({@link RequestIds}), unless the HTTP server already gave it one;</li>
+ *   <li>a command, a button press or a Home-tab visit must name the workspace and the person ({@code team_id},
+ *   {@code user_id}): the person's id is built from both. Slack always sends them; a signed request without them
+ *   is refused with a 400 before any handler runs, so it changes nothing.</li>
+ * </ul>
+ * Done by overriding {@link App#run} rather than with {@code App.use}: adding a middleware makes Bolt build its
+ * built-in ones at once, which asks Slack's {@code auth.test} and fails start-up while Slack is unreachable.
  */
-final class SlackIdentityCheck implements Middleware {
-    private static final Logger log = LoggerFactory.getLogger(SlackIdentityCheck.class);
+final class GuardedApp extends App {
+    private static final Logger log = LoggerFactory.getLogger(GuardedApp.class);
+
+    GuardedApp(AppConfig config) {
+        super(config);
+    }
 
     @Override
-    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        Optional<String> missing = missing(req);
-        if (missing.isPresent()) {
-            log.warn("refused a Slack {} without {}", req.getRequestType(), missing.get());
-            return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
-                    .body("a Slack " + req.getRequestType() + " must name its " + missing.get()).build();
+    public Response run(Request request) throws Exception {
+        if (RequestIds.current() != null) {
+            return guarded(request);
         }
-        return chain.next(req);
+        try (RequestIds.Scope ignored = RequestIds.open(RequestIds.next())) {
+            return guarded(request);
+        }
+    }
+
+    private Response guarded(Request<?> request) throws Exception {
+        Optional<String> missing = missing(request);
+        if (missing.isPresent()) {
+            log.warn("refused a Slack {} without {}", request.getRequestType(), missing.get());
+            return Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                    .body("a Slack " + request.getRequestType() + " must name its " + missing.get()).build();
+        }
+        return super.run(request);
     }
 
     /** The organization (enterprise or team) and the person, read where the handlers read them. */
