@@ -52,6 +52,7 @@ public final class HttpHost implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1 << 20;
     private static final long DRAIN_LIMIT_BYTES = 16L << 20;
     static final Duration GRACE = Duration.ofSeconds(3);
+    private static final Duration BUSY_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final Server server;
     private final ServerConnector connector;
@@ -60,6 +61,8 @@ public final class HttpHost implements AutoCloseable {
     private final Map<String, Map<String, Route>> routes = new ConcurrentHashMap<>();
     private final Map<Connection, ConnectionDeadline> deadlines = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong busyAnswers = new AtomicLong();
+    private final AtomicLong lastBusyLog = new AtomicLong(System.nanoTime() - BUSY_LOG_INTERVAL.toNanos());
 
     private HttpHost(InetSocketAddress address, HttpLimits limits) {
         this.limits = limits;
@@ -261,9 +264,16 @@ public final class HttpHost implements AutoCloseable {
             try {
                 workers.execute(() -> run(parsed));
             } catch (RejectedExecutionException e) {
-                try (RequestIds.Scope ignored = RequestIds.open(requestId)) {
-                    log.warn("{} {} answered busy: {} requests running and {} waiting", parsed.method(), parsed.path(),
-                            workers.getActiveCount(), workers.getQueue().size());
+                long refused = busyAnswers.incrementAndGet();
+                long now = System.nanoTime();
+                long last = lastBusyLog.get();
+                // One line per interval, not one per refused request: overload must not also flood the log.
+                if (now - last >= BUSY_LOG_INTERVAL.toNanos() && lastBusyLog.compareAndSet(last, now)) {
+                    try (RequestIds.Scope ignored = RequestIds.open(requestId)) {
+                        log.warn("{} {} answered busy: {} requests running and {} waiting ({} busy answers so far)",
+                                parsed.method(), parsed.path(), workers.getActiveCount(), workers.getQueue().size(),
+                                refused);
+                    }
                 }
                 write(response, callback, route.busy(parsed));
             }
