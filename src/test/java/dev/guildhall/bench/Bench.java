@@ -81,9 +81,7 @@ public final class Bench {
         Path db = Files.createTempDirectory("ack-bench").resolve("ack.db");
         System.out.println("== 1. slash-command acks over HTTP (load generator in its own JVM)");
         try (BenchSlack slack = BenchSlack.unlimited();
-             Server guildhall = Server.start(Map.of("SLACK_BOT_TOKEN", "xoxb-bench",
-                     "SLACK_SIGNING_SECRET", ServeProcess.SECRET, "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
-                     "GUILDHALL_DB", db.toString()), AdjustableClock.system(), false);
+             Server guildhall = serveSlack(slack, db);
              BareBolt bare = new BareBolt(slack.apiUrl(), ServeProcess.SECRET)) {
             String bot = "http://127.0.0.1:" + guildhall.port() + "/slack/events";
             loadGen(bare.url(), "saturate", 8, 3_000, null, slack);
@@ -121,9 +119,7 @@ public final class Bench {
         Path db = Files.createTempDirectory("wrk-bench").resolve("ack.db");
         System.out.println("== acks with wrk: " + script + " URL SECRET " + seconds + " " + connections);
         try (BenchSlack slack = BenchSlack.unlimited();
-             Server guildhall = Server.start(Map.of("SLACK_BOT_TOKEN", "xoxb-bench",
-                     "SLACK_SIGNING_SECRET", ServeProcess.SECRET, "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
-                     "GUILDHALL_DB", db.toString()), AdjustableClock.system(), false);
+             Server guildhall = serveSlack(slack, db);
              BareBolt bare = new BareBolt(slack.apiUrl(), ServeProcess.SECRET)) {
             String bot = "http://127.0.0.1:" + guildhall.port() + "/slack/events";
             for (String[] target : List.of(new String[] {"bare Bolt", bare.url()}, new String[] {"Guildhall", bot})) {
@@ -147,6 +143,13 @@ public final class Bench {
         if (install.waitFor() != 0) {
             throw new IllegalStateException("wrk is missing and could not be installed: apt-get install -y wrk");
         }
+    }
+
+    /** The bot serving {@code /slack/events} over HTTP, its Web API pointed at {@code slack}. */
+    private static Server serveSlack(BenchSlack slack, Path db) throws Exception {
+        return Server.start(Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", ServeProcess.SECRET,
+                "SLACK_API_URL", slack.apiUrl(), "PORT", "0", "GUILDHALL_DB", db.toString()), AdjustableClock.system(),
+                false);
     }
 
     private static double ratio(Map<String, String> a, Map<String, String> b, String key) {
