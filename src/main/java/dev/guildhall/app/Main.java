@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.ops.JdkLogging;
 import dev.guildhall.admin.DataExport;
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.FileUpload;
@@ -39,6 +40,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        JdkLogging.routeThroughSlf4j();
         System.exit(run(List.of(args)));
     }
 

@@ -5,6 +5,7 @@ import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.http.DownloadLinks;
 import dev.guildhall.http.HttpHost;
+import dev.guildhall.http.HttpLimits;
 import dev.guildhall.http.HttpResponse;
 import dev.guildhall.ops.DatabaseCheck;
 import dev.guildhall.ops.Metrics;
@@ -17,7 +18,8 @@ import dev.guildhall.teams.TeamsAdapter;
 import dev.guildhall.teams.TeamsConfig;
 
 import java.io.IOException;
-import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,11 @@ import java.util.Optional;
  */
 public final class Server implements AutoCloseable {
     public static final String PORT = "PORT";
+    public static final String HTTP_HEADER_TIMEOUT = "GUILDHALL_HTTP_HEADER_TIMEOUT_MS";
+    public static final String HTTP_BODY_TIMEOUT = "GUILDHALL_HTTP_BODY_TIMEOUT_MS";
+    public static final String HTTP_IDLE_TIMEOUT = "GUILDHALL_HTTP_IDLE_TIMEOUT_MS";
+    public static final String HTTP_WORKERS = "GUILDHALL_HTTP_WORKERS";
+    public static final String HTTP_QUEUE = "GUILDHALL_HTTP_QUEUE";
     static final int DEFAULT_PORT = 3000;
 
     private final Guildhall bot;
@@ -53,6 +60,7 @@ public final class Server implements AutoCloseable {
         Optional<SlackSettings> slackSettings = slackSettings(env, socketRequested || teamsConfig.isEmpty());
         Optional<SlackSettings.Mode> mode = slackSettings.map(settings -> settings.mode(socketRequested));
         int port = port(env);
+        HttpLimits limits = httpLimits(env);
         Optional<SlackAdapter> slack = slackSettings.map(SlackAdapter::create);
         Database database = null;
         Guildhall bot = null;
@@ -72,7 +80,7 @@ public final class Server implements AutoCloseable {
             bot = Wiring.guildhall(database, config, clock, ports, downloads);
             Guildhall running = bot;
             slack.ifPresent(adapter -> adapter.attach(running, clock));
-            http = bind(port);
+            http = bind(port, limits);
             // Liveness: the process answers. Readiness (/readyz) is the one that looks at the store and platforms,
             // so a database outage takes the bot out of rotation instead of getting it restarted in a loop.
             http.route("GET", "/healthz", request -> HttpResponse.text(200, "ok"));
@@ -164,11 +172,42 @@ public final class Server implements AutoCloseable {
         return text.toString();
     }
 
-    private static HttpHost bind(int port) throws IOException {
+    private static HttpHost bind(int port, HttpLimits limits) throws IOException {
         try {
-            return HttpHost.on(port);
-        } catch (BindException e) {
+            return HttpHost.on(new InetSocketAddress(port), limits);
+        } catch (IOException e) {
+            if (!HttpHost.isPortTaken(e)) {
+                throw e;
+            }
             throw new ConfigException(PORT + "=" + port + " is taken by another program; choose a free port.");
+        }
+    }
+
+    /** The HTTP server's deadlines and worker pool ({@link HttpLimits}); each variable is optional. */
+    static HttpLimits httpLimits(Map<String, String> env) {
+        HttpLimits defaults = HttpLimits.DEFAULT;
+        return new HttpLimits(
+                Duration.ofMillis(positive(env, HTTP_HEADER_TIMEOUT, defaults.headers().toMillis(), "milliseconds")),
+                Duration.ofMillis(positive(env, HTTP_BODY_TIMEOUT, defaults.body().toMillis(), "milliseconds")),
+                Duration.ofMillis(positive(env, HTTP_IDLE_TIMEOUT, defaults.idle().toMillis(), "milliseconds")),
+                (int) positive(env, HTTP_WORKERS, defaults.workers(), "requests handled at once"),
+                (int) positive(env, HTTP_QUEUE, defaults.queue(), "requests waiting for a worker"));
+    }
+
+    private static long positive(Map<String, String> env, String name, long fallback, String unit) {
+        String raw = Config.value(env, name).orElse(null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw);
+            if (value < 1 || value > 3_600_000) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number of " + unit + " from 1 to 3600000 (default "
+                    + fallback + "); got " + raw);
         }
     }
 

@@ -4,46 +4,25 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.LayoutBase;
+import dev.guildhall.http.RequestIds;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * One line per log event, as {@code key=value} pairs or one JSON object ({@code LOG_FORMAT=keyvalue|json}); stack
- * traces stay on that line. Anything shaped like a Slack or Teams credential is masked, and so are the values of the
- * secret variables, whatever logged them (a library's debug output, an exception quoting a request).
+ * One line per log event as {@code key=value} pairs ({@code LOG_FORMAT=keyvalue}, the default; {@code json} is
+ * logback's JSON encoder, see {@link LogEncoder}), stack traces on that line, and the request id when the event
+ * happened while a request was handled. Credentials are masked by {@link LogEncoder}.
  */
 public final class LogLine extends LayoutBase<ILoggingEvent> {
     public static final String FORMAT = "LOG_FORMAT";
     public static final List<String> FORMATS = List.of("keyvalue", "json");
-    private static final List<String> SECRET_VARIABLES = List.of("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
-            "SLACK_SIGNING_SECRET", "MICROSOFT_APP_PASSWORD");
-    private static final Pattern CREDENTIAL = Pattern.compile(
-            "xox[a-z]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|(?i:bearer)\\s+[A-Za-z0-9._~+/=-]+"
-                    + "|eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
     private static final int MAX_FRAMES = 30;
-
-    private boolean json;
-    private List<String> secrets = secretsFrom(System.getenv());
-
-    /** Set from {@code logback.xml}: {@code json}, otherwise key=value. */
-    public void setFormat(String format) {
-        this.json = "json".equalsIgnoreCase(format == null ? "" : format.strip());
-    }
-
-    static List<String> secretsFrom(Map<String, String> env) {
-        return SECRET_VARIABLES.stream().map(env::get).filter(v -> v != null && v.strip().length() >= 6)
-                .map(String::strip).toList();
-    }
-
-    void setSecrets(List<String> secrets) {
-        this.secrets = List.copyOf(secrets);
-    }
 
     @Override
     public String doLayout(ILoggingEvent event) {
@@ -52,23 +31,13 @@ public final class LogLine extends LayoutBase<ILoggingEvent> {
         fields.put("level", event.getLevel().toString());
         fields.put("logger", event.getLoggerName());
         fields.put("thread", event.getThreadName());
-        fields.put("msg", mask(event.getFormattedMessage()));
+        Optional.ofNullable(event.getMDCPropertyMap().get(RequestIds.KEY)).ifPresent(id -> fields.put(RequestIds.KEY, id));
+        fields.put("msg", Objects.requireNonNullElse(event.getFormattedMessage(), ""));
         Optional.ofNullable(event.getThrowableProxy()).ifPresent(error -> {
-            fields.put("error", mask(error.getClassName() + ": " + error.getMessage()));
-            fields.put("stack", mask(stack(error)));
+            fields.put("error", error.getClassName() + ": " + error.getMessage());
+            fields.put("stack", stack(error));
         });
-        return (json ? json(fields) : keyValue(fields)) + System.lineSeparator();
-    }
-
-    String mask(String text) {
-        if (text == null) {
-            return "";
-        }
-        String masked = CREDENTIAL.matcher(text).replaceAll("[redacted]");
-        for (String secret : secrets) {
-            masked = masked.replace(secret, "[redacted]");
-        }
-        return masked;
+        return keyValue(fields) + System.lineSeparator();
     }
 
     private static String stack(IThrowableProxy error) {
@@ -97,17 +66,6 @@ public final class LogLine extends LayoutBase<ILoggingEvent> {
             line.append(bare ? value : '"' + escape(value) + '"');
         });
         return line.toString();
-    }
-
-    private static String json(Map<String, String> fields) {
-        StringBuilder line = new StringBuilder("{");
-        fields.forEach((key, value) -> {
-            if (line.length() > 1) {
-                line.append(',');
-            }
-            line.append('"').append(key).append("\":\"").append(escape(value)).append('"');
-        });
-        return line.append('}').toString();
     }
 
     /** JSON string escaping; the same keeps key=value lines on one line. */

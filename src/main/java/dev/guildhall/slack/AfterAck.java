@@ -1,6 +1,7 @@
 package dev.guildhall.slack;
 
 import dev.guildhall.core.DeliveryException;
+import dev.guildhall.http.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,14 +18,15 @@ final class AfterAck {
         this.executor = executor;
     }
 
+    /** Runs with the request id of the request that left it, so its log lines can be matched to that request. */
     void later(Runnable work) {
-        executor.execute(() -> {
+        executor.execute(RequestIds.carried(() -> {
             try {
                 work.run();
             } catch (RuntimeException e) {
                 log.error("work after a Slack ack failed", e);
             }
-        });
+        }));
     }
 
     @FunctionalInterface

@@ -95,7 +95,7 @@ public final class SlackAdapter implements AutoCloseable {
                 .authTestCacheEnabled(true)
                 .build();
         SlackPeople people = new SlackPeople(port, clock, bot::remember);
-        app = new App(config);
+        app = new GuardedApp(config);
         SlackHandlers.register(app, bot, port, people, afterAck);
     }
 

@@ -31,6 +31,7 @@ final class SlackEventsRoute implements Route {
     private static final Logger log = LoggerFactory.getLogger(SlackEventsRoute.class);
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String JSON = "application/json";
+    static final String BUSY = "{\"response_type\":\"ephemeral\",\"text\":\"I'm busy, try again in a moment\"}";
 
     private final App app;
     private final SlackRequestParser parser;
@@ -73,6 +74,22 @@ final class SlackEventsRoute implements Route {
         }
         Response response = app.run(slackRequest);
         return new HttpResponse(response.getStatusCode(), response.getContentType(), response.getBody());
+    }
+
+    /**
+     * When every worker is taken, a slash command still gets a 200 with a short ephemeral answer: Slack shows a 503
+     * to the person as {@code dispatch_failed}, which reads like a broken app. Other requests (button presses,
+     * events) get the 503, which Slack retries.
+     */
+    @Override
+    public HttpResponse busy(HttpRequest request) {
+        if (!verifier.isValid(request.header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),
+                request.header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE), request.body())) {
+            return HttpResponse.text(401, "invalid Slack signature");
+        }
+        boolean slashCommand = request.header("Content-Type").orElse("").toLowerCase(Locale.ROOT).startsWith(FORM)
+                && (request.body().startsWith("command=") || request.body().contains("&command="));
+        return slashCommand ? HttpResponse.json(200, BUSY) : Route.super.busy(request);
     }
 
     /**

@@ -13,11 +13,19 @@ import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.http.HttpHost;
 import dev.guildhall.http.HttpResponse;
+import dev.guildhall.http.RequestIds;
 import dev.guildhall.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.time.Clock;
 
 /**
@@ -28,6 +36,8 @@ public final class TeamsAdapter {
     public static final String PLATFORM = TeamsInbound.PLATFORM;
     public static final String ENDPOINT = "/api/messages";
     private static final Logger log = LoggerFactory.getLogger(TeamsAdapter.class);
+    private static final List<String> TIME_FIELDS = List.of("timestamp", "localTimestamp", "expiration");
+    private static final DateTimeFormatter WITH_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     /** What {@code /api/messages} answers: an HTTP status and, for invokes, a JSON body. */
     public record Response(int status, String body) {
@@ -68,7 +78,7 @@ public final class TeamsAdapter {
     public Response handle(Guildhall guildhall, String authorization, String body) {
         Activity activity;
         try {
-            activity = Serialization.getAs(Serialization.jsonToTree(body), Activity.class);
+            activity = Serialization.getAs(withFractionalSeconds(Serialization.jsonToTree(body)), Activity.class);
         } catch (IOException | RuntimeException e) {
             return new Response(400, "{\"error\":\"the body is not a Bot Framework activity\"}");
         }
@@ -77,8 +87,17 @@ public final class TeamsAdapter {
         }
         TeamsBot bot = new TeamsBot(guildhall, store, clock);
         try {
+            // The SDK may run the turn on another thread: it keeps the request id of the HTTP request.
+            String requestId = RequestIds.current();
             InvokeResponse invoke = adapter.processActivity(authorization == null ? "" : authorization, activity,
-                    bot::onTurn).join();
+                    turn -> {
+                        if (requestId == null) {
+                            return bot.onTurn(turn);
+                        }
+                        try (RequestIds.Scope ignored = RequestIds.open(requestId)) {
+                            return bot.onTurn(turn);
+                        }
+                    }).join();
             if (invoke == null) {
                 return new Response(202, "");
             }
@@ -92,6 +111,26 @@ public final class TeamsAdapter {
         } catch (JsonProcessingException e) {
             return new Response(500, "{\"error\":\"the invoke response could not be written\"}");
         }
+    }
+
+    /**
+     * The SDK reads activity times only with fractional seconds ({@code ss.nXXX}), though ISO 8601 and the Bot
+     * Framework's own schema allow them to be left out: such a time is rewritten with {@code .000} before parsing.
+     */
+    static JsonNode withFractionalSeconds(JsonNode activity) {
+        if (activity instanceof ObjectNode fields) {
+            for (String name : TIME_FIELDS) {
+                JsonNode value = fields.get(name);
+                if (value != null && value.isTextual()) {
+                    try {
+                        fields.put(name, OffsetDateTime.parse(value.asText()).format(WITH_MILLIS));
+                    } catch (DateTimeParseException e) {
+                        // Left as it is: the SDK's parser then refuses the activity with its own message.
+                    }
+                }
+            }
+        }
+        return activity;
     }
 
     private static boolean isAuthenticationFailure(Throwable failure) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The performance and reliability harness (issue 10). Not part of {@code mvn verify}; run it with
- * <pre>mvn -B -q -Pbench package -DskipTests [-Dbench=all|ack|match|fanout|scheduler|footprint|crash]</pre>
+ * <pre>mvn -B -q -Pbench package -DskipTests [-Dbench=all|ack|match|fanout|scheduler|footprint|crash|wrk]</pre>
  * Every figure is printed next to its baseline or goal, measured in the same run.
  */
 public final class Bench {
@@ -41,13 +41,14 @@ public final class Bench {
             switch (part) {
                 case "machine" -> machine();
                 case "ack" -> ack();
+                case "wrk" -> wrk();
                 case "match" -> match();
                 case "fanout" -> fanOut();
                 case "scheduler" -> scheduler();
                 case "footprint" -> footprint();
                 case "crash" -> crash();
                 default -> throw new IllegalArgumentException("unknown part " + part
-                        + "; use all, ack, match, fanout, scheduler, footprint or crash");
+                        + "; use all, ack, match, fanout, scheduler, footprint, crash or wrk (not in all: needs wrk)");
             }
         }
         System.exit(0);
@@ -80,9 +81,7 @@ public final class Bench {
         Path db = Files.createTempDirectory("ack-bench").resolve("ack.db");
         System.out.println("== 1. slash-command acks over HTTP (load generator in its own JVM)");
         try (BenchSlack slack = BenchSlack.unlimited();
-             Server guildhall = Server.start(Map.of("SLACK_BOT_TOKEN", "xoxb-bench",
-                     "SLACK_SIGNING_SECRET", ServeProcess.SECRET, "SLACK_API_URL", slack.apiUrl(), "PORT", "0",
-                     "GUILDHALL_DB", db.toString()), AdjustableClock.system(), false);
+             Server guildhall = serveSlack(slack, db);
              BareBolt bare = new BareBolt(slack.apiUrl(), ServeProcess.SECRET)) {
             String bot = "http://127.0.0.1:" + guildhall.port() + "/slack/events";
             loadGen(bare.url(), "saturate", 8, 3_000, null, slack);
@@ -102,6 +101,55 @@ public final class Bench {
                     botMax.get("p99"), botMax.get("max"), ratio(botMax, bareMax, "p99"), bareMax.get("errors"),
                     botMax.get("errors"), load());
         }
+    }
+
+    /**
+     * Acks measured with wrk ({@code ../shared/bench/slack_bench.sh}, or {@code -Dbench.script=…}): the bare Bolt
+     * app and the bot, both on the project's HTTP server, one after the other in the same JVM and run. Installs wrk
+     * with apt-get when it is missing and this runs as root.
+     */
+    private static void wrk() throws Exception {
+        Path script = Path.of(System.getProperty("bench.script", "../shared/bench/slack_bench.sh"));
+        String seconds = System.getProperty("bench.seconds", "10");
+        String connections = System.getProperty("bench.connections", "16");
+        if (!Files.isReadable(script)) {
+            throw new IllegalStateException(script + " not found; pass -Dbench.script=/path/to/slack_bench.sh");
+        }
+        ensureWrk();
+        Path db = Files.createTempDirectory("wrk-bench").resolve("ack.db");
+        System.out.println("== acks with wrk: " + script + " URL SECRET " + seconds + " " + connections);
+        try (BenchSlack slack = BenchSlack.unlimited();
+             Server guildhall = serveSlack(slack, db);
+             BareBolt bare = new BareBolt(slack.apiUrl(), ServeProcess.SECRET)) {
+            String bot = "http://127.0.0.1:" + guildhall.port() + "/slack/events";
+            for (String[] target : List.of(new String[] {"bare Bolt", bare.url()}, new String[] {"Guildhall", bot})) {
+                System.out.println("-- " + target[0] + " (load " + load() + ")");
+                Process run = new ProcessBuilder("bash", script.toString(), target[1], ServeProcess.SECRET, seconds,
+                        connections).redirectErrorStream(true).inheritIO().start();
+                if (run.waitFor() != 0) {
+                    throw new IllegalStateException("slack_bench.sh failed for " + target[0]);
+                }
+            }
+        }
+    }
+
+    private static void ensureWrk() throws Exception {
+        if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() == 0) {
+            return;
+        }
+        System.out.println("== installing wrk (apt-get)");
+        Process install = new ProcessBuilder("sh", "-c", "apt-get update -qq && apt-get install -y -qq wrk")
+                .inheritIO().start();
+        if (install.waitFor() != 0) {
+            throw new IllegalStateException("wrk is missing and could not be installed: apt-get install -y wrk");
+        }
+    }
+
+    /** The bot serving {@code /slack/events} over HTTP, its Web API pointed at {@code slack}. */
+    private static Server serveSlack(BenchSlack slack, Path db) throws Exception {
+        return Server.start(Map.of("SLACK_BOT_TOKEN", "xoxb-bench", "SLACK_SIGNING_SECRET", ServeProcess.SECRET,
+                "SLACK_API_URL", slack.apiUrl(), "PORT", "0", "GUILDHALL_DB", db.toString()), AdjustableClock.system(),
+                false);
     }
 
     private static double ratio(Map<String, String> a, Map<String, String> b, String key) {

@@ -125,4 +125,17 @@ class OpsEndpointsTest {
         // Then the bot is not ready: its open connections still point at the old file
         assertThat(get("/readyz").statusCode()).isEqualTo(503);
     }
+
+    @Test
+    void headOnTheProbesIsAnsweredLikeGetWithoutABody() throws Exception {
+        // Given a running server, When a probe asks with HEAD (as some load balancers do)
+        HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/healthz")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // Then it gets GET's status and headers, and no body
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Length")).contains("2");
+        assertThat(head.headers().firstValue("X-Request-Id")).isPresent();
+    }
 }

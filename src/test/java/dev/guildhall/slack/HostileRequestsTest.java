@@ -107,4 +107,47 @@ class HostileRequestsTest {
         assertThat(statuses).allSatisfy((what, status) -> assertThat(status).as(what).isBetween(400, 499));
         assertThat(rig.count(STORED)).isEqualTo(before);
     }
+
+    @Test
+    void aSignedSlashCommandWithoutTeamOrUserIdGetsA400AndChangesNothing() {
+        // Given signed slash commands that lack the team or the person
+        int before = rig.count(STORED);
+        Map<String, String> noTeam = SlackRequests.slashCommand("U0NOTEAM", "x", "/learn", "kubernetes", "D0X", "x",
+                rig.slack.responseUrl("x"));
+        noTeam.remove("team_id");
+        Map<String, String> noUser = SlackRequests.slashCommand("U0NOUSER", "x", "/learn", "kubernetes", "D0X", "x",
+                rig.slack.responseUrl("x"));
+        noUser.remove("user_id");
+        // When Slack posts them
+        SlackRig.Answer withoutTeam = rig.form(noTeam);
+        SlackRig.Answer withoutUser = rig.form(noUser);
+        // Then each gets a 400 that names what is missing, and nothing is stored (no person slack:T0TEST:null)
+        assertThat(withoutTeam.status()).isEqualTo(400);
+        assertThat(withoutTeam.body()).contains("team_id");
+        assertThat(withoutUser.status()).isEqualTo(400);
+        assertThat(withoutUser.body()).contains("user_id");
+        assertThat(rig.count(STORED)).isEqualTo(before);
+        assertThat(rig.count("SELECT COUNT(*) FROM person WHERE id LIKE '%null%'")).isZero();
+    }
+
+    @Test
+    void aSignedButtonPressWithoutTeamOrUserGetsA400AndChangesNothing() throws Exception {
+        int before = rig.count(STORED);
+        String press = SlackRequests.blockAction("U0X", "x", "learn:board", "D0X", rig.slack.responseUrl("x"),
+                SlackRequests.newTriggerId());
+        com.fasterxml.jackson.databind.node.ObjectNode payload = (com.fasterxml.jackson.databind.node.ObjectNode)
+                FakeSlack.JSON.readTree(java.net.URLDecoder.decode(press.substring("payload=".length()),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ObjectNode noUser = payload.deepCopy();
+        noUser.remove("user");
+        com.fasterxml.jackson.databind.node.ObjectNode noTeam = payload.deepCopy();
+        noTeam.remove("team");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) noTeam.get("user")).remove("team_id");
+
+        assertThat(rig.signed("payload=" + SlackRequests.encode(noUser.toString()),
+                "application/x-www-form-urlencoded").status()).isEqualTo(400);
+        assertThat(rig.signed("payload=" + SlackRequests.encode(noTeam.toString()),
+                "application/x-www-form-urlencoded").status()).isEqualTo(400);
+        assertThat(rig.count(STORED)).isEqualTo(before);
+    }
 }

@@ -161,4 +161,38 @@ class SlackSocketModeTest {
         socket.ackFor("env-home");
         assertThat(slack.awaitCalls("views.publish", 1).get(0).param("user_id")).isEqualTo("U0ALICE");
     }
+
+    @Test
+    void aCommandWithoutUserIdIsRefusedOverTheSocketTooAndItsLogLineCarriesARequestId() throws Exception {
+        // Given the identity check's log
+        ch.qos.logback.classic.Logger checkLog = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(GuardedApp.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        checkLog.addAppender(lines);
+        try {
+            int people = people();
+            ObjectNode command = slashCommand("U0NOBODY", "/learn", "kubernetes");
+            command.remove("user_id");
+            // When it arrives over Socket Mode
+            send("env-nouser", "slash_commands", command);
+            // Then the refusal is logged with the request id of that envelope (Bolt leaves a refused envelope
+            // unacked), and nobody is created
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> !lines.list.isEmpty());
+            assertThat(people()).isEqualTo(people);
+            assertThat(lines.list.get(0).getFormattedMessage()).contains("user_id");
+            assertThat(lines.list.get(0).getMDCPropertyMap().get(dev.guildhall.http.RequestIds.KEY))
+                    .matches("[0-9a-z]{12}");
+        } finally {
+            checkLog.detachAppender(lines);
+        }
+    }
+
+    private int people() {
+        Integer count = bot.database().read(h -> h.createQuery("SELECT COUNT(*) FROM person").mapTo(Integer.class)
+                .one());
+        return count;
+    }
 }

@@ -82,4 +82,16 @@ class TeamsServeTest {
                 "Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl")).isEqualTo(401);
         assertThat(connector.calls()).isEmpty();
     }
+
+    @Test
+    void aTimestampWithoutFractionalSecondsIsAccepted() throws Exception {
+        // Given an activity whose timestamps are written without fractional seconds (ISO 8601 allows it)
+        serve(TeamsConfig.DEV, "true");
+        String activity = Activities.personalMessage(connector.serviceUrl(), "carol", "teach kubernetes")
+                .replace("\"2026-03-02T09:00:00.000Z\"", "\"2026-03-02T09:00:00Z\"");
+        assertThat(activity).contains("\"2026-03-02T09:00:00Z\"");
+        // When it is posted, Then it is handled like any other and carol is answered
+        assertThat(post(activity, null)).isEqualTo(202);
+        assertThat(connector.await(personalChat("carol"), c -> c.cardText().contains("kubernetes"))).isNotEmpty();
+    }
 }
