@@ -32,6 +32,7 @@ public final class GuildCapability implements Capability {
         contributed.forEach(sub -> subcommands.add(sub.asSubcommand()));
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
+        GuildPersonalData.register(registry);
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
         registry.task(MeetupReminders.HOUR_BEFORE, MeetupReminders::hourBefore);
         registry.task(MeetupReminders.STARTING, MeetupReminders::starting);

@@ -18,6 +18,7 @@ public final class WorkingGroupCapability implements Capability {
         subcommands.addAll(Results.subcommands());
         registry.command(new WgCommand(subcommands).spec());
         WgButtons.register(registry);
+        WgPersonalData.register(registry);
         registry.home(WgHome::render);
         registry.task(ChannelSteps.CHANNEL_SETTLED, ChannelSteps::channelSettled);
         registry.task(ChannelSteps.ARCHIVE_SETTLED, ChannelSteps::archiveSettled);

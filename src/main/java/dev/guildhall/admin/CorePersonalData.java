@@ -1,0 +1,75 @@
+package dev.guildhall.admin;
+
+import dev.guildhall.command.PersonalData;
+import dev.guildhall.command.PersonalData.OnForget;
+import dev.guildhall.command.Registry;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.outbox.MessageJson;
+import dev.guildhall.store.UnitOfWork;
+
+import java.util.List;
+
+/**
+ * The personal data of the tables every capability shares (people, the outbox, timed work, handled requests) and
+ * of the Teams adapter's contact details, which no capability owns; and what forgetting does first with them.
+ */
+final class CorePersonalData {
+    static final String ERASED = MessageJson.write(Message.text("(erased: this message was to someone who asked"
+            + " to be forgotten)"));
+
+    private CorePersonalData() {
+    }
+
+    static void register(Registry registry) {
+        registry.personalData(PersonalData.table("person")
+                .person("id", OnForget.DELETE_ROW)
+                .writtenBy("display_name", "id", "")
+                .writtenBy("time_zone", "id", null)
+                .notPersonal("first_seen_at", "last_seen_at").build());
+        // A message to them is about them; the recipient column also holds channel ids, which never equal a person's.
+        registry.personalData(PersonalData.table("outbox")
+                .person("recipient", OnForget.TOMBSTONE)
+                .jsonOf("payload", "recipient", ERASED)
+                .sharedText("last_error")
+                .notPersonal("id", "kind", "updates_id", "status", "attempts", "next_attempt_at", "created_at",
+                        "delivered_at", "message_ref", "batch_id", "claimed_by", "claimed_at", "follow_up_task",
+                        "follow_up_subject").build());
+        registry.personalData(PersonalData.table("outbox_batch")
+                .sharedText("label", "shown_text")
+                .notPersonal("id", "progress_id", "total", "shown_at", "finished_at", "created_at").build());
+        registry.personalData(PersonalData.table("scheduled_task")
+                .sharedText("last_error")
+                .notPersonal("id", "kind", "subject", "due_at", "attempts", "done_at", "created_at").build());
+        registry.personalData(PersonalData.table("handled_request")
+                .sharedJson("reply")
+                .notPersonal("request_key", "handled_at").build());
+        registry.personalData(PersonalData.table("teams_person")
+                .person("person_id", OnForget.DELETE_ROW, "teams_user_id")
+                .alias("teams_user_id")
+                .notPersonal("service_url", "personal_conversation_id", "updated_at").build());
+        registry.personalData(PersonalData.table("teams_conversation")
+                .sharedJson("reference")
+                .notPersonal("conversation_id", "kind", "updated_at").build());
+        registry.whenForgetting(CorePersonalData::endWhatWouldStillReachThem);
+    }
+
+    /** Messages still waiting for them are not sent; their personal Teams chat is forgotten with them. */
+    private static void endWhatWouldStillReachThem(PersonId person, UnitOfWork work) {
+        work.handle().createUpdate("""
+                        UPDATE outbox SET status = 'SUPERSEDED'
+                        WHERE recipient = :id AND status IN ('PENDING', 'SENDING')""")
+                .bind("id", person.value()).execute();
+        List<String> conversations = work.handle().createQuery(
+                        "SELECT personal_conversation_id FROM teams_person WHERE person_id = :id")
+                .bind("id", person.value()).mapTo(String.class).list();
+        work.handle().createUpdate("DELETE FROM teams_person WHERE person_id = :id").bind("id", person.value())
+                .execute();
+        for (String conversation : conversations) {
+            if (conversation != null) {
+                work.handle().createUpdate("DELETE FROM teams_conversation WHERE conversation_id = :id")
+                        .bind("id", conversation).execute();
+            }
+        }
+    }
+}
