@@ -3,12 +3,16 @@ package dev.guildhall.admin;
 import dev.guildhall.command.PersonalData;
 import dev.guildhall.command.PersonalData.OnForget;
 import dev.guildhall.command.Registry;
+import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.MessageJson;
 import dev.guildhall.store.UnitOfWork;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The personal data of the tables every capability shares (people, the outbox, timed work, handled requests) and
@@ -17,6 +21,9 @@ import java.util.List;
 final class CorePersonalData {
     static final String ERASED = MessageJson.write(Message.text("(erased: this message was to someone who asked"
             + " to be forgotten)"));
+
+    private static final String ERASED_FILE = MessageJson.writeFile(new FileUpload("erased.txt", "text/plain",
+            "This file was erased when someone asked to be forgotten.".getBytes(StandardCharsets.UTF_8), "erased", ""));
 
     private CorePersonalData() {
     }
@@ -54,8 +61,12 @@ final class CorePersonalData {
         registry.whenForgetting(CorePersonalData::endWhatWouldStillReachThem);
     }
 
-    /** Messages still waiting for them are not sent; their personal Teams chat is forgotten with them. */
+    /**
+     * Messages still waiting for them are not sent; their personal Teams chat is forgotten with them; files kept in
+     * the outbox that hold their data (exports are every table, compressed) are emptied.
+     */
     private static void endWhatWouldStillReachThem(PersonId person, UnitOfWork work) {
+        eraseFilesHoldingThem(person, work);
         work.handle().createUpdate("""
                         UPDATE outbox SET status = 'SUPERSEDED'
                         WHERE recipient = :id AND status IN ('PENDING', 'SENDING')""")
@@ -69,6 +80,31 @@ final class CorePersonalData {
             if (conversation != null) {
                 work.handle().createUpdate("DELETE FROM teams_conversation WHERE conversation_id = :id")
                         .bind("id", conversation).execute();
+            }
+        }
+    }
+
+    private static void eraseFilesHoldingThem(PersonId person, UnitOfWork work) {
+        List<String> needles = new ArrayList<>(List.of(person.value()));
+        work.handle().createQuery("SELECT display_name FROM person WHERE id = :id").bind("id", person.value())
+                .mapTo(String.class).findOne().map(String::strip).filter(name -> !name.isEmpty()).ifPresent(needles::add);
+        List<Map<String, Object>> files = work.handle().createQuery(
+                "SELECT id, status, payload FROM outbox WHERE kind LIKE 'FILE_%'").mapToMap().list();
+        for (Map<String, Object> row : files) {
+            FileUpload file = MessageJson.readFile(String.valueOf(row.get("payload")));
+            if (file.content() == null) {
+                continue; // a file to someone forgotten earlier: already erased, as a message
+            }
+            String content = new String(file.content(), StandardCharsets.UTF_8);
+            // Compressed content (a zip of CSVs) hides names from a text search: treat it as holding them.
+            boolean holdsThem = file.mediaType().contains("zip") || needles.stream().anyMatch(needle ->
+                    content.contains(needle) || file.title().contains(needle) || file.summary().contains(needle));
+            if (holdsThem) {
+                boolean waiting = List.of("PENDING", "SENDING").contains(String.valueOf(row.get("status")));
+                work.handle().createUpdate("UPDATE outbox SET payload = :payload, status = :status WHERE id = :id")
+                        .bind("payload", ERASED_FILE)
+                        .bind("status", waiting ? "SUPERSEDED" : String.valueOf(row.get("status")))
+                        .bind("id", ((Number) row.get("id")).longValue()).execute();
             }
         }
     }

@@ -40,7 +40,7 @@ public final class Wiring {
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),
-                new GuildCapability(topics, List.of(insights.guildSubcommand())),
+                new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins()),
                 new WorkingGroupCapability(),
                 insights,
                 new GuildhallCapability(config.admins(), config.database(), config.matchAnswerDeadline(),

@@ -2,6 +2,7 @@ package dev.guildhall.guild;
 
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
+import dev.guildhall.core.Admins;
 import dev.guildhall.mentorship.Topics;
 
 import java.util.ArrayList;
@@ -11,15 +12,20 @@ import java.util.List;
 public final class GuildCapability implements Capability {
     private final Topics topics;
     private final List<LeadSubcommand> contributed;
+    private final Admins admins;
 
     public GuildCapability(Topics topics) {
-        this(topics, List.of());
+        this(topics, List.of(), Admins.none());
     }
 
-    /** {@code contributed}: subcommands other capabilities add for a guild's leads (like insights). */
-    public GuildCapability(Topics topics, List<LeadSubcommand> contributed) {
+    /**
+     * {@code contributed}: subcommands other capabilities add for a guild's leads (like insights); {@code admins}
+     * hear when a guild is left without a lead and no member takes it on.
+     */
+    public GuildCapability(Topics topics, List<LeadSubcommand> contributed, Admins admins) {
         this.topics = topics;
         this.contributed = List.copyOf(contributed);
+        this.admins = admins;
     }
 
     @Override
@@ -33,6 +39,7 @@ public final class GuildCapability implements Capability {
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         GuildPersonalData.register(registry);
+        new LeadSuccession(admins).register(registry);
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
         registry.task(MeetupReminders.HOUR_BEFORE, MeetupReminders::hourBefore);
         registry.task(MeetupReminders.STARTING, MeetupReminders::starting);
