@@ -11,3 +11,6 @@ CREATE TABLE succession_ask (
     answered_at BIGINT
 );
 CREATE INDEX succession_ask_subject ON succession_ask (scope, subject, outcome);
+
+-- A working group's check-in pauses while the group has no owner, and resumes when someone takes it on.
+ALTER TABLE wg_checkin ADD COLUMN paused_for_owner INTEGER NOT NULL DEFAULT 0;

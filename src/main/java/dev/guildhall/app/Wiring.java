@@ -41,7 +41,7 @@ public final class Wiring {
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),
                 new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins()),
-                new WorkingGroupCapability(),
+                new WorkingGroupCapability(config.admins()),
                 insights,
                 new GuildhallCapability(config.admins(), config.database(), config.matchAnswerDeadline(),
                         describe(config.sendPace()), config.topicAliases().map(Object::toString), links));

@@ -3,6 +3,7 @@ package dev.guildhall.guild;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
+import dev.guildhall.people.Succession;
 import dev.guildhall.mentorship.Topics;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class GuildCapability implements Capability {
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         GuildPersonalData.register(registry);
-        new LeadSuccession(admins).register(registry);
+        Succession.register(registry, new LeadSuccession(admins));
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
         registry.task(MeetupReminders.HOUR_BEFORE, MeetupReminders::hourBefore);
         registry.task(MeetupReminders.STARTING, MeetupReminders::starting);

@@ -67,10 +67,10 @@ class ForgettingALeadTest {
         assertThat(asked("carol")).hasSize(1);
         t.advance(Duration.ofDays(3).plusMinutes(1));
         assertThat(asked("dave")).hasSize(1);
-        assertThat(t.press("carol", button("carol", "I'll lead it"))).contains("already settled");
+        assertThat(t.press("carol", button("carol", "I'll take it on"))).contains("already settled");
 
         // And when dave takes it on, he leads it, and the others are told
-        assertThat(t.press("dave", button("dave", "I'll lead it"))).contains("You now lead *Kubernetes guild*");
+        assertThat(t.press("dave", button("dave", "I'll take it on"))).contains("You now lead *Kubernetes guild*");
         assertThat(t.count("guild_member WHERE person_id = 'console:dave' AND role = 'LEAD'")).isEqualTo(1);
         assertThat(t.chat.directTo(TestBot.id("bob"))).anyMatch(sent -> sent.mentions("dave now leads"));
         assertThat(t.say("dave", "/guild meetup k8s \"2026-03-20 17:00\" \"Back on track\" --tz UTC"))
@@ -92,6 +92,6 @@ class ForgettingALeadTest {
         t.press("bob", button("bob", "Not me"));
         assertThat(t.chat.directTo(TestBot.id("root"))).hasSize(2).last()
                 .satisfies(sent -> assertThat(sent.message().text()).contains("*Kubernetes guild* (k8s) has no lead",
-                        "none of its 1 members took it on"));
+                        "none of the 1 members asked took it on"));
     }
 }
