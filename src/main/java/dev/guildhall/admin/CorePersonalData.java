@@ -7,6 +7,7 @@ import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.MessageJson;
+import dev.guildhall.outbox.Outbox;
 import dev.guildhall.store.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
@@ -62,8 +63,9 @@ final class CorePersonalData {
     }
 
     /**
-     * Messages still waiting for them are not sent; their personal Teams chat is forgotten with them; files kept in
-     * the outbox that hold their data (exports are every table, compressed) are emptied.
+     * Messages still waiting for them are not sent; their personal Teams chat is forgotten with them; files shared
+     * with them, or holding their data (exports are every table, compressed), are emptied in the outbox and, once
+     * delivered, deleted on the platform where it allows (Slack, the console's folder).
      */
     private static void endWhatWouldStillReachThem(PersonId person, UnitOfWork work) {
         eraseFilesHoldingThem(person, work);
@@ -89,7 +91,9 @@ final class CorePersonalData {
         work.handle().createQuery("SELECT display_name FROM person WHERE id = :id").bind("id", person.value())
                 .mapTo(String.class).findOne().map(String::strip).filter(name -> !name.isEmpty()).ifPresent(needles::add);
         List<Map<String, Object>> files = work.handle().createQuery(
-                "SELECT id, status, payload FROM outbox WHERE kind LIKE 'FILE_%'").mapToMap().list();
+                "SELECT id, status, recipient, message_ref, payload FROM outbox WHERE kind LIKE 'FILE_%'")
+                .mapToMap().list();
+        Outbox outbox = new Outbox(work);
         for (Map<String, Object> row : files) {
             FileUpload file = MessageJson.readFile(String.valueOf(row.get("payload")));
             if (file.content() == null) {
@@ -97,9 +101,13 @@ final class CorePersonalData {
             }
             String content = new String(file.content(), StandardCharsets.UTF_8);
             // Compressed content (a zip of CSVs) hides names from a text search: treat it as holding them.
-            boolean holdsThem = file.mediaType().contains("zip") || needles.stream().anyMatch(needle ->
-                    content.contains(needle) || file.title().contains(needle) || file.summary().contains(needle));
+            boolean holdsThem = person.value().equals(row.get("recipient")) || file.mediaType().contains("zip")
+                    || needles.stream().anyMatch(needle -> content.contains(needle) || file.title().contains(needle)
+                    || file.summary().contains(needle));
             if (holdsThem) {
+                if ("DELIVERED".equals(row.get("status")) && row.get("message_ref") != null) {
+                    outbox.deleteFile(String.valueOf(row.get("message_ref")));
+                }
                 boolean waiting = List.of("PENDING", "SENDING").contains(String.valueOf(row.get("status")));
                 work.handle().createUpdate("UPDATE outbox SET payload = :payload, status = :status WHERE id = :id")
                         .bind("payload", ERASED_FILE)

@@ -226,6 +226,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                 case "FILE_DIRECT" -> port.sendFileDirect(new PersonId(row.recipient()),
                         MessageJson.readFile(payload.get()));
                 case "FILE_POST" -> port.postFile(new ChannelId(row.recipient()), MessageJson.readFile(payload.get()));
+                case "DELETE_FILE" -> {
+                    MessageRef file = new MessageRef(MessageJson.readFileRef(payload.get()));
+                    port.deleteFile(file);
+                    yield file;
+                }
                 // Channel operations keep the channel where messages keep their ref.
                 case "CHANNEL" -> {
                     ChannelRequest request = ChannelRequest.read(payload.get());
