@@ -35,11 +35,12 @@ public final class GuildhallCapability implements Capability {
     @Override
     public void register(Registry registry) {
         registry.command(new GuildhallCommand(registry, admins, about, links).spec());
+        CorePersonalData.register(registry);
         registry.action(GuildhallCommand.FORGET_ACTION, request -> {
             if (!request.argument().equals("me")) {
                 throw new UsageException("That button is not one I recognise any more. Try /guildhall forget-me.");
             }
-            new Forgetting(request.work().handle(), request.work().now()).forget(request.presser().id());
+            new Forgetting(registry, request.work()).forget(request.presser().id());
             return Reply.of("Done: Guildhall has forgotten you. Your past matches still count, under an anonymous"
                     + " id. If you use Guildhall again, it will start afresh.");
         });

@@ -149,7 +149,7 @@ final class GuildhallCommand implements CommandHandler.AnswersHelp {
         if (person.id().equals(request.caller().id())) {
             throw new UsageException("To erase your own data, use /guildhall forget-me.");
         }
-        Forgetting.Result result = new Forgetting(request.work().handle(), request.work().now()).forget(person.id());
+        Forgetting.Result result = new Forgetting(registry, request.work()).forget(person.id());
         // The reply names nobody: a platform's retry store keeps replies, and this one must not undo the erasure.
         return Reply.of("Done: that person is forgotten (" + result.rowsChanged() + " rows erased or changed). Their"
                 + " past matches still count, under an anonymous id.");

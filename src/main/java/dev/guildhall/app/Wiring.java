@@ -40,8 +40,8 @@ public final class Wiring {
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),
-                new GuildCapability(topics, List.of(insights.guildSubcommand())),
-                new WorkingGroupCapability(),
+                new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins()),
+                new WorkingGroupCapability(config.admins()),
                 insights,
                 new GuildhallCapability(config.admins(), config.database(), config.matchAnswerDeadline(),
                         describe(config.sendPace()), config.topicAliases().map(Object::toString), links));

@@ -31,6 +31,8 @@ public final class CommandRouter implements Registry {
     private final Set<String> anonymousActions = new HashSet<>();
     private final List<HomeSection> homeSections = new ArrayList<>();
     private final Map<String, Map<String, CommandSpec>> subcommands = new LinkedHashMap<>();
+    private final Map<String, PersonalData> personalData = new LinkedHashMap<>();
+    private final List<ForgettingStep> forgettingSteps = new ArrayList<>();
 
     @Override
     public void command(CommandSpec spec) {
@@ -77,6 +79,26 @@ public final class CommandRouter implements Registry {
         List<Message> page = new ArrayList<>();
         homeSections.forEach(section -> page.addAll(section.render(viewer, work)));
         return page;
+    }
+
+    @Override
+    public void personalData(PersonalData table) {
+        putOnce(personalData, table.table(), table, "personal data of table ");
+    }
+
+    @Override
+    public void whenForgetting(ForgettingStep step) {
+        forgettingSteps.add(step);
+    }
+
+    @Override
+    public List<PersonalData> personalData() {
+        return List.copyOf(personalData.values());
+    }
+
+    @Override
+    public List<ForgettingStep> forgettingSteps() {
+        return List.copyOf(forgettingSteps);
     }
 
     private static <T> void putOnce(Map<String, T> map, String key, T value, String what) {

@@ -30,6 +30,18 @@ public interface Registry {
     /** The subcommands contributed to {@code command}, in registration order; read them when a command runs. */
     List<CommandSpec> subcommands(String command);
 
+    /** Declares what a table holds about people and what forgetting one does with it (every table, every column). */
+    void personalData(PersonalData table);
+
+    /** Work to do when a person is forgotten, before their rows are rewritten. */
+    void whenForgetting(ForgettingStep step);
+
+    /** Every table declared; complete once all capabilities have registered. */
+    List<PersonalData> personalData();
+
+    /** Every forgetting step, in registration order. */
+    List<ForgettingStep> forgettingSteps();
+
     /** Every command registered; complete once all capabilities have registered (read it when a command runs). */
     Collection<CommandSpec> commands();
 }

@@ -103,22 +103,40 @@ final class ConsoleChatPort implements ChatPort {
     @Override
     public MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
         MessageRef ref = newRef("@" + to.localPart());
-        output.file(to.localPart(), null, file, write(file), ref.value());
+        output.file(to.localPart(), null, file, write(file, ref), ref.value());
         return ref;
     }
 
     @Override
     public MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
         MessageRef ref = newRef("#" + channel.localPart());
-        output.file(null, channel.localPart(), file, write(file), ref.value());
+        output.file(null, channel.localPart(), file, write(file, ref), ref.value());
         return ref;
     }
 
+    /** The file written for this ref (its name starts with the ref's random part) is deleted from disk. */
+    @Override
+    public void deleteFile(MessageRef file) throws DeliveryException {
+        String prefix = file.value().substring(file.value().lastIndexOf(':') + 1) + "-";
+        if (!Files.isDirectory(files)) {
+            return;
+        }
+        try (var written = Files.list(files)) {
+            for (Path path : written.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                Files.deleteIfExists(path);
+                output.note("deleted " + path.getFileName());
+            }
+        } catch (IOException e) {
+            throw DeliveryException.permanent("cannot delete " + file.value() + " from " + files + ": " + e.getMessage());
+        }
+    }
+
     /** A terminal cannot show a picture: the file goes to disk, under a name that never overwrites an earlier one. */
-    private Path write(FileUpload file) throws DeliveryException {
+    private Path write(FileUpload file, MessageRef ref) throws DeliveryException {
         try {
             Files.createDirectories(files);
-            Path path = files.resolve(randomHex(3) + "-" + file.fileName()).toAbsolutePath();
+            String id = ref.value().substring(ref.value().lastIndexOf(':') + 1);
+            Path path = files.resolve(id + "-" + file.fileName()).toAbsolutePath();
             Files.write(path, file.content());
             return path;
         } catch (IOException e) {

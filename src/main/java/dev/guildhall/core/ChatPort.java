@@ -35,6 +35,14 @@ public interface ChatPort {
         throw DeliveryException.permanent("this chat cannot take files (" + file.fileName() + ")");
     }
 
+    /**
+     * Deletes a file the bot shared earlier ({@code file}: what sharing it returned), for everyone who could see it.
+     * A chat whose files cannot be deleted says so.
+     */
+    default void deleteFile(MessageRef file) throws DeliveryException {
+        throw DeliveryException.permanent("this chat cannot delete files (" + file.value() + ")");
+    }
+
     /** Shares a file in a channel. */
     default MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
         throw DeliveryException.permanent("this chat cannot take files (" + file.fileName() + ")");

@@ -70,6 +70,12 @@ public final class RoutingChatPort implements ChatPort {
     }
 
     @Override
+    public void deleteFile(MessageRef file) throws DeliveryException {
+        String value = file.value();
+        port(value.substring(0, Math.max(0, value.indexOf(':')))).deleteFile(file);
+    }
+
+    @Override
     public MessageRef postFile(ChannelId channel, FileUpload file) throws DeliveryException {
         return port(channel.platform()).postFile(channel, file);
     }

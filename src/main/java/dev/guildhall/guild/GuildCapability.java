@@ -2,6 +2,8 @@ package dev.guildhall.guild;
 
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
+import dev.guildhall.core.Admins;
+import dev.guildhall.people.Succession;
 import dev.guildhall.mentorship.Topics;
 
 import java.util.ArrayList;
@@ -11,15 +13,20 @@ import java.util.List;
 public final class GuildCapability implements Capability {
     private final Topics topics;
     private final List<LeadSubcommand> contributed;
+    private final Admins admins;
 
     public GuildCapability(Topics topics) {
-        this(topics, List.of());
+        this(topics, List.of(), Admins.none());
     }
 
-    /** {@code contributed}: subcommands other capabilities add for a guild's leads (like insights). */
-    public GuildCapability(Topics topics, List<LeadSubcommand> contributed) {
+    /**
+     * {@code contributed}: subcommands other capabilities add for a guild's leads (like insights); {@code admins}
+     * hear when a guild is left without a lead and no member takes it on.
+     */
+    public GuildCapability(Topics topics, List<LeadSubcommand> contributed, Admins admins) {
         this.topics = topics;
         this.contributed = List.copyOf(contributed);
+        this.admins = admins;
     }
 
     @Override
@@ -32,6 +39,8 @@ public final class GuildCapability implements Capability {
         contributed.forEach(sub -> subcommands.add(sub.asSubcommand()));
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
+        GuildPersonalData.register(registry);
+        Succession.register(registry, new LeadSuccession(admins));
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);
         registry.task(MeetupReminders.HOUR_BEFORE, MeetupReminders::hourBefore);
         registry.task(MeetupReminders.STARTING, MeetupReminders::starting);

@@ -2,6 +2,8 @@ package dev.guildhall.insights;
 
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.CommandSpec;
+import dev.guildhall.command.PersonalData;
+import dev.guildhall.command.PersonalData.OnForget;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
 import dev.guildhall.guild.LeadSubcommand;
@@ -37,6 +39,15 @@ public final class InsightsCapability implements Capability {
         registry.subcommand("guildhall", new CommandSpec("insights",
                 "admins only: insights across every guild, with charts", AdminInsights.USAGE, admin::handle));
         registry.task(WeeklyDigest.TASK, new WeeklyDigest(view)::run);
+        registry.personalData(PersonalData.table("insights_left_out_notice")
+                .notPersonal("ticket_id", "sent_at").build());
+        registry.personalData(PersonalData.table("insights_digest")
+                .person("person_id", OnForget.DELETE_ROW)
+                .notPersonal("id", "guild_id", "stopped_at", "last_sent_at", "created_at").build());
+        // Charts asked for and not drawn yet are only for the one who asked.
+        registry.personalData(PersonalData.table("insights_chart_request")
+                .person("viewer", OnForget.DELETE_ROW)
+                .notPersonal("id", "guild_id", "created_at").build());
         registry.task(DailyRound.TASK, DailyRound::run);
         registry.task(InsightsView.CHARTS_TASK, view::drawCharts);
     }

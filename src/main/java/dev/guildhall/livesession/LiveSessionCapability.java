@@ -1,6 +1,8 @@
 package dev.guildhall.livesession;
 
 import dev.guildhall.command.Capability;
+import dev.guildhall.command.PersonalData;
+import dev.guildhall.command.PersonalData.OnForget;
 import dev.guildhall.command.Registry;
 
 import java.util.Optional;
@@ -31,6 +33,7 @@ public final class LiveSessionCapability implements Capability {
     @Override
     public void register(Registry registry) {
         registry.command(new SessionCommand(keys, settings).spec());
+        declarePersonalData(registry);
         registry.command(new WaitCommand(keys, settings).spec());
         new LiveSessionButtons(keys, settings).register(registry);
         registry.task(LiveSessionFlow.EXPIRY_TASK, (flagId, work) ->
@@ -39,5 +42,24 @@ public final class LiveSessionCapability implements Capability {
             LiveSessionFlow flow = new LiveSessionFlow(work, keys, settings);
             flow.store.session(sessionId).filter(LiveSession::isRunning).ifPresent(flow::end);
         });
+    }
+
+    /** Flags, questions and votes name nobody (tokens are keyed hashes); only the presenter is known, by role. */
+    private static void declarePersonalData(Registry registry) {
+        registry.personalData(PersonalData.table("live_session")
+                .person("presenter_id", OnForget.TOMBSTONE)
+                .sharedText("title")
+                .notPersonal("id", "channel_id", "threshold", "key_generation", "nudge_armed", "last_nudged_at",
+                        "last_board_count", "board_message_id", "invite_message_id", "summary_message_id",
+                        "restarted_at", "started_at", "ended_at", "recap_posted_at", "learn_invite_posted_at",
+                        "key_salt").build());
+        registry.personalData(PersonalData.table("wait_flag")
+                .notPersonal("id", "session_id", "generation", "token", "raised_at", "expires_at", "ended_at",
+                        "end_reason").build());
+        registry.personalData(PersonalData.table("wait_question")
+                .sharedText("text")
+                .notPersonal("id", "session_id", "votes", "asked_at", "removed_at", "post_message_id").build());
+        registry.personalData(PersonalData.table("wait_vote")
+                .notPersonal("question_id", "token", "generation", "asker").build());
     }
 }

@@ -19,6 +19,7 @@ public final class MentorshipCapability implements Capability {
         registry.command(new TeachCommand(topics, settings).spec());
         new MentorshipButtons(settings).register(registry);
         registry.home(new MentorshipHome(settings)::render);
+        new MentorshipForgetting(settings).register(registry);
         registry.task(MentorshipFlow.DEADLINE_TASK, (matchId, work) -> {
             MentorshipFlow flow = new MentorshipFlow(work, settings);
             flow.store.match(matchId)

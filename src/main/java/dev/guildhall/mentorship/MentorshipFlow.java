@@ -117,6 +117,10 @@ final class MentorshipFlow {
         matchWaiting(ticket.topic());
     }
 
+    void cancelDeadline(long matchId) {
+        tasks.cancel(DEADLINE_TASK, matchId);
+    }
+
     void sendPlaybookIfFirst(PersonId teacher) {
         if (store.acceptedMatchesOf(teacher) == 1) {
             outbox.sendDirect(teacher, messages.firstTimePlaybook());

@@ -57,6 +57,25 @@ public final class MessageJson {
         }
     }
 
+    private record FileRef(String file) {
+    }
+
+    static String writeFileRef(String ref) {
+        try {
+            return MAPPER.writeValueAsString(new FileRef(ref));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String readFileRef(String json) {
+        try {
+            return MAPPER.readValue(json, FileRef.class).file();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Message read(String json) {
         try {
             return MAPPER.readValue(json, Message.class);

@@ -142,6 +142,16 @@ public final class Outbox {
         return insert(work.handle(), work.now(), OutboxKind.FILE_DIRECT, to.value(), null, null, MessageJson.writeFile(file));
     }
 
+    /**
+     * Deletes, after the commit, a file an earlier row shared ({@code fileRef}: what sharing it returned). It is paced
+     * in the conversation the ref names (the ref without its last part), which is never a person's id.
+     */
+    public long deleteFile(String fileRef) {
+        String conversation = fileRef.substring(0, Math.max(0, fileRef.lastIndexOf(':')));
+        return insert(work.handle(), work.now(), OutboxKind.DELETE_FILE, conversation, null, null,
+                MessageJson.writeFileRef(fileRef));
+    }
+
     public long postFile(ChannelId channel, FileUpload file) {
         return insert(work.handle(), work.now(), OutboxKind.FILE_POST, channel.value(), null, null, MessageJson.writeFile(file));
     }

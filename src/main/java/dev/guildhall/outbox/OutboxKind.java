@@ -53,6 +53,18 @@ public enum OutboxKind {
             return port.postFile(new ChannelId(address), MessageJson.readFile(payload));
         }
     },
+    /**
+     * A file shared earlier, to delete for everyone; the address is the conversation it was shared in, the payload
+     * names the file by the ref sharing it returned, and so does the answer.
+     */
+    DELETE_FILE(Method.POST) {
+        @Override
+        MessageRef deliver(ChatPort port, String address, String payload) throws DeliveryException {
+            MessageRef file = new MessageRef(MessageJson.readFileRef(payload));
+            port.deleteFile(file);
+            return file;
+        }
+    },
     /** A channel to create; the address is the first person invited. The answer is the new channel. */
     CHANNEL(Method.CONVERSATIONS) {
         @Override

@@ -66,6 +66,14 @@ public final class SlackChatPort implements ChatPort {
         return upload(SlackIds.organizationOf(channel), SlackIds.channelId(channel), file);
     }
 
+    /** The ref of an upload names the file Slack gave it: files.delete removes it from every conversation. */
+    @Override
+    public void deleteFile(MessageRef file) throws DeliveryException {
+        SlackIds.Posted posted = SlackIds.posted(file).orElseThrow(() -> DeliveryException.permanent(
+                "not a Slack file: " + file.value()));
+        call("files.delete", () -> client.filesDelete(r -> r.file(posted.ts())));
+    }
+
     /** Slack's files upload: an upload URL, the bytes, then completing it into the channel with the summary. */
     private MessageRef upload(String organization, String channel, FileUpload file) throws DeliveryException {
         var response = call("files.uploadV2", () -> client.filesUploadV2(r -> r.channel(channel)

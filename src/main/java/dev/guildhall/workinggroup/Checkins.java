@@ -152,6 +152,38 @@ final class Checkins {
                 .bind("now", flow.now()).bind("group", group.id()).execute();
     }
 
+    /** Pauses the group's check-in while it has no owner; true when there was one running. */
+    static boolean pauseForOwner(WgFlow flow, WorkingGroup group) {
+        return flow.work.handle().createUpdate("""
+                        UPDATE wg_checkin SET stopped_at = :now, paused_for_owner = 1
+                        WHERE group_id = :group AND stopped_at IS NULL""")
+                .bind("now", flow.now()).bind("group", group.id()).execute() > 0;
+    }
+
+    /** The check-in paused for want of an owner starts again, its next round planned from the new owner's week. */
+    static Optional<Checkin> resumePaused(WgFlow flow, WorkingGroup group) {
+        Optional<Checkin> paused = flow.work.handle().createQuery("""
+                        SELECT id, group_id, question, weekday, at_time, created_by FROM wg_checkin
+                        WHERE group_id = :group AND paused_for_owner = 1 ORDER BY id DESC LIMIT 1""")
+                .bind("group", group.id())
+                .map((rs, ctx) -> new Checkin(rs.getLong("id"), rs.getLong("group_id"), rs.getString("question"),
+                        DayOfWeek.valueOf(rs.getString("weekday")), LocalTime.parse(rs.getString("at_time"))))
+                .findOne();
+        paused.ifPresent(old -> {
+            flow.work.handle().createUpdate("UPDATE wg_checkin SET paused_for_owner = 0 WHERE group_id = :group")
+                    .bind("group", group.id()).execute();
+            long id = flow.work.handle().createQuery("""
+                            INSERT INTO wg_checkin (group_id, question, weekday, at_time, created_by, created_at)
+                            VALUES (:group, :question, :day, :time, :by, :now) RETURNING id""")
+                    .bind("group", group.id()).bind("question", old.question()).bind("day", old.day().name())
+                    .bind("time", old.time().toString()).bind("by", group.owner().value()).bind("now", flow.now())
+                    .mapTo(Long.class).one();
+            Checkin resumed = new Checkin(id, group.id(), old.question(), old.day(), old.time());
+            planRound(flow, resumed, firstDate(flow, resumed, group.owner()));
+        });
+        return paused;
+    }
+
     static Optional<String> describe(WgFlow flow, WorkingGroup group) {
         return active(flow, group).map(c -> "every " + dayName(c.day()) + " at " + c.time() + " (local): \""
                 + c.question() + "\"");

@@ -2,6 +2,8 @@ package dev.guildhall.workinggroup;
 
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
+import dev.guildhall.core.Admins;
+import dev.guildhall.people.Succession;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,17 @@ import java.util.List;
  * follow-ups, end-date nudges, weekly check-ins, the guilds' weekly digest of results).
  */
 public final class WorkingGroupCapability implements Capability {
+    private final Admins admins;
+
+    public WorkingGroupCapability() {
+        this(Admins.none());
+    }
+
+    /** {@code admins} hear when a group is left without an owner and no member takes it on. */
+    public WorkingGroupCapability(Admins admins) {
+        this.admins = admins;
+    }
+
     @Override
     public void register(Registry registry) {
         List<Subcommand> subcommands = new ArrayList<>(GroupCommands.all());
@@ -18,6 +31,8 @@ public final class WorkingGroupCapability implements Capability {
         subcommands.addAll(Results.subcommands());
         registry.command(new WgCommand(subcommands).spec());
         WgButtons.register(registry);
+        WgPersonalData.register(registry);
+        Succession.register(registry, new OwnerSuccession(admins));
         registry.home(WgHome::render);
         registry.task(ChannelSteps.CHANNEL_SETTLED, ChannelSteps::channelSettled);
         registry.task(ChannelSteps.ARCHIVE_SETTLED, ChannelSteps::archiveSettled);

@@ -35,7 +35,8 @@ class ForgetMeTest {
         t.say("carol", "/teach rust");
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         t.say("bob", "/guild join k8s");
-        t.say("bob", "/guild announce k8s Welcome everyone, alice runs this guild");
+        t.say("alice", "/guild lead add k8s @bob");
+        t.say("bob", "/guild announce k8s Welcome everyone, @alice runs this guild");
         t.sayIn("alice", "general", "/session start \"Intro to pods\"");
     }
 
@@ -86,9 +87,12 @@ class ForgetMeTest {
         // And she confirms
         String done = t.press("alice", "guildhall-forget:me");
 
-        // Then a dump of the database shows no row naming her
+        // Then no row holds her id, or mentions her as @alice, or keeps what only she wrote or owned
         assertThat(done).contains("Guildhall has forgotten you").doesNotContain("alice");
-        assertThat(dump()).filteredOn(cell -> cell.toLowerCase(Locale.ROOT).contains("alice")).isEmpty();
+        assertThat(dump()).noneMatch(cell -> cell.contains("console:alice"))
+                .noneMatch(cell -> cell.toLowerCase(Locale.ROOT).matches("(?s).*@alice\\b.*"));
+        assertThat(t.count("person WHERE display_name = 'alice'")).isZero();
+        assertThat(t.count("guild_member WHERE person_id NOT IN ('console:bob')")).isZero();
         // And her matches still count, under a tombstone id, with the foreign keys intact
         assertThat(matches()).isEqualTo(matchesBefore);
         assertThat(t.count("mentorship_match WHERE teacher_id LIKE 'forgotten:%' OR learner_id LIKE 'forgotten:%'"))
@@ -106,7 +110,15 @@ class ForgetMeTest {
     void theOthersKeepTheirDataAndTheBotCarriesOn() {
         t.press("alice", "guildhall-forget:me");
 
-        assertThat(dump()).anyMatch(cell -> cell.contains("console:bob"));
+        // bob's membership, his own ticket and his announcement stay; only the mention of her changes
+        assertThat(t.count("guild_member WHERE person_id = 'console:bob' AND role = 'LEAD'")).isEqualTo(1);
+        String announcement = t.bot.database().read(h -> h.createQuery("SELECT text FROM announcement")
+                .mapTo(String.class).one());
+        assertThat(announcement).isEqualTo("Welcome everyone, @someone runs this guild");
+        assertThat(t.count("ticket WHERE learner_id = 'console:bob' AND topic = 'kubernetes'")).isEqualTo(1);
+        assertThat(t.count("ticket WHERE learner_id = 'console:carol' OR learner_id = 'console:dave'")).isEqualTo(1);
+        assertThat(t.count("teaching_offer WHERE teacher_id = 'console:carol' AND topic = 'rust'"
+                + " AND stopped_at IS NULL")).isEqualTo(1);
         assertThat(t.say("bob", "/guild members k8s")).contains("bob");
         assertThat(t.say("dave", "/learn kubernetes")).doesNotContain("alice");
         assertThat(t.say("alice", "/guildhall about")).contains("Guildhall");
@@ -117,21 +129,45 @@ class ForgetMeTest {
         String reply = t.say("root", "/guildhall admin forget @alice");
 
         assertThat(reply).contains("that person is forgotten").doesNotContain("alice");
-        assertThat(dump()).filteredOn(cell -> cell.toLowerCase(Locale.ROOT).contains("alice")).isEmpty();
+        assertThat(dump()).noneMatch(cell -> cell.contains("console:alice"));
         assertThat(matches()).isEqualTo(3);
     }
 
     @Test
-    void aLearnerWaitingOnTheirAnswerGoesBackInTheQueueAndIsTold() {
+    void learnersWhoseTeacherIsForgottenGoBackInTheQueueAndAreToldAndALaterTeacherGetsThem() {
         t.press("alice", "guildhall-forget:me");
 
-        assertThat(t.count("ticket WHERE learner_id = 'console:dave' AND status = 'WAITING'")).isEqualTo(1);
-        assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "back in the queue")
-                .doesNotContain("alice");
+        // bob (matched with her) and dave (waiting on her answer) are back in the queue: nobody else has room yet
+        assertThat(t.count("ticket WHERE learner_id IN ('console:dave', 'console:bob') AND status = 'WAITING'"))
+                .isEqualTo(2);
+        assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "back in the queue",
+                "No teacher for *kubernetes* has room yet").doesNotContain("alice");
+        assertThat(lastDirectTo("bob").message().text()).contains("Your teacher for *kubernetes* is no longer"
+                + " available").doesNotContain("alice");
         // and a new teacher gets them
         t.say("erin", "/teach kubernetes");
         assertThat(t.count("mentorship_match WHERE teacher_id = 'console:erin' AND status = 'PROPOSED'"))
-                .isEqualTo(1);
+                .isEqualTo(2);
+    }
+
+    @Test
+    void learnersWhoseTeacherIsForgottenAreProposedAtOnceToATeacherWhoAlreadyHasRoom() {
+        // Given erin already teaches kubernetes with room, while dave waits on alice's answer
+        t.say("erin", "/teach kubernetes");
+        assertThat(t.count("mentorship_match WHERE teacher_id = 'console:erin'")).isZero();
+
+        // When alice is forgotten
+        t.press("alice", "guildhall-forget:me");
+
+        // Then dave and bob are proposed to erin at once, and told so without naming alice
+        assertThat(t.count("mentorship_match WHERE teacher_id = 'console:erin' AND status = 'PROPOSED'"
+                + " AND learner_id IN ('console:dave', 'console:bob')")).isEqualTo(2);
+        assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "found you a teacher",
+                "erin").doesNotContain("alice");
+        assertThat(t.chat.directTo(TestBot.id("erin"))).filteredOn(sent -> sent.mentions("Can you teach"))
+                .hasSize(2);
+        // and the board shows neither as waiting any more
+        assertThat(t.count("ticket WHERE status = 'WAITING' AND topic = 'kubernetes'")).isZero();
     }
 
     @Test

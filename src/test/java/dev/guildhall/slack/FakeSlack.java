@@ -310,6 +310,8 @@ final class FakeSlack implements AutoCloseable {
                 JSON_FILES.apply(params.get("files")).forEach(file -> files.addObject().put("id", file.path("id").asText())
                         .put("title", file.path("title").asText()));
             }
+            case "files.delete" -> {
+            }
             case "views.publish" -> ok.putObject("view").put("id", "V" + counter.incrementAndGet()).put("type", "home");
             case "apps.connections.open" -> ok.put("url", socketModeUrl);
             default -> {

@@ -40,12 +40,12 @@ final class SlackRig implements AutoCloseable {
     record Answer(int status, String body, Duration took) {
     }
 
-    private SlackRig(Path dir, List<Capability> extra) throws IOException {
+    private SlackRig(Path dir, Map<String, String> env, List<Capability> extra) throws IOException {
         slack = FakeSlack.start();
         SlackSettings settings = SlackSettings.from(Map.of(SlackSettings.BOT_TOKEN, "xoxb-test",
                 SlackSettings.SIGNING_SECRET, SECRET, SlackSettings.API_URL, slack.apiUrl()));
         adapter = SlackAdapter.create(settings);
-        List<Capability> capabilities = new ArrayList<>(Wiring.capabilities(Config.from(Map.of())));
+        List<Capability> capabilities = new ArrayList<>(Wiring.capabilities(Config.from(env)));
         capabilities.addAll(extra);
         bot = new Guildhall(Database.open(dir.resolve("guildhall.db").toString()), clock,
                 new RoutingChatPort(Map.of(SlackAdapter.PLATFORM, adapter.port())), capabilities);
@@ -59,7 +59,12 @@ final class SlackRig implements AutoCloseable {
     }
 
     static SlackRig start(Path dir, Capability... extra) throws IOException {
-        return new SlackRig(dir, List.of(extra));
+        return new SlackRig(dir, Map.of(), List.of(extra));
+    }
+
+    /** With settings, like {@code GUILDHALL_ADMINS}. */
+    static SlackRig start(Path dir, Map<String, String> env) throws IOException {
+        return new SlackRig(dir, env, List.of());
     }
 
     Answer command(String userId, String userName, String command, String text) {
