@@ -8,6 +8,7 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.http.HttpHost;
+import dev.guildhall.outbox.SendPace;
 import dev.guildhall.store.Database;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class SlackRig implements AutoCloseable {
     record Answer(int status, String body, Duration took) {
     }
 
-    private SlackRig(Path dir, List<Capability> extra) throws IOException {
+    private SlackRig(Path dir, SendPace pace, List<Capability> extra) throws IOException {
         slack = FakeSlack.start();
         SlackSettings settings = SlackSettings.from(Map.of(SlackSettings.BOT_TOKEN, "xoxb-test",
                 SlackSettings.SIGNING_SECRET, SECRET, SlackSettings.API_URL, slack.apiUrl()));
@@ -48,7 +49,7 @@ final class SlackRig implements AutoCloseable {
         List<Capability> capabilities = new ArrayList<>(Wiring.capabilities(Config.from(Map.of())));
         capabilities.addAll(extra);
         bot = new Guildhall(Database.open(dir.resolve("guildhall.db").toString()), clock,
-                new RoutingChatPort(Map.of(SlackAdapter.PLATFORM, adapter.port())), capabilities);
+                new RoutingChatPort(Map.of(SlackAdapter.PLATFORM, adapter.port())), capabilities, pace);
         adapter.attach(bot, clock);
         http = HttpHost.on(0);
         adapter.serveOn(http, clock);
@@ -59,7 +60,12 @@ final class SlackRig implements AutoCloseable {
     }
 
     static SlackRig start(Path dir, Capability... extra) throws IOException {
-        return new SlackRig(dir, List.of(extra));
+        return new SlackRig(dir, SendPace.defaults(), List.of(extra));
+    }
+
+    /** For tests of what is sent, not how fast: the outbox sends as fast as the fake answers. */
+    static SlackRig unpaced(Path dir) throws IOException {
+        return new SlackRig(dir, SendPace.none(), List.of());
     }
 
     Answer command(String userId, String userName, String command, String text) {
