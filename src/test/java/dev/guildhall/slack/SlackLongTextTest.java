@@ -1,6 +1,7 @@
 package dev.guildhall.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.guildhall.testing.ManyGuilds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,15 +143,7 @@ class SlackLongTextTest {
     void aLongGuildListIsPagedWithAButtonThatShowsTheNextPage() throws Exception {
         // Given 301 guilds
         rig.command("U0LEA", "lea", "/guild", "create g000 \"Guild 0\"");
-        String lead = rig.text("SELECT created_by FROM guild");
-        rig.bot.database().inTransaction(handle -> {
-            for (int i = 1; i < 301; i++) {
-                handle.createUpdate("INSERT INTO guild (slug, name, created_by, created_at) VALUES (:slug, :name,"
-                        + " :lead, 0)").bind("slug", String.format("g%03d", i)).bind("name", "Guild " + i)
-                        .bind("lead", lead).execute();
-            }
-            return null;
-        });
+        ManyGuilds.add(rig.bot.database(), 300, "Guild ");
 
         // When bob lists them
         JsonNode first = FakeSlack.JSON.readTree(rig.command("U0BOB", "bob", "/guild", "list").body()).get("blocks");
@@ -173,7 +166,7 @@ class SlackLongTextTest {
                     SlackRequests.newTriggerId()), "application/x-www-form-urlencoded");
             JsonNode page = rig.slack.awaitCalls("response_url", 1).get(0).json("blocks");
             SlackText.assertWithinLimits(page);
-            seen.addAll(slugs(String.join("\n", SlackText.texts(page))));
+            seen.addAll(ManyGuilds.slugsIn(String.join("\n", SlackText.texts(page))));
             List<String> buttons = page.findValuesAsText("action_id");
             next = buttons.isEmpty() ? null : buttons.get(0);
             pages++;
@@ -184,15 +177,6 @@ class SlackLongTextTest {
         assertThat(seen).last().isEqualTo("g300");
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(pages).isEqualTo(13);
-    }
-
-    private static List<String> slugs(String text) {
-        List<String> slugs = new ArrayList<>();
-        Matcher slug = Pattern.compile("\\((g\\d{3})\\)").matcher(text);
-        while (slug.find()) {
-            slugs.add(slug.group(1));
-        }
-        return slugs;
     }
 
     private static int numbered(String summary) {
