@@ -1,6 +1,6 @@
 -- Outbox rows may also delete a file shared earlier (kind DELETE_FILE: recipient is the conversation it was shared
 -- in, payload {"file": "<the ref sharing it returned>"}), when the person it concerns is forgotten.
--- PostgreSQL swaps the CHECK constraint (db/postgresql/V81__outbox_delete_file.sql); SQLite cannot, so the table is
+-- PostgreSQL swaps the CHECK constraint (db/postgresql/V74__outbox_delete_file.sql); SQLite cannot, so the table is
 -- rebuilt exactly as in V71 (same columns, ids, sequence and indexes), with the longer list of kinds.
 PRAGMA defer_foreign_keys = ON;
 

@@ -17,6 +17,9 @@ public final class Mentions {
     static final char OPEN = '\u27E6';
     static final char CLOSE = '\u27E7';
     private static final Pattern TOKEN = Pattern.compile("\u27E6([@#])([^|\u27E6\u27E7]+)\\|([^\u27E6\u27E7]*)\u27E7");
+
+    /** A mention token as the core writes it: whoever splits text for a platform keeps one whole. */
+    public static final Pattern ANY_TOKEN = TOKEN;
     private static final Pattern PLAIN_NAME = Pattern.compile("@([\\p{L}\\p{N}._-][\\p{L}\\p{N} ._'-]{0,79})");
     private static final Pattern PLAIN_CHANNEL = Pattern.compile("#([\\p{L}\\p{N}_-]{1,80})");
 

@@ -7,7 +7,10 @@ import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
-/** RSVP buttons on meetup messages; each carries the meetup's id, so it works after a restart. */
+/**
+ * RSVP buttons on meetup messages, each carrying the meetup's id so it works after a restart; and the guild list's
+ * "show more" button.
+ */
 final class GuildButtons {
     static final String GOING = "guild.going";
     static final String NOT_GOING = "guild.notgoing";
@@ -23,6 +26,8 @@ final class GuildButtons {
     static void register(Registry registry) {
         registry.action(GOING, request -> answer(request, true));
         registry.action(NOT_GOING, request -> answer(request, false));
+        registry.action(MembershipCommands.MORE, request -> MembershipCommands.listPage(new GuildFlow(request.work()),
+                request.presser().id(), (int) Math.min(Integer.MAX_VALUE, Math.max(0, request.idArgument()))));
     }
 
     private static Reply answer(ActionRequest request, boolean going) {

@@ -4,6 +4,7 @@ import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ListPage;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
@@ -32,6 +33,9 @@ final class MembershipCommands {
     static final String ZONE = "/guild zone <slug> <zone> — leads only: the time zone meetups are planned in, like"
             + " Europe/Berlin";
     private static final int MEMBERS_SHOWN = 50;
+    /** The button under a long guild list that shows its next page. */
+    static final String MORE = "guild.list";
+    static final int LIST_PAGE = 25;
 
     private MembershipCommands() {
     }
@@ -121,18 +125,29 @@ final class MembershipCommands {
         if (!args.isEmpty()) {
             throw new UsageException("/guild list takes nothing after it. " + LIST);
         }
-        List<GuildStore.Listed> guilds = flow.store.list(request.caller().id());
+        return listPage(flow, request.caller().id(), 0);
+    }
+
+    /** A page of the guilds; a long list ends with a button for the next page ({@link #MORE}). */
+    static Reply listPage(GuildFlow flow, PersonId viewer, int from) {
+        List<GuildStore.Listed> guilds = flow.store.list(viewer);
         if (guilds.isEmpty()) {
             return Reply.of("There are no guilds yet. Start one: " + CREATE);
         }
-        Message message = Message.text("🏛 Guilds");
-        for (GuildStore.Listed listed : guilds) {
+        if (from >= guilds.size()) {
+            throw new UsageException("There are only " + guilds.size() + " guilds now. /guild list shows them from the"
+                    + " start.");
+        }
+        ListPage<GuildStore.Listed> page = ListPage.of(guilds, from, LIST_PAGE);
+        Message message = Message.text("🏛 Guilds" + (page.isPaged() ? " — " + page.shown() : ""));
+        for (GuildStore.Listed listed : page.items()) {
             Guild guild = listed.guild();
             message = message.withField(guild.name() + " (" + guild.slug() + ")", listed.members() + " member"
                     + (listed.members() == 1 ? "" : "s") + (listed.joined() ? " · you're in" : "")
                     + guild.channel().map(c -> " · " + GuildMessages.channel(c)).orElse(""));
         }
-        return Reply.of(message.withContext("/guild join <slug> to join one; /guild info <slug> for more."));
+        return Reply.of(page.withMore(message.withContext("/guild join <slug> to join one; /guild info <slug> for"
+                + " more."), MORE));
     }
 
     private static Reply info(GuildFlow flow, CommandRequest request, Args args) {

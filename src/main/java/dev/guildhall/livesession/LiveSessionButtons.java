@@ -107,7 +107,7 @@ final class LiveSessionButtons {
             throw new UsageException("The recap of *" + session.title() + "* is already in the channel (posted at "
                     + flow.messagesFor(session).time(session.recapPostedAt()) + ").");
         }
-        List<Question> questions = flow.store.questions(session.id(), LiveSessionFlow.SUMMARY_QUESTIONS);
+        List<Question> questions = flow.store.questions(session.id(), Integer.MAX_VALUE);
         if (questions.isEmpty()) {
             throw new UsageException("Nobody asked a question in *" + session.title() + "*, so there's nothing to recap.");
         }

@@ -24,7 +24,6 @@ final class LiveSessionFlow {
     static final String AUTO_END_TASK = "livesession.auto-end";
     static final String FLAG_PURPOSE = "flag";
     static final int SUMMARY_ROWS = 30;
-    static final int SUMMARY_QUESTIONS = 20;
     private static final Logger log = LoggerFactory.getLogger(LiveSessionFlow.class);
 
     final LiveSessionStore store;
@@ -242,8 +241,8 @@ final class LiveSessionFlow {
         }
         List<Flag> flags = store.flags(session.id());
         Timeline timeline = Timeline.of(flags, session.startedAt(), now, SUMMARY_ROWS);
-        List<Question> top = questions.subList(0, Math.min(SUMMARY_QUESTIONS, questions.size()));
-        long summary = outbox.sendDirect(session.presenter(), messages.summary(session, timeline, top, now));
+        // Every question, however many: the chat adapters carry a long summary whole, across messages if need be.
+        long summary = outbox.sendDirect(session.presenter(), messages.summary(session, timeline, questions, now));
         store.setSummaryMessage(session.id(), summary);
         outbox.post(session.channel(), messages.ended(session, flags.size(), questions.size()));
         keys.discard(store, session.id());

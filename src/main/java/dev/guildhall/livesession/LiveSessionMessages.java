@@ -84,8 +84,8 @@ final class LiveSessionMessages {
     }
 
     static Message recap(LiveSession session, List<Question> questions) {
-        StringBuilder text = new StringBuilder("📌 Recap of *" + session.title() + "* — the questions you asked,"
-                + " most wanted first:");
+        StringBuilder text = new StringBuilder("📌 Recap of *" + session.title() + "* — the "
+                + plural(questions.size(), "question", "questions") + " you asked, most wanted first:");
         for (Question question : questions) {
             text.append("\n• ").append(question.text()).append(" (").append(votes(question.votes())).append(')');
         }

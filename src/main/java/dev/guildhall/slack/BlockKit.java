@@ -11,7 +11,9 @@ import com.slack.api.model.block.composition.PlainTextObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.TextSplitter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,37 +22,65 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The neutral message as Block Kit: the text as a mrkdwn section, fields as section fields, the context line as a
+ * The neutral message as Block Kit: the text as mrkdwn sections, fields as section fields, the context line as a
  * context block, buttons as an actions block. A button's {@code action_id} and {@code value} are both the core's
- * action id, so a press comes back as exactly that.
+ * action id, so a press comes back as exactly that. Nothing is cut: a text longer than a section takes several
+ * sections (split before escaping, so an entity is never cut), a field too long for a field becomes sections of its
+ * own, and a message of more than 50 blocks goes out as several Slack messages, in order.
  */
 final class BlockKit {
-    private static final Pattern SLACK_LINK = Pattern.compile("<[#@][CGUW][A-Z0-9]{2,}(?:\\|[^<>&|]*)?>");
+    private static final Pattern SLACK_LINK = Pattern.compile("<[#@][CGUW][A-Z0-9]{2,}(?:\\|[^<>&|]*)?>|"
+            + Mentions.ANY_TOKEN.pattern());
     /** Slack takes at most 50 blocks in a message and 100 in a home tab. */
     static final int MESSAGE_BLOCKS = 50;
     static final int HOME_BLOCKS = 100;
-    private static final int TEXT_LIMIT = 3000;
-    private static final int FIELD_LIMIT = 2000;
+    static final int TEXT_LIMIT = 3000;
+    static final int FIELD_LIMIT = 2000;
+    static final int BUTTON_LABEL_LIMIT = 75;
     private static final int FIELDS_PER_SECTION = 10;
+    private static final int CONTEXT_ELEMENTS = 10;
     private static final int BUTTONS_PER_BLOCK = 25;
-    private static final int BUTTON_LABEL_LIMIT = 75;
+    private static final TextSplitter SECTIONS = new TextSplitter(TEXT_LIMIT, BlockKit::escapedLength, SLACK_LINK);
+    private static final TextSplitter CONTEXTS = new TextSplitter(FIELD_LIMIT, BlockKit::escapedLength, SLACK_LINK);
+    private static final TextSplitter LABELS = new TextSplitter(BUTTON_LABEL_LIMIT - 1, String::length, null);
+
+    /** One Slack message: the blocks, and the plain text Slack shows in notifications. */
+    record Posting(String fallback, List<LayoutBlock> blocks) {
+    }
 
     private BlockKit() {
     }
 
     static List<LayoutBlock> blocks(Message message) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(SectionBlock.builder().text(mrkdwn(message.text(), TEXT_LIMIT)).build());
-        List<Message.Field> fields = message.fields();
-        for (int from = 0; from < fields.size(); from += FIELDS_PER_SECTION) {
-            List<TextObject> texts = fields.subList(from, Math.min(fields.size(), from + FIELDS_PER_SECTION)).stream()
-                    .map(field -> (TextObject) mrkdwn("*" + escape(field.label()) + "*\n", field.value()))
-                    .toList();
-            blocks.add(SectionBlock.builder().fields(texts).build());
+        SECTIONS.split(message.text()).forEach(piece -> blocks.add(section(piece)));
+        List<TextObject> fields = new ArrayList<>();
+        for (Message.Field field : message.fields()) {
+            String text = "*" + field.label() + "*\n" + field.value();
+            if (escapedLength(text) <= FIELD_LIMIT) {
+                fields.add(mrkdwn(text));
+                if (fields.size() == FIELDS_PER_SECTION) {
+                    blocks.add(SectionBlock.builder().fields(List.copyOf(fields)).build());
+                    fields.clear();
+                }
+                continue;
+            }
+            if (!fields.isEmpty()) {
+                blocks.add(SectionBlock.builder().fields(List.copyOf(fields)).build());
+                fields.clear();
+            }
+            SECTIONS.split(text).forEach(piece -> blocks.add(section(piece)));
+        }
+        if (!fields.isEmpty()) {
+            blocks.add(SectionBlock.builder().fields(List.copyOf(fields)).build());
         }
         if (message.context() != null && !message.context().isBlank()) {
-            blocks.add(ContextBlock.builder()
-                    .elements(List.<ContextBlockElement>of(mrkdwn(message.context(), FIELD_LIMIT))).build());
+            List<ContextBlockElement> elements = CONTEXTS.split(message.context()).stream()
+                    .map(piece -> (ContextBlockElement) mrkdwn(piece)).toList();
+            for (int from = 0; from < elements.size(); from += CONTEXT_ELEMENTS) {
+                blocks.add(ContextBlock.builder().elements(
+                        elements.subList(from, Math.min(elements.size(), from + CONTEXT_ELEMENTS))).build());
+            }
         }
         List<Message.Button> buttons = message.buttons();
         for (int from = 0; from < buttons.size(); from += BUTTONS_PER_BLOCK) {
@@ -74,25 +104,27 @@ final class BlockKit {
     }
 
     /**
-     * Messages grouped so that each group fits in one Slack message; a message too big on its own is cut at the
-     * limit (only a message of more than 160 fields or buttons could be).
+     * Messages grouped so that each group fits in one Slack message, in order. A message too big on its own
+     * continues in the next group; nothing is dropped.
      */
     static List<List<LayoutBlock>> chunks(List<Message> messages, int limit) {
         List<List<LayoutBlock>> chunks = new ArrayList<>();
         List<LayoutBlock> current = new ArrayList<>();
         for (Message message : messages) {
             List<LayoutBlock> next = blocks(message);
-            int needed = next.size() + (current.isEmpty() ? 0 : 1);
-            if (!current.isEmpty() && current.size() + needed > limit) {
+            if (!current.isEmpty() && current.size() + 1 + next.size() > limit) {
                 chunks.add(current);
                 current = new ArrayList<>();
             }
             if (!current.isEmpty()) {
                 current.add(DividerBlock.builder().build());
             }
-            current.addAll(next);
-            if (current.size() > limit) {
-                current = new ArrayList<>(current.subList(0, limit));
+            for (LayoutBlock block : next) {
+                if (current.size() == limit) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                }
+                current.add(block);
             }
         }
         if (!current.isEmpty()) {
@@ -101,16 +133,45 @@ final class BlockKit {
         return chunks;
     }
 
-    /** The plain text Slack shows in notifications and where blocks cannot be shown. */
+    /** The Slack messages that carry one neutral message, each with its own notification text. */
+    static List<Posting> postings(Message message) {
+        return chunks(List.of(message), MESSAGE_BLOCKS).stream()
+                .map(blocks -> new Posting(fallback(blocks), blocks)).toList();
+    }
+
+    /**
+     * A message that replaces an earlier one in place must stay one message: the core pages such messages so that
+     * they fit. Should one still not fit, it says so visibly at the end rather than failing the update.
+     */
+    static Posting inPlace(Message message) {
+        List<LayoutBlock> blocks = blocks(message);
+        if (blocks.size() > MESSAGE_BLOCKS) {
+            blocks = new ArrayList<>(blocks.subList(0, MESSAGE_BLOCKS - 1));
+            blocks.add(ContextBlock.builder().elements(List.<ContextBlockElement>of(mrkdwn(
+                    "… the rest does not fit in one Slack message."))).build());
+        }
+        return new Posting(fallback(blocks), blocks);
+    }
+
+    /** The plain text Slack shows in notifications and where blocks cannot be shown: the text's first section. */
     static String fallback(Message message) {
-        return cut(escape(message.text()), TEXT_LIMIT);
+        return textOf(SECTIONS.split(message.text()).get(0));
+    }
+
+    private static String fallback(List<LayoutBlock> blocks) {
+        for (LayoutBlock block : blocks) {
+            if (block instanceof SectionBlock section && section.getText() != null) {
+                return section.getText().getText();
+            }
+        }
+        return " ";
     }
 
     private static ButtonElement button(Message.Button button) {
         ButtonElement.ButtonElementBuilder builder = ButtonElement.builder()
                 .actionId(button.actionId())
                 .value(button.actionId())
-                .text(PlainTextObject.builder().text(cut(button.label(), BUTTON_LABEL_LIMIT)).emoji(true).build());
+                .text(PlainTextObject.builder().text(label(button.label())).emoji(true).build());
         return switch (button.style()) {
             case PRIMARY -> builder.style("primary").build();
             case DANGER -> builder.style("danger").build();
@@ -118,12 +179,30 @@ final class BlockKit {
         };
     }
 
-    private static MarkdownTextObject mrkdwn(String text, int limit) {
-        return MarkdownTextObject.builder().text(cut(escape(text), limit)).build();
+    /** The one text that is shortened rather than carried: a button has room for 75 characters, whole ones. */
+    static String label(String label) {
+        if (label.isEmpty()) {
+            return " ";
+        }
+        return label.length() <= BUTTON_LABEL_LIMIT ? label : LABELS.split(label).get(0).stripTrailing() + "…";
     }
 
-    private static MarkdownTextObject mrkdwn(String escapedPrefix, String value) {
-        return MarkdownTextObject.builder().text(cut(escapedPrefix + escape(value), FIELD_LIMIT)).build();
+    private static SectionBlock section(String piece) {
+        return SectionBlock.builder().text(mrkdwn(piece)).build();
+    }
+
+    /** A piece already split to fit, escaped only now. */
+    private static MarkdownTextObject mrkdwn(String piece) {
+        return MarkdownTextObject.builder().text(textOf(piece)).build();
+    }
+
+    /** Slack refuses an empty text object. */
+    private static String textOf(String piece) {
+        return piece.isEmpty() ? " " : escape(piece);
+    }
+
+    private static int escapedLength(String text) {
+        return escape(text).length();
     }
 
     /**
@@ -144,12 +223,5 @@ final class BlockKit {
 
     private static String escapeAll(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String cut(String text, int limit) {
-        if (text.isEmpty()) {
-            return " ";
-        }
-        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 }

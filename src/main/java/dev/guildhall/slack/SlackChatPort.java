@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SlackChatPort implements ChatPort {
     private static final int CHANNEL_NAME_LIMIT = 80;
     private static final int MAX_NAME_ATTEMPTS = 20;
+    private static final int CONTINUATION_ATTEMPTS = 4;
+    private static final Duration MAX_CONTINUATION_WAIT = Duration.ofSeconds(30);
     /** What conversations.create, .invite and .archive need for public channels, when Slack does not say. */
     static final String CHANNEL_SCOPE = "channels:manage";
 
@@ -51,9 +53,7 @@ public final class SlackChatPort implements ChatPort {
     /** {@code remember} false leaves no note of whom the bot DMed: for replies to anonymous presses. */
     MessageRef sendDirect(PersonId to, Message message, boolean remember) throws DeliveryException {
         String dm = directChannel(SlackIds.userId(to), remember);
-        String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(dm).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message)))).getTs();
-        return SlackIds.ref(SlackIds.organizationOf(to), dm, ts);
+        return SlackIds.ref(SlackIds.organizationOf(to), dm, postInOrder(dm, message));
     }
 
     @Override
@@ -104,23 +104,72 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
         String id = SlackIds.channelId(channel);
-        String ts = call("chat.postMessage", () -> client.chatPostMessage(r -> r
-                .channel(id).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message)))).getTs();
-        return SlackIds.ref(SlackIds.organizationOf(channel), id, ts);
+        return SlackIds.ref(SlackIds.organizationOf(channel), id, postInOrder(id, message));
+    }
+
+    /**
+     * A message of more than 50 blocks goes out as several Slack messages, one after the other; the reference is the
+     * first one's, where the message starts.
+     */
+    private String postInOrder(String channel, Message message) throws DeliveryException {
+        List<BlockKit.Posting> postings = BlockKit.postings(message);
+        String first = null;
+        for (int part = 0; part < postings.size(); part++) {
+            BlockKit.Posting posting = postings.get(part);
+            String ts = part(part, "chat.postMessage", () -> client.chatPostMessage(r -> r
+                    .channel(channel).text(posting.fallback()).blocks(posting.blocks()))).getTs();
+            first = part == 0 ? ts : first;
+        }
+        return first;
+    }
+
+    /**
+     * One part of a split message. From the second part on, the first is delivered already and a retry by the outbox
+     * would post it twice, so a rate limit or outage is waited out on the spot, a few times, before giving up.
+     */
+    private static <T extends SlackApiTextResponse> T part(int part, String method, SlackCall<T> call)
+            throws DeliveryException {
+        if (part == 0) {
+            return call(method, call);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call(method, call);
+            } catch (DeliveryException e) {
+                if (!e.retryable() || attempt == CONTINUATION_ATTEMPTS) {
+                    throw e;
+                }
+                pause(e.retryAfter().orElse(Duration.ofSeconds(1)));
+            }
+        }
+    }
+
+    private static void pause(Duration wait) throws DeliveryException {
+        try {
+            Thread.sleep(Math.min(wait.toMillis(), MAX_CONTINUATION_WAIT.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryException.transientFailure("interrupted while sending the rest of a long message", e);
+        }
     }
 
     @Override
     public void postEphemeral(ChannelId channel, PersonId to, Message message) throws DeliveryException {
-        call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(SlackIds.channelId(channel))
-                .user(SlackIds.userId(to)).text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message))));
+        List<BlockKit.Posting> postings = BlockKit.postings(message);
+        for (int part = 0; part < postings.size(); part++) {
+            BlockKit.Posting posting = postings.get(part);
+            part(part, "chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(SlackIds.channelId(channel))
+                    .user(SlackIds.userId(to)).text(posting.fallback()).blocks(posting.blocks())));
+        }
     }
 
     @Override
     public void update(MessageRef ref, Message message) throws DeliveryException {
         SlackIds.Posted posted = SlackIds.posted(ref).orElseThrow(() -> DeliveryException.permanent(
                 "not a Slack message reference: " + ref.value()));
+        BlockKit.Posting posting = BlockKit.inPlace(message);
         call("chat.update", () -> client.chatUpdate(r -> r.channel(posted.channelId()).ts(posted.ts())
-                .text(BlockKit.fallback(message)).blocks(BlockKit.blocks(message))));
+                .text(posting.fallback()).blocks(posting.blocks())));
     }
 
     /**

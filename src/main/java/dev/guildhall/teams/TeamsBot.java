@@ -6,6 +6,7 @@ import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationReference;
 import dev.guildhall.bot.Guildhall;
@@ -132,7 +133,9 @@ final class TeamsBot implements Bot {
     private static void send(TurnContext context, List<Message> messages) {
         try {
             for (Message message : messages) {
-                context.sendActivity(MessageFactory.attachment(AdaptiveCards.attachment(message))).join();
+                for (Attachment card : AdaptiveCards.attachments(message)) {
+                    context.sendActivity(MessageFactory.attachment(card)).join();
+                }
             }
         } catch (RuntimeException e) {
             log.warn("a reply could not be sent to Teams: {}", TeamsChatPort.translate(e).getMessage());

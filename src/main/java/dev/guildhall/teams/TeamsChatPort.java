@@ -133,8 +133,14 @@ final class TeamsChatPort implements ChatPort {
         return send(conversation, activity);
     }
 
+    /** A message too big for one activity goes out as several, in order; the reference is the first one's. */
     private MessageRef send(String conversation, Message message) throws DeliveryException {
-        return send(conversation, MessageFactory.attachment(AdaptiveCards.attachment(message)));
+        MessageRef first = null;
+        for (Attachment card : AdaptiveCards.attachments(message)) {
+            MessageRef sent = send(conversation, MessageFactory.attachment(card));
+            first = first == null ? sent : first;
+        }
+        return first;
     }
 
     private MessageRef send(String conversation, Activity activity) throws DeliveryException {

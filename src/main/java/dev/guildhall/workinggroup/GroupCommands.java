@@ -4,6 +4,7 @@ import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ListPage;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
@@ -26,6 +27,9 @@ final class GroupCommands {
     static final String JOIN = "/wg join <slug> — join a working group, or its waitlist when it's full";
     static final String LEAVE = "/wg leave <slug> — leave a working group (or its waitlist)";
     static final String LIST = "/wg list [--guild <guild>] — the open working groups";
+    /** The button under a long list of working groups that shows its next page. */
+    static final String MORE = "wg.list";
+    static final int LIST_PAGE = 25;
     static final String INFO = "/wg info <slug> — a group's charter, owner, members, waitlist and channel";
     static final String EXTEND = "/wg extend <slug> <date> — owner: move the group's end date, like /wg extend vpc"
             + " 2027-02-28";
@@ -189,14 +193,35 @@ final class GroupCommands {
         if (!args.isEmpty()) {
             throw new UsageException("/wg list takes only --guild <guild>. " + LIST);
         }
-        Optional<GuildRef> guild = args.option("guild").map(flow::guild);
+        return listPage(flow, args.option("guild").map(flow::guild), 0);
+    }
+
+    /** The "show more" button under a long list: {@code wg.list:25}, or {@code wg.list:25:k8s} for one guild's. */
+    static Reply morePressed(WgFlow flow, String argument) {
+        String[] parts = argument.split(":", 2);
+        int from;
+        try {
+            from = Integer.parseInt(parts[0]);
+        } catch (NumberFormatException e) {
+            throw new UsageException("That button is not one I recognise any more. Type /wg list again.");
+        }
+        return listPage(flow, parts.length > 1 ? Optional.of(flow.guild(parts[1])) : Optional.empty(), Math.max(0, from));
+    }
+
+    private static Reply listPage(WgFlow flow, Optional<GuildRef> guild, int from) {
         List<WgStore.Listed> groups = flow.store.listOpen(guild.map(GuildRef::id));
         if (groups.isEmpty()) {
             return Reply.of("There are no open working groups" + guild.map(g -> " in " + g.title()).orElse("")
                     + " yet. Start one: " + CREATE);
         }
-        Message message = Message.text("🧩 Working groups" + guild.map(g -> " in " + g.title()).orElse(""));
-        for (WgStore.Listed listed : groups) {
+        if (from >= groups.size()) {
+            throw new UsageException("There are only " + groups.size() + " open working groups now. /wg list shows"
+                    + " them from the start.");
+        }
+        ListPage<WgStore.Listed> page = ListPage.of(groups, from, LIST_PAGE);
+        Message message = Message.text("🧩 Working groups" + guild.map(g -> " in " + g.title()).orElse("")
+                + (page.isPaged() ? " — " + page.shown() : ""));
+        for (WgStore.Listed listed : page.items()) {
             WorkingGroup group = listed.group();
             message = message.withField(group.slug() + " (guild " + listed.guildSlug() + ")", group.charter() + " · "
                     + listed.members() + "/" + group.size() + (listed.waiting() > 0 ? " · " + listed.waiting()
@@ -204,7 +229,8 @@ final class GroupCommands {
                     + (group.status() == WorkingGroup.Status.PENDING ? " · being set up" : "")
                     + group.endsOn().map(d -> " · until " + d).orElse(""));
         }
-        return Reply.of(message.withContext("/wg join <slug> to join one; /wg info <slug> for more."));
+        return Reply.of(page.withMore(message.withContext("/wg join <slug> to join one; /wg info <slug> for more."),
+                MORE + guild.map(g -> ":" + g.slug()).orElse("")));
     }
 
     private static Reply info(WgFlow flow, CommandRequest request, Args args) {

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Buttons: split a full group (owner), extend a group past its end date (owner), "nothing new" to a check-in. */
+/**
+ * Buttons: split a full group (owner), extend a group past its end date (owner), "nothing new" to a check-in, and
+ * "show more" under a long list of groups.
+ */
 final class WgButtons {
     static final String SPLIT = "wg.split";
     static final String EXTEND = "wg.extend";
@@ -23,6 +26,8 @@ final class WgButtons {
 
     static void register(Registry registry) {
         registry.action(SPLIT, WgButtons::split);
+        registry.action(GroupCommands.MORE, request -> GroupCommands.morePressed(new WgFlow(request.work()),
+                request.argument()));
         registry.action(EXTEND, WgButtons::extend);
         registry.action(NOTHING_NEW, request -> Checkins.nothingNew(new WgFlow(request.work()), request.presser().id(),
                 request.idArgument()));

@@ -89,4 +89,34 @@ class ConsoleScriptTest {
         assertThat(to(lines, "alice", false)).last()
                 .satisfies(l -> assertThat(l.path("text").asText()).contains("expired"));
     }
+
+    @Test
+    void theConsoleShowsALongAnnouncementWholeAndPagesALongListWithAPressableMoreButton() throws Exception {
+        // Given 30 guilds, bob in the first, and an announcement of 3,950 characters
+        StringBuilder script = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            script.append(String.format("@alice /guild create g%02d \"Guild %d\"%n", i, i));
+        }
+        String text = ("Q&A <room 4> & coffee > tea. ").repeat(140).substring(0, 3_950);
+        script.append("@bob /guild join g00\n@alice /guild announce g00 ").append(text).append('\n');
+        script.append("@bob /guild list\n@bob !press guild.list:25\n");
+
+        // When the script runs
+        List<JsonNode> lines = run(script.toString(), Instant.parse("2026-03-02T09:00:00Z"));
+
+        // Then bob's DM carries the whole announcement
+        List<JsonNode> toBob = to(lines, "bob", false);
+        assertThat(toBob).anySatisfy(l -> assertThat(l.path("text").asText()).endsWith(":\n" + text));
+        // and the list shows 25 with a button for the rest, which shows the last 5 and no button
+        List<JsonNode> answers = to(lines, "bob", true);
+        JsonNode first = answers.get(answers.size() - 2);
+        JsonNode more = answers.get(answers.size() - 1);
+        assertThat(first.path("text").asText()).isEqualTo("🏛 Guilds — 1–25 of 30");
+        assertThat(first.path("fields")).hasSize(25);
+        assertThat(first.path("buttons").get(0).path("id").asText()).isEqualTo("guild.list:25");
+        assertThat(first.path("buttons").get(0).path("label").asText()).isEqualTo("Show more (26–30 of 30)");
+        assertThat(more.path("text").asText()).isEqualTo("🏛 Guilds — 26–30 of 30");
+        assertThat(more.path("fields")).hasSize(5);
+        assertThat(more.path("buttons")).isEmpty();
+    }
 }

@@ -80,12 +80,63 @@ class BlockKitTest {
     }
 
     @Test
-    void cutsOverlongTextAndLabels() throws Exception {
-        JsonNode blocks = json(BlockKit.blocks(Message.text("x".repeat(5000))
-                .withButton(Button.of("a:1", "y".repeat(100)))));
+    void carriesALongEscapedTextWholeInSectionsAndShortensOnlyButtonLabels() throws Exception {
+        // Given a text far over a section's 3,000 characters, full of characters Slack needs escaped
+        String text = ("Paragraph about <topics> & tools.\n" + "word ".repeat(60) + "\n\n").repeat(40);
 
-        assertThat(blocks.get(0).get("text").get("text").asText()).hasSize(3000).endsWith("…");
-        assertThat(blocks.get(1).get("elements").get(0).get("text").get("text").asText()).hasSize(75);
+        // When it is rendered
+        JsonNode blocks = json(BlockKit.blocks(Message.text(text).withButton(Button.of("a:1", "y".repeat(100)))));
+
+        // Then it takes several sections, each within the limit, that together are the text
+        List<JsonNode> sections = new ArrayList<>();
+        blocks.forEach(block -> {
+            if (block.path("type").asText().equals("section")) {
+                sections.add(block);
+            }
+        });
+        assertThat(sections).hasSizeGreaterThan(4);
+        StringBuilder delivered = new StringBuilder();
+        for (JsonNode section : sections) {
+            String sent = section.get("text").get("text").asText();
+            assertThat(sent.length()).isLessThanOrEqualTo(BlockKit.TEXT_LIMIT);
+            assertThat(sent).doesNotMatch("(?s).*&(?!amp;|lt;|gt;).*");
+            delivered.append(SlackText.unescape(sent));
+        }
+        assertThat(delivered.toString()).isEqualTo(text);
+        // and a button label, the one text with no room to grow, is shortened to 75
+        String label = blocks.get(blocks.size() - 1).get("elements").get(0).get("text").get("text").asText();
+        assertThat(label).hasSize(BlockKit.BUTTON_LABEL_LIMIT).endsWith("…");
+    }
+
+    @Test
+    void aFieldTooLongForAFieldBecomesSectionsInItsPlace() throws Exception {
+        String value = "1. a question & more <detail>\n".repeat(150);
+
+        JsonNode blocks = json(BlockKit.blocks(Message.text("summary").withField("Flags", "3")
+                .withField("Questions", value).withField("After", "x")));
+
+        assertThat(blocks.get(1).get("fields").get(0).get("text").asText()).isEqualTo("*Flags*\n3");
+        StringBuilder delivered = new StringBuilder();
+        int at = 2;
+        while (blocks.get(at).has("text")) {
+            String sent = blocks.get(at++).get("text").get("text").asText();
+            assertThat(sent.length()).isLessThanOrEqualTo(BlockKit.TEXT_LIMIT);
+            delivered.append(SlackText.unescape(sent));
+        }
+        assertThat(delivered.toString()).isEqualTo("*Questions*\n" + value);
+        assertThat(blocks.get(at).get("fields").get(0).get("text").asText()).isEqualTo("*After*\nx");
+    }
+
+    @Test
+    void aMessageOfMoreThanFiftyBlocksContinuesInTheNextSlackMessage() {
+        Message message = Message.text("x".repeat(BlockKit.TEXT_LIMIT * 120)).withButton(Button.of("a:1", "A"));
+
+        List<BlockKit.Posting> postings = BlockKit.postings(message);
+
+        assertThat(postings).hasSize(3);
+        assertThat(postings).allSatisfy(posting -> assertThat(posting.blocks()).hasSizeLessThanOrEqualTo(50));
+        assertThat(postings.stream().mapToInt(posting -> posting.blocks().size()).sum()).isEqualTo(121);
+        assertThat(postings.get(2).fallback()).isEqualTo("x".repeat(BlockKit.TEXT_LIMIT));
     }
 
     @Test

@@ -67,6 +67,35 @@ class SlackChatPortTest {
     }
 
     @Test
+    void aMessageOfMoreThanFiftyBlocksIsPostedAsSeveralInOrderAndAnUpdateStaysOne() throws Exception {
+        // Given a text of 60 sections' worth, with entities, and a button
+        String text = ("Lines & <links> that go on. ".repeat(70) + "\n").repeat(60);
+        Message message = Message.text(text).withButton(Message.Button.of("a:1", "Do it"));
+
+        // When it is posted in a channel
+        MessageRef posted = port.post(GENERAL, message);
+
+        // Then it goes out as two Slack messages, in order, within the limits, together the whole text
+        List<FakeSlack.Call> posts = slack.calls("chat.postMessage");
+        assertThat(posts).hasSize(2);
+        StringBuilder delivered = new StringBuilder();
+        for (FakeSlack.Call post : posts) {
+            SlackText.assertWithinLimits(post.json("blocks"));
+            SlackText.texts(post.json("blocks")).forEach(sent -> delivered.append(SlackText.unescape(sent)));
+        }
+        assertThat(delivered.toString()).isEqualTo(text);
+        assertThat(posts.get(1).json("blocks").findValuesAsText("action_id")).containsExactly("a:1");
+        // and the reference is the first message's (the fake numbers its messages from 1)
+        assertThat(posted.value()).endsWith(":1700000000.000001");
+
+        // When the same message replaces one in place, it stays one message and says it was too long
+        port.update(posted, message);
+        FakeSlack.Call update = slack.calls("chat.update").get(0);
+        SlackText.assertWithinLimits(update.json("blocks"));
+        assertThat(SlackText.texts(update.json("blocks"))).last().asString().contains("does not fit in one Slack message");
+    }
+
+    @Test
     void createsAChannelWithASlackNameAndInvitesPeople() throws Exception {
         ChannelId channel = port.createChannel("WG: Platform Guild!", List.of(ALICE, BOB));
 

@@ -8,6 +8,7 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.http.HttpHost;
+import dev.guildhall.outbox.SendPace;
 import dev.guildhall.store.Database;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class SlackRig implements AutoCloseable {
     record Answer(int status, String body, Duration took) {
     }
 
-    private SlackRig(Path dir, Map<String, String> env, List<Capability> extra) throws IOException {
+    private SlackRig(Path dir, Map<String, String> env, SendPace pace, List<Capability> extra) throws IOException {
         slack = FakeSlack.start();
         SlackSettings settings = SlackSettings.from(Map.of(SlackSettings.BOT_TOKEN, "xoxb-test",
                 SlackSettings.SIGNING_SECRET, SECRET, SlackSettings.API_URL, slack.apiUrl()));
@@ -48,7 +49,7 @@ final class SlackRig implements AutoCloseable {
         List<Capability> capabilities = new ArrayList<>(Wiring.capabilities(Config.from(env)));
         capabilities.addAll(extra);
         bot = new Guildhall(Database.open(dir.resolve("guildhall.db").toString()), clock,
-                new RoutingChatPort(Map.of(SlackAdapter.PLATFORM, adapter.port())), capabilities);
+                new RoutingChatPort(Map.of(SlackAdapter.PLATFORM, adapter.port())), capabilities, pace);
         adapter.attach(bot, clock);
         http = HttpHost.on(0);
         adapter.serveOn(http, clock);
@@ -59,12 +60,17 @@ final class SlackRig implements AutoCloseable {
     }
 
     static SlackRig start(Path dir, Capability... extra) throws IOException {
-        return new SlackRig(dir, Map.of(), List.of(extra));
+        return new SlackRig(dir, Map.of(), SendPace.defaults(), List.of(extra));
     }
 
     /** With settings, like {@code GUILDHALL_ADMINS}. */
     static SlackRig start(Path dir, Map<String, String> env) throws IOException {
-        return new SlackRig(dir, env, List.of());
+        return new SlackRig(dir, env, SendPace.defaults(), List.of());
+    }
+
+    /** For tests of what is sent, not how fast: the outbox sends as fast as the fake answers. */
+    static SlackRig unpaced(Path dir) throws IOException {
+        return new SlackRig(dir, Map.of(), SendPace.none(), List.of());
     }
 
     Answer command(String userId, String userName, String command, String text) {

@@ -1,9 +1,13 @@
 package dev.guildhall.teams;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Attachment;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Message.Button;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,5 +35,42 @@ class AdaptiveCardsTest {
         ObjectNode card = AdaptiveCards.card(Message.text("2*3*4 is *fine*"));
         assertThat(card.has("actions")).isFalse();
         assertThat(card.path("body").get(0).path("text").asText()).isEqualTo("2*3*4 is **fine**");
+    }
+
+    @Test
+    void aLongMessageTakesSeveralCardsEachWithinTeamsLimitWithTheButtonsOnTheLast() {
+        String text = "Zürich café ☕ \"quoted\" notes.\n".repeat(3_000);
+        Message message = Message.text(text).withField("Owner", "alice").withButton(Button.of("a:1", "Go"));
+
+        List<Attachment> cards = AdaptiveCards.attachments(message);
+
+        assertThat(cards).hasSizeGreaterThan(3);
+        StringBuilder shown = new StringBuilder();
+        for (Attachment card : cards) {
+            assertThat(AdaptiveCards.bytes(MessageFactory.attachment(card)))
+                    .isLessThanOrEqualTo(AdaptiveCards.ACTIVITY_LIMIT - AdaptiveCards.ADDRESSING_ROOM);
+            ((ObjectNode) card.getContent()).path("body").forEach(block -> shown.append(block.path("text").asText()));
+        }
+        assertThat(shown.toString()).isEqualTo(text);
+        assertThat(((ObjectNode) cards.get(cards.size() - 1).getContent()).path("actions")).hasSize(1);
+        assertThat(((ObjectNode) cards.get(0).getContent()).has("actions")).isFalse();
+    }
+
+    @Test
+    void aMessageUpdatedInPlaceStaysOneCardAndSaysWhenItCouldNotShowEverything() {
+        ObjectNode card = AdaptiveCards.card(Message.text("line of text\n".repeat(5_000)).withButton(Button.of("a:1", "Go")));
+
+        assertThat(AdaptiveCards.bytes(AdaptiveCards.activity(card)))
+                .isLessThanOrEqualTo(AdaptiveCards.ACTIVITY_LIMIT - AdaptiveCards.ADDRESSING_ROOM);
+        assertThat(card.path("body").get(card.path("body").size() - 1).path("text").asText())
+                .contains("does not fit in one Teams message");
+        assertThat(card.path("actions")).hasSize(1);
+    }
+
+    @Test
+    void measuresJsonBytesLikeJackson() {
+        String text = "plain \"quoted\" \\ tab\t line\n control\u0001 é € ☕ 🚀 👩‍👩‍👧";
+
+        assertThat(AdaptiveCards.jsonBytes(text)).isEqualTo(AdaptiveCards.bytes(text) - 2);
     }
 }

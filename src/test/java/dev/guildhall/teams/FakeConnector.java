@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeConnector implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Call(String method, String path, JsonNode body) {
+    /** {@code bytes}: the size of the request body as it arrived, what Teams' activity size limit applies to. */
+    public record Call(String method, String path, JsonNode body, int bytes) {
         public String conversation() {
             String[] parts = path.split("/");
             return parts.length > 3 ? java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
@@ -113,7 +114,7 @@ public final class FakeConnector implements AutoCloseable {
             respond(exchange, status, "{\"error\":{\"code\":\"Throttled\",\"message\":\"slow down\"}}");
             return;
         }
-        calls.add(new Call(exchange.getRequestMethod(), path, body));
+        calls.add(new Call(exchange.getRequestMethod(), path, body, raw.length));
         String answer;
         if (path.equals("/v3/conversations") || path.equals("/v3/conversations/")) {
             answer = "{\"id\":\"a:opened-" + conversations.incrementAndGet() + "\"}";
