@@ -18,6 +18,7 @@ final class WaitCommand {
             /wait <question> — the same, and ask a question; it's posted without your name and others can upvote it
             /wait ok — you get it now: take your flag down
             Nobody, not even the presenter, sees who flagged, asked or voted.""";
+    static final String NAME = "wait";
     static final int MAX_QUESTION_LENGTH = 300;
 
     private final AnonymityKeys keys;
@@ -29,7 +30,7 @@ final class WaitCommand {
     }
 
     CommandSpec spec() {
-        return new CommandSpec("wait", "say \"I don't get this yet\" in a live session, anonymously", USAGE,
+        return new CommandSpec(NAME, "say \"I don't get this yet\" in a live session, anonymously", USAGE,
                 this::handle, true);
     }
 
