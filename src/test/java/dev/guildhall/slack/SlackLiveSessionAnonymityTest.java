@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,5 +159,26 @@ class SlackLiveSessionAnonymityTest {
                 assertThat(bytes.contains(secret)).as(file + " holds " + secret).isFalse();
             }
         });
+    }
+
+    @Test
+    void fortyQuestionsFromOnePersonPostOnlyTheLimitInTheChannel() {
+        // Given alice's session in #vpc, 3 questions an hour per person (this rig runs on the real clock: the hourly
+        // window starts at the first question, so no minute boundary during the flood can let more through)
+        type(PRESENTER, "/session", "start \"VPC peering\" --questions 3/hour");
+
+        // When one person sends 40 questions as fast as Slack delivers them
+        List<String> answers = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            answers.add(type("U0BOB", "/wait", "flood " + i));
+        }
+
+        // Then at most the limit reached the channel, and the rest were told when they can ask again
+        assertThat(rig.count("SELECT COUNT(*) FROM wait_question")).isEqualTo(3);
+        Predicate<FakeSlack.Call> floodPost = call -> call.method().equals("chat.postMessage")
+                && CHANNEL.equals(call.param("channel")) && call.param("text").contains("flood");
+        rig.slack.awaitCalls(floodPost, 3, "the questions within the limit");
+        assertThat(rig.slack.calls().stream().filter(floodPost)).hasSize(3);
+        assertThat(answers.subList(3, 40)).allSatisfy(answer -> assertThat(answer).contains("You can ask again in"));
     }
 }
