@@ -2,7 +2,9 @@ package dev.guildhall.guild;
 
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.guild.api.LeadSubcommand;
+import dev.guildhall.topic.Topics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,11 @@ public final class GuildCapability implements Capability {
         this.contributed = List.copyOf(contributed);
     }
 
+    /** What other capabilities may read about guilds. */
+    public static GuildDirectory directory() {
+        return new StoredGuildDirectory();
+    }
+
     @Override
     public void register(Registry registry) {
         List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
@@ -29,7 +36,7 @@ public final class GuildCapability implements Capability {
         subcommands.addAll(MeetupCommands.all());
         subcommands.addAll(SpeakerCommands.all());
         subcommands.addAll(new SyllabusCommands(topics).all());
-        contributed.forEach(sub -> subcommands.add(sub.asSubcommand()));
+        contributed.forEach(sub -> subcommands.add(Subcommand.forLeads(sub)));
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);

@@ -1,5 +1,6 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.people.People;
@@ -50,6 +51,10 @@ final class GuildStore {
 
     Optional<Guild> byId(long id) {
         return handle.createQuery("SELECT * FROM guild WHERE id = :id").bind("id", id).map(GUILD).findOne();
+    }
+
+    List<Guild> all() {
+        return handle.createQuery("SELECT * FROM guild ORDER BY id").map(GUILD).list();
     }
 
     List<Listed> list(PersonId viewer) {

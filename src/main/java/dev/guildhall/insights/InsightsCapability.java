@@ -4,8 +4,9 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
-import dev.guildhall.guild.LeadSubcommand;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.guild.api.LeadSubcommand;
+import dev.guildhall.topic.Topics;
 
 /**
  * Insights: is the learning culture working? {@code /guild insights <slug>} for a guild's leads (added to /guild
@@ -13,13 +14,14 @@ import dev.guildhall.mentorship.Topics;
  */
 public final class InsightsCapability implements Capability {
     private final Admins admins;
-    private final Topics topics;
     private final InsightsView view;
+    private final GuildDirectory guilds;
 
-    public InsightsCapability(Admins admins, Topics topics) {
+    /** {@code guilds}: what the guild capability publishes about its guilds. */
+    public InsightsCapability(Admins admins, Topics topics, GuildDirectory guilds) {
         this.admins = admins;
-        this.topics = topics;
-        this.view = new InsightsView(topics);
+        this.guilds = guilds;
+        this.view = new InsightsView(topics, guilds);
     }
 
     public LeadSubcommand guildSubcommand() {
@@ -27,7 +29,7 @@ public final class InsightsCapability implements Capability {
     }
 
     public AdminInsights adminInsights() {
-        return new AdminInsights(admins, topics);
+        return new AdminInsights(admins, view);
     }
 
     @Override
@@ -36,7 +38,7 @@ public final class InsightsCapability implements Capability {
         registry.subcommand("guildhall", new CommandSpec("insights",
                 "admins only: insights across every guild, with charts", AdminInsights.USAGE, admin::handle));
         registry.task(WeeklyDigest.TASK, new WeeklyDigest(view)::run);
-        registry.task(DailyRound.TASK, DailyRound::run);
+        registry.task(DailyRound.TASK, (subject, work) -> DailyRound.run(guilds, work));
         registry.task(InsightsView.CHARTS_TASK, view::drawCharts);
     }
 }

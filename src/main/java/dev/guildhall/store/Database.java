@@ -1,6 +1,7 @@
 package dev.guildhall.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.guildhall.config.DatabaseLocation;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -11,7 +12,6 @@ import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
 
-import java.nio.file.Path;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
@@ -78,7 +78,7 @@ public final class Database implements AutoCloseable {
      * (then {@code user} and {@code password} log in; null for none).
      */
     public static Database open(String location, String user, String password) {
-        String url = jdbcUrl(location);
+        String url = DatabaseLocation.of(location).jdbcUrl();
         Dialect dialect = Dialect.of(url);
         HikariDataSource dataSource = new HikariDataSource(dialect == Dialect.POSTGRESQL
                 ? postgres(url, user, password) : sqlite(url));
@@ -122,17 +122,6 @@ public final class Database implements AutoCloseable {
         // a background thread checkpoints instead, see checkpointInBackground.
         config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         return config;
-    }
-
-    static String jdbcUrl(String location) {
-        if (location.startsWith("jdbc:sqlite:") || location.startsWith("jdbc:postgresql:")) {
-            return location;
-        }
-        if (location.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("GUILDHALL_DB must be a file path, a jdbc:sqlite: or a jdbc:postgresql:"
-                    + " URL, not " + location);
-        }
-        return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
     }
 
     public Dialect dialect() {

@@ -1,5 +1,6 @@
 package dev.guildhall.store;
 
+import dev.guildhall.config.ConfigException;
 import dev.guildhall.testing.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,7 @@ class DatabaseTest {
 
     @Test
     void otherDatabasesAreRefusedWithTheVariableNamed() {
-        assertThatThrownBy(() -> Database.jdbcUrl("jdbc:mysql://x/y")).hasMessageContaining("GUILDHALL_DB");
+        assertThatThrownBy(() -> Database.open("jdbc:mysql://x/y")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("GUILDHALL_DB must be a file path");
     }
 }
