@@ -8,12 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.AbstractArgumentFactory;
-import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.config.ConfigRegistry;
 
-import java.sql.Types;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +19,7 @@ import java.util.function.Function;
 /**
  * The store: SQLite by default (one file, WAL), or PostgreSQL for several replicas; migrated by Flyway at open (the
  * same migrations, see {@link Dialect}), used through Jdbi. Times are stored as epoch milliseconds so the same SQL
- * serves both.
+ * serves both; the core's values bind and map directly (see {@link StoredValues}).
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -39,11 +34,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
-        jdbi.registerArgument(new InstantAsEpochMillis());
-        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
-            long millis = rs.getLong(column);
-            return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-        });
+        StoredValues.register(jdbi);
         this.checkpointer = dialect == Dialect.SQLITE ? checkpointInBackground() : null;
     }
 
@@ -164,16 +155,5 @@ public final class Database implements AutoCloseable {
             checkpointer.shutdownNow();
         }
         dataSource.close();
-    }
-
-    private static final class InstantAsEpochMillis extends AbstractArgumentFactory<Instant> {
-        InstantAsEpochMillis() {
-            super(Types.BIGINT);
-        }
-
-        @Override
-        protected Argument build(Instant value, ConfigRegistry config) {
-            return (position, statement, ctx) -> statement.setLong(position, value.toEpochMilli());
-        }
     }
 }
