@@ -19,6 +19,8 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import java.sql.Types;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -27,12 +29,14 @@ import java.util.function.Function;
 
 /**
  * How the core's values sit in a column, both ways, so queries bind and map them directly: ids and zones as their
- * text, times as epoch milliseconds (the same SQL then serves SQLite and PostgreSQL). A null column maps to null,
- * and to {@code Optional.empty()} where a record asks for an {@code Optional}. A row maps to a record by its
- * components' names ({@code learnerId} takes {@code learner_id}), unless the record is itself a column value.
+ * text, dates and times of day as ISO text ({@code 2026-03-04}, {@code 10:00}), instants as epoch milliseconds (the
+ * same SQL then serves SQLite and PostgreSQL). A null column maps to null, and to {@code Optional.empty()} where a
+ * record asks for an {@code Optional}. A row maps to a record by its components' names ({@code learnerId} takes
+ * {@code learner_id}), unless the record is itself a column value.
  */
 final class StoredValues {
     private static final Map<Class<?>, RowMapper<?>> RECORDS = new ConcurrentHashMap<>();
+
     private StoredValues() {
     }
 
@@ -46,6 +50,8 @@ final class StoredValues {
         asText(jdbi, ChannelId.class, ChannelId::value, ChannelId::new);
         asText(jdbi, MessageRef.class, MessageRef::value, MessageRef::new);
         asText(jdbi, ZoneId.class, ZoneId::getId, StoredValues::zone);
+        asText(jdbi, LocalDate.class, LocalDate::toString, LocalDate::parse);
+        asText(jdbi, LocalTime.class, LocalTime::toString, LocalTime::parse);
         jdbi.registerRowMapper((RowMapperFactory) (type, config) -> {
             Class<?> raw = GenericTypes.getErasedType(type);
             if (!raw.isRecord() || config.get(ColumnMappers.class).findFor(type).isPresent()) {
