@@ -14,7 +14,11 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.ColumnMappers;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.RowMapperFactory;
+import org.jdbi.v3.core.mapper.reflect.CaseInsensitiveColumnNameMatcher;
+import org.jdbi.v3.core.mapper.reflect.ColumnNameMatcher;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.mapper.reflect.ReflectionMappers;
+import org.jdbi.v3.core.mapper.reflect.SnakeCaseColumnNameMatcher;
 
 import java.sql.Types;
 import java.time.DateTimeException;
@@ -22,6 +26,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +37,8 @@ import java.util.function.Function;
  * How the core's values sit in a column, both ways, so queries bind and map them directly: ids and zones as their
  * text, dates and times of day as ISO text ({@code 2026-03-04}, {@code 10:00}), instants as epoch milliseconds (the
  * same SQL then serves SQLite and PostgreSQL). A null column maps to null, and to {@code Optional.empty()} where a
- * record asks for an {@code Optional}. A row maps to a record by its components' names ({@code learnerId} takes
+ * record asks for an {@code Optional}. A row maps to a record by its components' names ({@code createdAt} takes
+ * {@code created_at}, and a component named for what a column refers to takes it: {@code learner} takes
  * {@code learner_id}), unless the record is itself a column value.
  */
 final class StoredValues {
@@ -52,6 +59,8 @@ final class StoredValues {
         asText(jdbi, ZoneId.class, ZoneId::getId, StoredValues::zone);
         asText(jdbi, LocalDate.class, LocalDate::toString, LocalDate::parse);
         asText(jdbi, LocalTime.class, LocalTime::toString, LocalTime::parse);
+        jdbi.getConfig(ReflectionMappers.class).setColumnNameMatchers(List.of(new CaseInsensitiveColumnNameMatcher(),
+                new SnakeCaseColumnNameMatcher(), new ReferenceColumns()));
         jdbi.registerRowMapper((RowMapperFactory) (type, config) -> {
             Class<?> raw = GenericTypes.getErasedType(type);
             if (!raw.isRecord() || config.get(ColumnMappers.class).findFor(type).isPresent()) {
@@ -80,6 +89,18 @@ final class StoredValues {
             return id.isBlank() ? null : ZoneId.of(id);
         } catch (DateTimeException e) {
             return null;
+        }
+    }
+
+    /** {@code learner_id} for a component {@code learner}: the record holds the id as the value it refers to. */
+    private static final class ReferenceColumns implements ColumnNameMatcher {
+        private static final String SUFFIX = "_id";
+        private final ColumnNameMatcher snakeCase = new SnakeCaseColumnNameMatcher();
+
+        @Override
+        public boolean columnNameMatches(String columnName, String javaName) {
+            return columnName.toLowerCase(Locale.ROOT).endsWith(SUFFIX) && snakeCase.columnNameMatches(
+                    columnName.substring(0, columnName.length() - SUFFIX.length()), javaName);
         }
     }
 

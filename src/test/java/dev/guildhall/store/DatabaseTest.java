@@ -80,6 +80,9 @@ class DatabaseTest {
     record StoredPerson(PersonId id, String displayName, Optional<ZoneId> timeZone, Instant firstSeenAt) {
     }
 
+    record Reference(PersonId person, String displayName) {
+    }
+
     @Test
     void idsZonesAndTimesBindAndMapThemselvesAndRecordsMapByTheirComponentNames() {
         try (Database db = Database.open(dir.resolve("g.db").toString())) {
@@ -101,6 +104,10 @@ class DatabaseTest {
             assertThat(people).containsExactly(
                     new StoredPerson(new PersonId("console:alice"), "Alice", Optional.of(ZoneId.of("Europe/Paris")), seen),
                     new StoredPerson(new PersonId("console:bob"), "Bob", Optional.empty(), Instant.EPOCH));
+            // And a component named for what a column refers to takes it: person from person_id
+            Reference bob = db.read(h -> h.createQuery("SELECT id AS person_id, display_name FROM person WHERE id = :id")
+                    .bind("id", new PersonId("console:bob")).mapTo(Reference.class).one());
+            assertThat(bob).isEqualTo(new Reference(new PersonId("console:bob"), "Bob"));
         }
     }
 
