@@ -56,8 +56,8 @@ final class BatchProgress {
             if (batch == null) {
                 return null;
             }
-            int delivered = count(h, batchId, "DELIVERED");
-            int waiting = count(h, batchId, "PENDING") + count(h, batchId, "SENDING");
+            int delivered = count(h, batchId, OutboxStatus.DELIVERED);
+            int waiting = count(h, batchId, OutboxStatus.PENDING) + count(h, batchId, OutboxStatus.SENDING);
             List<Failure> failures = h.createQuery("""
                             SELECT COALESCE(p.display_name, o.recipient) AS who, o.last_error FROM outbox o
                             LEFT JOIN person p ON p.id = o.recipient
@@ -82,9 +82,9 @@ final class BatchProgress {
         });
     }
 
-    private static int count(org.jdbi.v3.core.Handle h, long batchId, String status) {
+    private static int count(org.jdbi.v3.core.Handle h, long batchId, OutboxStatus status) {
         return h.createQuery("SELECT COUNT(*) FROM outbox WHERE batch_id = :batch AND status = :status")
-                .bind("batch", batchId).bind("status", status).mapTo(Integer.class).one();
+                .bind("batch", batchId).bind("status", status.name()).mapTo(Integer.class).one();
     }
 
     static String text(Batch batch, int delivered, List<Failure> failures, boolean done) {

@@ -24,11 +24,11 @@ public final class Outbox {
 
     /** @return the outbox id, which a later {@link #update} can name to replace this message in place */
     public long sendDirect(PersonId to, Message message) {
-        return insert(work.handle(), work.now(), "DIRECT", to.value(), null, null, message);
+        return insert(work.handle(), work.now(), OutboxKind.DIRECT, to.value(), null, null, message);
     }
 
     public long post(ChannelId channel, Message message) {
-        return insert(work.handle(), work.now(), "POST", channel.value(), null, null, message);
+        return insert(work.handle(), work.now(), OutboxKind.POST, channel.value(), null, null, message);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class Outbox {
         if (invite.isEmpty()) {
             throw new IllegalArgumentException("a new channel needs at least one person to invite");
         }
-        long id = insert(work.handle(), work.now(), "CHANNEL", invite.get(0).value(), null, null,
+        long id = insert(work.handle(), work.now(), OutboxKind.CHANNEL, invite.get(0).value(), null, null,
                 ChannelRequest.of(name, invite).json());
         followUp(id, followUpTask, subject);
         return id;
@@ -58,7 +58,7 @@ public final class Outbox {
 
     /** Archives a channel after the commit; {@code followUpTask} falls due once the platform has answered. */
     public long archiveChannel(ChannelId channel, String followUpTask, long subject) {
-        long id = insert(work.handle(), work.now(), "ARCHIVE", channel.value(), null, null, "{}");
+        long id = insert(work.handle(), work.now(), OutboxKind.ARCHIVE, channel.value(), null, null, "{}");
         followUp(id, followUpTask, subject);
         return id;
     }
@@ -69,20 +69,20 @@ public final class Outbox {
     }
 
     /** What became of a channel operation: still under way, done (with the channel), or failed (with why). */
-    public record ChannelOutcome(String status, Optional<ChannelId> channel, Optional<String> error) {
+    public record ChannelOutcome(OutboxStatus status, Optional<ChannelId> channel, Optional<String> error) {
         public boolean done() {
-            return status.equals("DELIVERED");
+            return status == OutboxStatus.DELIVERED;
         }
 
         public boolean failed() {
-            return status.equals("FAILED");
+            return status == OutboxStatus.FAILED;
         }
     }
 
     public ChannelOutcome channelOutcome(long outboxId) {
         return work.handle().createQuery("SELECT status, message_ref, last_error FROM outbox WHERE id = :id")
                 .bind("id", outboxId)
-                .map((rs, ctx) -> new ChannelOutcome(rs.getString("status"),
+                .map((rs, ctx) -> new ChannelOutcome(OutboxStatus.valueOf(rs.getString("status")),
                         Optional.ofNullable(rs.getString("message_ref")).filter(ref -> !ref.isEmpty())
                                 .map(ChannelId::new),
                         Optional.ofNullable(rs.getString("last_error"))))
@@ -119,7 +119,7 @@ public final class Outbox {
         }
 
         public void sendDirect(PersonId to, Message message) {
-            insert(work.handle(), work.now(), "DIRECT", to.value(), null, id, message);
+            insert(work.handle(), work.now(), OutboxKind.DIRECT, to.value(), null, id, message);
             size++;
         }
 
@@ -134,31 +134,32 @@ public final class Outbox {
     static long replace(Handle handle, Instant now, long originalId, Message message) {
         handle.createUpdate("UPDATE outbox SET status = 'SUPERSEDED' WHERE updates_id = :original AND status = 'PENDING'")
                 .bind("original", originalId).execute();
-        return insert(handle, now, "UPDATE", null, originalId, null, message);
+        return insert(handle, now, OutboxKind.UPDATE, null, originalId, null, message);
     }
 
     /** Shares a file with a person (a chart, an export); its bytes rest in the row until delivered. */
     public long sendFileDirect(PersonId to, FileUpload file) {
-        return insert(work.handle(), work.now(), "FILE_DIRECT", to.value(), null, null, MessageJson.writeFile(file));
+        return insert(work.handle(), work.now(), OutboxKind.FILE_DIRECT, to.value(), null, null, MessageJson.writeFile(file));
     }
 
     public long postFile(ChannelId channel, FileUpload file) {
-        return insert(work.handle(), work.now(), "FILE_POST", channel.value(), null, null, MessageJson.writeFile(file));
+        return insert(work.handle(), work.now(), OutboxKind.FILE_POST, channel.value(), null, null, MessageJson.writeFile(file));
     }
 
-    private static long insert(Handle handle, Instant now, String kind, String recipient, Long updatesId, Long batchId,
+    private static long insert(Handle handle, Instant now, OutboxKind kind, String recipient, Long updatesId, Long batchId,
                                Message message) {
         return insert(handle, now, kind, recipient, updatesId, batchId, MessageJson.write(message));
     }
 
-    private static long insert(Handle handle, Instant now, String kind, String recipient, Long updatesId, Long batchId,
+    private static long insert(Handle handle, Instant now, OutboxKind kind, String recipient, Long updatesId, Long batchId,
                                String payload) {
         return handle.createQuery("""
                         INSERT INTO outbox (kind, recipient, updates_id, batch_id, payload, status, next_attempt_at,
                                             created_at)
-                        VALUES (:kind, :recipient, :updatesId, :batchId, :payload, 'PENDING', :now, :now)
+                        VALUES (:kind, :recipient, :updatesId, :batchId, :payload, :status, :now, :now)
                         RETURNING id""")
-                .bind("kind", kind)
+                .bind("kind", kind.name())
+                .bind("status", OutboxStatus.PENDING.name())
                 .bind("recipient", recipient)
                 .bindByType("updatesId", updatesId, Long.class)
                 .bindByType("batchId", batchId, Long.class)

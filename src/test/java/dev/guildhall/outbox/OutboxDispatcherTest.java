@@ -107,7 +107,7 @@ class OutboxDispatcherTest {
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, port, clock);
         dispatcher.deliverDue();
         verify(port, never()).update(any(), any());
-        clock.advance(OutboxDispatcher.backoff(1));
+        clock.advance(RetryPolicy.backoff(1));
         assertThat(dispatcher.deliverDue()).isEqualTo(2);
         verify(port).update(new MessageRef("console:m7"), Message.text("v2"));
     }
@@ -122,22 +122,15 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void backoffDoublesAndIsCapped() {
-        assertThat(OutboxDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(OutboxDispatcher.backoff(3)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(OutboxDispatcher.backoff(30)).isEqualTo(Duration.ofMinutes(5));
-    }
-
-    @Test
     void givesUpAfterMaxAttempts() throws Exception {
         when(port.sendDirect(eq(BOB), any())).thenThrow(DeliveryException.transientFailure("down", null));
         long id = enqueue(o -> o.sendDirect(BOB, Message.text("hi")));
         OutboxDispatcher dispatcher = new OutboxDispatcher(db, port, clock);
-        for (int i = 0; i < OutboxDispatcher.MAX_ATTEMPTS + 2; i++) {
+        for (int i = 0; i < RetryPolicy.MAX_ATTEMPTS + 2; i++) {
             dispatcher.deliverDue();
             clock.advance(Duration.ofMinutes(10));
         }
-        verify(port, times(OutboxDispatcher.MAX_ATTEMPTS)).sendDirect(eq(BOB), any());
+        verify(port, times(RetryPolicy.MAX_ATTEMPTS)).sendDirect(eq(BOB), any());
         assertThat(status(id)).isEqualTo("FAILED");
     }
 }

@@ -2,7 +2,7 @@ package dev.guildhall.slack;
 
 import com.slack.api.app_backend.SlackSignature;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.outbox.OutboxDispatcher;
+import dev.guildhall.outbox.OutboxClaims;
 import dev.guildhall.testing.Postgres;
 import dev.guildhall.testing.ServeJar;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +84,7 @@ class ReplicaKillPostgresIT {
                 .mapTo(String.class).list());
 
         // And B's clock passes the lease of the rows A was sending when it died
-        b.clock.advance(OutboxDispatcher.LEASE.plusSeconds(1));
+        b.clock.advance(OutboxClaims.LEASE.plusSeconds(1));
         ReplicasPostgresIT.await(() -> b.count(
                 "SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')") == 0, "the outbox to drain");
 
