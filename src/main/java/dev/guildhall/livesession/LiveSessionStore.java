@@ -3,7 +3,6 @@ package dev.guildhall.livesession;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,28 +14,10 @@ import java.util.Optional;
  * presenter's: flags, questions and votes are only ever looked up by token.
  */
 final class LiveSessionStore {
-    private static final RowMapper<LiveSession> SESSION = (rs, ctx) -> new LiveSession(rs.getLong("id"),
-            new ChannelId(rs.getString("channel_id")), rs.getString("title"),
-            new PersonId(rs.getString("presenter_id")), rs.getInt("threshold"), rs.getInt("key_generation"),
-            rs.getInt("nudge_armed") == 1, instant(rs.getObject("last_nudged_at")), rs.getInt("last_board_count"), longOrNull(rs.getObject("board_message_id")),
-            longOrNull(rs.getObject("invite_message_id")), instant(rs.getObject("restarted_at")),
-            instant(rs.getObject("started_at")), instant(rs.getObject("ended_at")),
-            instant(rs.getObject("recap_posted_at")), instant(rs.getObject("learn_invite_posted_at")),
-            rs.getInt("questions_per_hour"), rs.getInt("questions_paused") == 1);
-    private static final RowMapper<Flag> FLAG = (rs, ctx) -> new Flag(rs.getLong("id"), rs.getLong("session_id"),
-            instant(rs.getObject("raised_at")), instant(rs.getObject("expires_at")), instant(rs.getObject("ended_at")));
-    private static final RowMapper<Question> QUESTION = (rs, ctx) -> new Question(rs.getLong("id"),
-            rs.getLong("session_id"), rs.getString("text"), rs.getInt("votes"), instant(rs.getObject("asked_at")),
-            longOrNull(rs.getObject("post_message_id")), instant(rs.getObject("removed_at")));
-
     private final Handle handle;
 
     LiveSessionStore(Handle handle) {
         this.handle = handle;
-    }
-
-    private static Instant instant(Object epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
     }
 
     /**
@@ -47,10 +28,6 @@ final class LiveSessionStore {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
     }
 
-    private static Long longOrNull(Object value) {
-        return value == null ? null : ((Number) value).longValue();
-    }
-
     // --- sessions
 
     long insertSession(ChannelId channel, String title, PersonId presenter, int threshold, int questionsPerHour,
@@ -59,25 +36,25 @@ final class LiveSessionStore {
                         INSERT INTO live_session (channel_id, title, presenter_id, threshold, key_generation, started_at,
                                                   questions_per_hour)
                         VALUES (:channel, :title, :presenter, :threshold, 1, :now, :perHour) RETURNING id""")
-                .bind("channel", channel.value()).bind("title", title).bind("presenter", presenter.value())
+                .bind("channel", channel).bind("title", title).bind("presenter", presenter)
                 .bind("threshold", threshold).bind("now", now).bind("perHour", questionsPerHour)
                 .mapTo(Long.class).one();
     }
 
     Optional<LiveSession> session(long id) {
-        return handle.createQuery("SELECT * FROM live_session WHERE id = :id").bind("id", id).map(SESSION).findOne();
+        return handle.createQuery("SELECT * FROM live_session WHERE id = :id").bind("id", id).mapTo(LiveSession.class).findOne();
     }
 
     Optional<LiveSession> runningIn(ChannelId channel) {
         return handle.createQuery("SELECT * FROM live_session WHERE channel_id = :channel AND ended_at IS NULL")
-                .bind("channel", channel.value()).map(SESSION).findOne();
+                .bind("channel", channel).mapTo(LiveSession.class).findOne();
     }
 
     List<LiveSession> runningBy(PersonId presenter) {
         return handle.createQuery("""
                         SELECT * FROM live_session WHERE presenter_id = :presenter AND ended_at IS NULL
                         ORDER BY started_at, id""")
-                .bind("presenter", presenter.value()).map(SESSION).list();
+                .bind("presenter", presenter).mapTo(LiveSession.class).list();
     }
 
     void setMessages(long sessionId, long boardMessageId, long inviteMessageId) {
@@ -137,11 +114,11 @@ final class LiveSessionStore {
     Optional<Flag> flagUp(long sessionId, String token) {
         return handle.createQuery("""
                         SELECT * FROM wait_flag WHERE session_id = :session AND token = :token AND ended_at IS NULL""")
-                .bind("session", sessionId).bind("token", token).map(FLAG).findOne();
+                .bind("session", sessionId).bind("token", token).mapTo(Flag.class).findOne();
     }
 
     Optional<Flag> flag(long id) {
-        return handle.createQuery("SELECT * FROM wait_flag WHERE id = :id").bind("id", id).map(FLAG).findOne();
+        return handle.createQuery("SELECT * FROM wait_flag WHERE id = :id").bind("id", id).mapTo(Flag.class).findOne();
     }
 
     long insertFlag(long sessionId, int generation, String token, Instant now, Instant expiresAt) {
@@ -192,7 +169,7 @@ final class LiveSessionStore {
 
     List<Flag> flags(long sessionId) {
         return handle.createQuery("SELECT * FROM wait_flag WHERE session_id = :session ORDER BY raised_at, id")
-                .bind("session", sessionId).map(FLAG).list();
+                .bind("session", sessionId).mapTo(Flag.class).list();
     }
 
     // --- questions and votes
@@ -210,7 +187,7 @@ final class LiveSessionStore {
     }
 
     Optional<Question> question(long id) {
-        return handle.createQuery("SELECT * FROM wait_question WHERE id = :id").bind("id", id).map(QUESTION).findOne();
+        return handle.createQuery("SELECT * FROM wait_question WHERE id = :id").bind("id", id).mapTo(Question.class).findOne();
     }
 
     /** The questions still standing, most votes first, then oldest first. */
@@ -218,7 +195,7 @@ final class LiveSessionStore {
         return handle.createQuery("""
                         SELECT * FROM wait_question WHERE session_id = :session AND removed_at IS NULL
                         ORDER BY votes DESC, asked_at, id LIMIT :limit""")
-                .bind("session", sessionId).bind("limit", limit).map(QUESTION).list();
+                .bind("session", sessionId).bind("limit", limit).mapTo(Question.class).list();
     }
 
     void removeQuestion(long questionId, Instant now) {
@@ -258,7 +235,7 @@ final class LiveSessionStore {
         return handle.createQuery("""
                         SELECT * FROM wait_question WHERE session_id = :session AND removed_at IS NULL
                         ORDER BY asked_at, id""")
-                .bind("session", sessionId).map(QUESTION).list();
+                .bind("session", sessionId).mapTo(Question.class).list();
     }
 
     void setQuestionsPaused(long sessionId, boolean paused) {
@@ -278,11 +255,10 @@ final class LiveSessionStore {
     }
 
     Optional<QuestionQuota> quota(long sessionId, String token) {
-        return handle.createQuery("SELECT * FROM wait_question_quota WHERE session_id = :session AND token = :token")
-                .bind("session", sessionId).bind("token", token)
-                .map((rs, ctx) -> new QuestionQuota(instant(rs.getObject("minute_start")), rs.getInt("asked_in_minute"),
-                        instant(rs.getObject("hour_start")), rs.getInt("asked_in_hour")))
-                .findOne();
+        return handle.createQuery("""
+                        SELECT minute_start, asked_in_minute, hour_start, asked_in_hour FROM wait_question_quota
+                        WHERE session_id = :session AND token = :token""")
+                .bind("session", sessionId).bind("token", token).mapTo(QuestionQuota.class).findOne();
     }
 
     void saveQuota(long sessionId, int generation, String token, QuestionQuota quota) {
