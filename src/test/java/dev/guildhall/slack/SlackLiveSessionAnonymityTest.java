@@ -1,5 +1,6 @@
 package dev.guildhall.slack;
 
+import dev.guildhall.ops.Metrics;
 import dev.guildhall.testing.AnonymityEvidence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,7 @@ class SlackLiveSessionAnonymityTest {
     Path dir;
     SlackRig rig;
     AnonymityEvidence evidence;
+    final Metrics metrics = new Metrics();
     /** Every trigger_id of an anonymous request, and every answer they got: none may be kept anywhere. */
     final List<String> anonymousTriggers = new ArrayList<>();
     final List<String> anonymousAnswers = new ArrayList<>();
@@ -42,6 +44,7 @@ class SlackLiveSessionAnonymityTest {
         // at DEBUG they log every body sent and received, anonymous replies included (the README says so).
         evidence = AnonymityEvidence.captureLogs("com.slack.api", "org.eclipse.jetty");
         rig = SlackRig.start(dir);
+        rig.bot.observe(metrics);
         rig.slack.user(PRESENTER, "Alice Presenter", "Europe/Paris");
     }
 
@@ -49,6 +52,7 @@ class SlackLiveSessionAnonymityTest {
     void stop() {
         rig.close();
         evidence.close();
+        metrics.close();
     }
 
     /** Like Slack's, a response_url is an opaque hook per request: it does not carry the user's id. */
@@ -153,6 +157,13 @@ class SlackLiveSessionAnonymityTest {
             assertThat(logs.lines().filter(line -> line.contains(secret))
                     .map(line -> line.substring(0, Math.min(line.length(), 400)))).as("log lines holding " + secret)
                     .isEmpty();
+        }
+        // and the metrics count anonymous requests under one label only, none of them timed
+        String scraped = metrics.scrape();
+        assertThat(scraped).contains("command=\"anonymous\"").doesNotContain("command=\"/wait\"")
+                .doesNotContain("livesession.");
+        for (String secret : secrets) {
+            assertThat(scraped).as("the metrics hold " + secret).doesNotContain(secret);
         }
         AnonymityEvidence.fileBytes(database).forEach((file, bytes) -> {
             for (String secret : secrets) {
