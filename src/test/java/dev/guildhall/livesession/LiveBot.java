@@ -58,7 +58,12 @@ final class LiveBot implements AutoCloseable {
     }
 
     String press(String who, String channel, String actionId) {
-        Reply reply = bot.handle(Inbound.of(new ActionPress(person(who), channel(channel), actionId))).reply();
+        return press(who, channel, actionId, "");
+    }
+
+    /** A button that sends text, pressed with {@code typed} in its box. */
+    String press(String who, String channel, String actionId, String typed) {
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(who), channel(channel), actionId, typed))).reply();
         bot.runDue();
         return text(reply);
     }
