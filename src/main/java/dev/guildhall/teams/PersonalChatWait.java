@@ -14,7 +14,7 @@ import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
-import dev.guildhall.livesession.RunningSessions;
+import dev.guildhall.livesession.api.RunningSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

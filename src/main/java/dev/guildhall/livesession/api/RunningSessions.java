@@ -1,4 +1,4 @@
-package dev.guildhall.livesession;
+package dev.guildhall.livesession.api;
 
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.store.Database;
