@@ -1,5 +1,7 @@
 package dev.guildhall.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,7 +57,9 @@ public record Message(String text, List<Field> fields, String context, List<Butt
      * {@code prompt} it sends a line of text typed next to it (the prompt is the box's placeholder): platforms that
      * can show a text box on a message (Teams cards) show it, the others leave the button out.
      */
-    public record Button(String actionId, String label, Style style, String prompt) {
+    public record Button(String actionId, String label, Style style,
+                         // Left out when absent, so that rows stored before buttons could take text stay byte-for-byte.
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String prompt) {
         public Button {
             Objects.requireNonNull(actionId, "actionId");
             Objects.requireNonNull(label, "label");
