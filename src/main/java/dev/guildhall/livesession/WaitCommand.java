@@ -3,6 +3,7 @@ package dev.guildhall.livesession;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.command.UsageException;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
@@ -42,7 +43,7 @@ final class WaitCommand {
         LiveSession session = flow.store.runningIn(channel).orElseThrow(() -> new UsageException(
                 "There's no live session in this channel right now, so there's nobody to tell. The presenter starts"
                         + " one here with /session start \"<title>\"; then /wait (or its button) flags anonymously."));
-        String text = request.args().restFrom(0);
+        String text = Mentions.plain(request.args().restFrom(0));
         PersonId caller = request.caller().id();
         if (text.toLowerCase(Locale.ROOT).equals("ok")) {
             return retract(flow, session, caller);
