@@ -186,7 +186,7 @@ public final class CommandRouter implements Registry {
             throw new UsageException("That button is not one I recognise any more. Try the command again.");
         }
         String argument = colon < 0 ? "" : id.substring(colon + 1);
-        return handler.handle(new ActionRequest(press.presser(), press.channel(), argument, work));
+        return handler.handle(new ActionRequest(press.presser(), press.channel(), argument, press.input(), work));
     }
 
     private String commandList() {

@@ -88,7 +88,7 @@ final class ConsoleOutput {
         node.put("text", message.text());
         node.put("ephemeral", ephemeral);
         ArrayNode buttons = node.putArray("buttons");
-        message.buttons().forEach(b -> buttons.addObject().put("id", b.actionId()).put("label", b.label()));
+        pressable(message).forEach(b -> buttons.addObject().put("id", b.actionId()).put("label", b.label()));
         ArrayNode fields = node.putArray("fields");
         message.fields().forEach(f -> fields.addObject().put("label", f.label()).put("value", f.value()));
         node.put("context", message.context());
@@ -119,8 +119,13 @@ final class ConsoleOutput {
         if (message.context() != null) {
             text.append("\n    (").append(message.context()).append(')');
         }
-        message.buttons().forEach(b -> text.append("\n    [ ").append(b.label()).append(" ]  → @")
+        pressable(message).forEach(b -> text.append("\n    [ ").append(b.label()).append(" ]  → @")
                 .append(to == null ? "you" : to).append(" !press ").append(b.actionId()));
         return text.toString();
+    }
+
+    /** The console has no text box on a message, so a button that sends text is left out (like on Slack). */
+    private static java.util.List<Message.Button> pressable(Message message) {
+        return message.buttons().stream().filter(b -> !b.takesText()).toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.guildhall.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,12 +52,31 @@ public record Message(String text, List<Field> fields, String context, List<Butt
         }
     }
 
-    /** A button; pressing it comes back to the core as an {@link ActionPress} carrying {@code actionId}. */
-    public record Button(String actionId, String label, Style style) {
+    /**
+     * A button; pressing it comes back to the core as an {@link ActionPress} carrying {@code actionId}. With a
+     * {@code prompt} it sends a line of text typed next to it (the prompt is the box's placeholder): platforms that
+     * can show a text box on a message (Teams cards) show it, the others leave the button out.
+     */
+    public record Button(String actionId, String label, Style style,
+                         // Left out when absent, so that rows stored before buttons could take text stay byte-for-byte.
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String prompt) {
         public Button {
             Objects.requireNonNull(actionId, "actionId");
             Objects.requireNonNull(label, "label");
             style = style == null ? Style.DEFAULT : style;
+        }
+
+        public Button(String actionId, String label, Style style) {
+            this(actionId, label, style, null);
+        }
+
+        /** A text box with this button: what the person types arrives as the press's input. */
+        public static Button sendingText(String actionId, String label, String prompt) {
+            return new Button(actionId, label, Style.PRIMARY, Objects.requireNonNull(prompt, "prompt"));
+        }
+
+        public boolean takesText() {
+            return prompt != null;
         }
 
         public static Button of(String actionId, String label) {

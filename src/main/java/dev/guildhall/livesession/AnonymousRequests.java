@@ -43,7 +43,7 @@ final class AnonymousRequests implements AnonymousRetries {
         String action = actionId.substring(0, colon);
         Optional<Long> id = number(actionId.substring(colon + 1));
         return switch (action) {
-            case LiveSessionMessages.WAIT, LiveSessionMessages.OK -> id.flatMap(store::session);
+            case LiveSessionMessages.WAIT, LiveSessionMessages.OK, LiveSessionMessages.ASK -> id.flatMap(store::session);
             case LiveSessionMessages.UPVOTE -> id.flatMap(store::question).flatMap(q -> store.session(q.sessionId()));
             default -> Optional.empty();
         };

@@ -7,6 +7,7 @@ import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The buttons. Those a trainee presses (flag, retract, upvote) are anonymous: the presser is never recorded and the
@@ -25,6 +26,7 @@ final class LiveSessionButtons {
         registry.anonymousAction(LiveSessionMessages.WAIT, this::flag);
         registry.anonymousAction(LiveSessionMessages.OK, this::getIt);
         registry.anonymousAction(LiveSessionMessages.UPVOTE, this::upvote);
+        registry.anonymousAction(LiveSessionMessages.ASK, this::ask);
         registry.action(LiveSessionMessages.RECAP, this::recap);
         registry.action(LiveSessionMessages.LEARN_INVITE, this::learnInvite);
         registry.action(LiveSessionMessages.REMOVE, this::remove);
@@ -51,6 +53,35 @@ final class LiveSessionButtons {
         LiveSessionFlow.Keyed keyed = flow.keyed(running(flow, request.idArgument()));
         boolean raised = flow.raise(keyed, request.presser().id());
         return Reply.of(WaitCommand.confirmation(raised, keyed.restarted(), settings));
+    }
+
+    /**
+     * A question typed in the invitation's box: flag and question, like /wait <question>, answered with the
+     * invitation itself plus a line only the asker sees. Bad input changes nothing and keeps the box.
+     */
+    private Reply ask(ActionRequest request) {
+        LiveSessionFlow flow = flow(request);
+        LiveSession session = running(flow, request.idArgument());
+        if (!request.channel().equals(Optional.of(session.channel()))) {
+            throw new UsageException("Questions for *" + session.title() + "* are asked on its card in the session's"
+                    + " channel, or with /wait <question> there.");
+        }
+        LiveSessionMessages messages = flow.messagesFor(session);
+        String question = request.input();
+        if (question.isEmpty()) {
+            return Reply.of(messages.invitationFor(session, "✏️ Type your question in the box first, then press *"
+                    + LiveSessionMessages.ASK_LABEL + "*. Nothing was sent."));
+        }
+        try {
+            WaitCommand.checkQuestion(question);
+        } catch (UsageException e) {
+            return Reply.of(messages.invitationFor(session, "⚠️ " + e.getMessage()));
+        }
+        LiveSessionFlow.Keyed keyed = flow.keyed(session);
+        boolean raised = flow.raise(keyed, request.presser().id());
+        flow.ask(keyed, request.presser().id(), question);
+        return Reply.of(messages.invitationFor(keyed.session(), "🔒 Only you see this: "
+                + WaitCommand.QUESTION_POSTED + " " + WaitCommand.confirmation(raised, keyed.restarted(), settings)));
     }
 
     private Reply getIt(ActionRequest request) {

@@ -23,9 +23,11 @@ final class LiveSessionMessages {
     static final String PAUSE = "livesession.pause";
     static final String RESUME = "livesession.resume";
     static final String QUESTIONS = "livesession.questions";
+    static final String ASK = "livesession.ask";
 
     static final String WAIT_LABEL = "I don't get this yet";
     static final String OK_LABEL = "I get it now";
+    static final String ASK_LABEL = "Ask anonymously";
     static final String INVITATION = "Lost? Press *" + WAIT_LABEL + "* or type `/wait` — nobody, not even the"
             + " presenter, sees who.";
     static final int BOARD_QUESTIONS = 5;
@@ -58,9 +60,21 @@ final class LiveSessionMessages {
         return Message.text("🎤 Live session: *" + session.title() + "*\n" + INVITATION)
                 .withButton(Button.primary(WAIT + ":" + session.id(), WAIT_LABEL))
                 .withButton(Button.of(OK + ":" + session.id(), OK_LABEL))
+                .withButton(Button.sendingText(ASK + ":" + session.id(), ASK_LABEL,
+                        "Your question — posted without your name"))
                 .withContext("`/wait <question>` asks a question anonymously; `/wait ok` takes your flag down."
                         + " Flags go down by themselves after " + minutes(settings.flagLifetime())
                         + " unless you /wait again.");
+    }
+
+    /**
+     * The answer to a question asked in the invitation's text box: on Teams it replaces the invitation for the asker
+     * only, so it is the same invitation, buttons and box included, with a line for them.
+     */
+    Message invitationFor(LiveSession session, String line) {
+        Message invitation = invitation(session);
+        return new Message(invitation.text() + "\n\n" + line, invitation.fields(), invitation.context(),
+                invitation.buttons());
     }
 
     Message invitationClosed(LiveSession session) {

@@ -21,6 +21,8 @@ final class WaitCommand {
             Nobody, not even the presenter, sees who flagged, asked or voted.""";
     static final String NAME = "wait";
     static final int MAX_QUESTION_LENGTH = 300;
+    static final String QUESTION_POSTED = "❓ Your question is posted in the channel without your name; others can"
+            + " upvote it.";
 
     private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
@@ -55,7 +57,7 @@ final class WaitCommand {
         StringBuilder reply = new StringBuilder(confirmation(raised, keyed.restarted(), settings));
         if (!text.isEmpty()) {
             flow.ask(keyed, caller, text);
-            reply.append("\n❓ Your question is posted in the channel without your name; others can upvote it.");
+            reply.append('\n').append(QUESTION_POSTED);
         }
         return Reply.of(reply.toString());
     }

@@ -83,7 +83,8 @@ final class BlockKit {
                         elements.subList(from, Math.min(elements.size(), from + CONTEXT_ELEMENTS))).build());
             }
         }
-        List<Message.Button> buttons = message.buttons();
+        // A button with a text box is for platforms that show one on a message; on Slack, /wait <question> is private.
+        List<Message.Button> buttons = message.buttons().stream().filter(b -> !b.takesText()).toList();
         for (int from = 0; from < buttons.size(); from += BUTTONS_PER_BLOCK) {
             List<BlockElement> elements = buttons.subList(from, Math.min(buttons.size(), from + BUTTONS_PER_BLOCK))
                     .stream().map(BlockKit::button).collect(Collectors.toList());

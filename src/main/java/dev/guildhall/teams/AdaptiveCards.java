@@ -26,6 +26,8 @@ final class AdaptiveCards {
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     /** The key under which a button's action id travels in the card's submit data. */
     static final String ACTION_KEY = "guildhall";
+    /** The id of the text box a button with a prompt sends: its text travels under this key in the action's data. */
+    static final String INPUT_KEY = "guildhallText";
     /** What Teams accepts in one activity, measured as the activity's JSON. */
     static final int ACTIVITY_LIMIT = 28 * 1024;
     /** Room left in each activity for what sending adds to it: conversation, sender, recipient, service URL. */
@@ -48,7 +50,8 @@ final class AdaptiveCards {
     static List<Attachment> attachments(Message message) {
         List<ObjectNode> elements = elements(message);
         ArrayNode actions = actions(message);
-        int room = CARD_BUDGET - bytes(activity(card(List.of(), actions)));
+        List<ObjectNode> inputs = inputs(message);
+        int room = CARD_BUDGET - bytes(activity(card(inputs, actions)));
         List<Attachment> cards = new ArrayList<>();
         List<ObjectNode> current = new ArrayList<>();
         int used = 0;
@@ -62,6 +65,7 @@ final class AdaptiveCards {
             current.add(element);
             used += size;
         }
+        current.addAll(inputs);
         cards.add(attachment(card(current, actions)));
         return cards;
     }
@@ -77,16 +81,18 @@ final class AdaptiveCards {
     static ObjectNode card(Message message) {
         List<ObjectNode> elements = new ArrayList<>(elements(message));
         ArrayNode actions = actions(message);
-        ObjectNode card = card(elements, actions);
+        List<ObjectNode> inputs = inputs(message);
+        ObjectNode card = card(withInputs(elements, inputs), actions);
         if (bytes(activity(card)) <= CARD_BUDGET) {
             return card;
         }
         ObjectNode note = textBlock("… the rest does not fit in one Teams message.").put("isSubtle", true);
-        while (elements.size() > 1 && bytes(activity(card(elements, actions))) + bytes(note) > CARD_BUDGET) {
+        while (elements.size() > 1
+                && bytes(activity(card(withInputs(elements, inputs), actions))) + bytes(note) > CARD_BUDGET) {
             elements.remove(elements.size() - 1);
         }
         elements.add(note);
-        return card(elements, actions);
+        return card(withInputs(elements, inputs), actions);
     }
 
     /** The activity as the connector receives it, before addressing: what the 28 KB limit is checked against. */
@@ -101,7 +107,7 @@ final class AdaptiveCards {
         return Serialization.toStringSilent(json).getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static Attachment attachment(ObjectNode card) {
+    static Attachment attachment(ObjectNode card) {
         Attachment attachment = new Attachment();
         attachment.setContentType(CONTENT_TYPE);
         attachment.setContent(card);
@@ -112,7 +118,9 @@ final class AdaptiveCards {
         ObjectNode card = JSON.objectNode();
         card.put("type", "AdaptiveCard");
         card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        card.put("version", "1.4");
+        // Action.Execute (Universal Actions) needs 1.5; other cards stay 1.4, which every Teams client renders.
+        boolean universal = actions != null && actions.findValuesAsText("type").contains("Action.Execute");
+        card.put("version", universal ? "1.5" : "1.4");
         card.putArray("body").addAll(elements);
         if (actions != null && !actions.isEmpty()) {
             card.set("actions", actions);
@@ -159,16 +167,48 @@ final class AdaptiveCards {
         return JSON.objectNode().put("type", "TextBlock").put("text", markdown(piece)).put("wrap", true);
     }
 
+    private static List<ObjectNode> withInputs(List<ObjectNode> elements, List<ObjectNode> inputs) {
+        List<ObjectNode> all = new ArrayList<>(elements);
+        all.addAll(inputs);
+        return all;
+    }
+
+    /** The text box of a button that sends text; a card has at most one, since they would share its id. */
+    private static List<ObjectNode> inputs(Message message) {
+        return message.buttons().stream().filter(Message.Button::takesText).limit(1)
+                .map(button -> JSON.objectNode().put("type", "Input.Text").put("id", INPUT_KEY)
+                        .put("placeholder", button.prompt()).put("isMultiline", true).put("maxLength", 1000))
+                .toList();
+    }
+
+    /**
+     * Plain buttons are Action.Submit. A button that sends text is Action.Execute (Universal Actions): its answer
+     * comes back in the invoke's response and replaces the card for the person who pressed it alone, so a private
+     * answer can be given in a channel. The card carries no refresh: that would have to list who may see it.
+     */
     private static ArrayNode actions(Message message) {
         ArrayNode actions = JSON.arrayNode();
+        boolean textBox = false;
         for (Message.Button button : message.buttons()) {
-            ObjectNode action = actions.addObject().put("type", "Action.Submit").put("title", button.label());
+            if (button.takesText()) {
+                if (textBox) {
+                    continue;
+                }
+                textBox = true;
+            }
+            ObjectNode action = actions.addObject()
+                    .put("type", button.takesText() ? "Action.Execute" : "Action.Submit").put("title", button.label());
             switch (button.style()) {
                 case PRIMARY -> action.put("style", "positive");
                 case DANGER -> action.put("style", "destructive");
                 default -> { }
             }
             action.putObject("data").put(ACTION_KEY, button.actionId());
+            if (button.takesText()) {
+                // Clients older than Universal Actions fall back to a submit: the question still goes out unnamed.
+                ObjectNode fallback = action.deepCopy().put("type", "Action.Submit");
+                action.put("verb", "send").put("associatedInputs", "auto").set("fallback", fallback);
+            }
         }
         return actions;
     }

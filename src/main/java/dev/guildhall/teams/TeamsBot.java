@@ -36,9 +36,11 @@ final class TeamsBot implements Bot {
     private final Guildhall guildhall;
     private final TeamsStore store;
     private final Clock clock;
+    private final PersonalChatWait personalWait;
 
     TeamsBot(Guildhall guildhall, TeamsStore store, Clock clock) {
         this.guildhall = guildhall;
+        this.personalWait = new PersonalChatWait(guildhall);
         this.store = store;
         this.clock = clock;
     }
@@ -70,16 +72,25 @@ final class TeamsBot implements Bot {
     }
 
     private void onMessage(TurnContext context, Activity activity) {
+        if (PersonalChatWait.isChoice(activity)) {
+            sendCards(context, personalWait.chosen(context, activity));
+            return;
+        }
         var action = TeamsInbound.actionId(activity);
         if (action.isPresent()) {
             deliverReply(context, activity, handle(activity, Inbound.of(new ActionPress(TeamsInbound.person(activity),
-                    TeamsInbound.channel(activity), action.get())).withContact(() -> rememberPerson(activity))));
+                    TeamsInbound.channel(activity), action.get(), TeamsInbound.input(activity)))
+                    .withContact(() -> rememberPerson(activity))));
             return;
         }
         var typed = TeamsInbound.command(activity, store::personWithTeamsId);
         if (typed.isEmpty()) {
             rememberWhere(activity);
             send(context, List.of(welcome()));
+            return;
+        }
+        if (PersonalChatWait.isWait(activity, typed.get())) {
+            sendCards(context, personalWait.typed(context, activity, typed.get().text()));
             return;
         }
         Command command = new Command(TeamsInbound.person(activity), TeamsInbound.channel(activity),
@@ -95,7 +106,8 @@ final class TeamsBot implements Bot {
             return;
         }
         Reply reply = handle(activity, Inbound.of(new ActionPress(TeamsInbound.person(activity),
-                TeamsInbound.channel(activity), action.get())).withContact(() -> rememberPerson(activity))).reply();
+                TeamsInbound.channel(activity), action.get(), TeamsInbound.input(activity)))
+                .withContact(() -> rememberPerson(activity))).reply();
         Message answer = reply.isEmpty() ? Message.text("Done.") : reply.messages().get(0);
         Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
         response.setValue(new InvokeResponse(HttpURLConnection.HTTP_OK, Map.of(
@@ -131,11 +143,13 @@ final class TeamsBot implements Bot {
      * because a failed turn makes Teams send the activity again and the command would run twice.
      */
     private static void send(TurnContext context, List<Message> messages) {
+        sendCards(context, messages.stream().flatMap(message -> AdaptiveCards.attachments(message).stream()).toList());
+    }
+
+    private static void sendCards(TurnContext context, List<Attachment> cards) {
         try {
-            for (Message message : messages) {
-                for (Attachment card : AdaptiveCards.attachments(message)) {
-                    context.sendActivity(MessageFactory.attachment(card)).join();
-                }
+            for (Attachment card : cards) {
+                context.sendActivity(MessageFactory.attachment(card)).join();
             }
         } catch (RuntimeException e) {
             log.warn("a reply could not be sent to Teams: {}", TeamsChatPort.translate(e).getMessage());

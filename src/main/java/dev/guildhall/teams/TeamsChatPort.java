@@ -182,7 +182,7 @@ final class TeamsChatPort implements ChatPort {
         return conversation;
     }
 
-    private static String conversationOf(ChannelId channel) {
+    static String conversationOf(ChannelId channel) {
         String local = channel.localPart();
         return local.substring(local.indexOf(':') + 1);
     }

@@ -1,6 +1,7 @@
 package dev.guildhall.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Entity;
@@ -94,14 +95,22 @@ final class TeamsInbound {
 
     /** The action id of a pressed card button: Action.Submit arrives as a message with a value, Action.Execute as an invoke. */
     static Optional<String> actionId(Activity activity) {
+        JsonNode id = data(activity).path(AdaptiveCards.ACTION_KEY);
+        return id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+    }
+
+    /** The text typed into a card's box and sent with the button ({@link AdaptiveCards#INPUT_KEY}); empty if none. */
+    static String input(Activity activity) {
+        return Mentions.inert(data(activity).path(AdaptiveCards.INPUT_KEY).asText(""));
+    }
+
+    /** A button's data: Action.Submit's value as it is, Action.Execute's under {@code action.data}. */
+    static JsonNode data(Activity activity) {
         JsonNode value = Serialization.objectToTree(activity.getValue());
         if (value == null || value.isNull()) {
-            return Optional.empty();
+            return MissingNode.getInstance();
         }
-        JsonNode id = activity.isType(ActivityTypes.INVOKE)
-                ? value.path("action").path("data").path(AdaptiveCards.ACTION_KEY)
-                : value.path(AdaptiveCards.ACTION_KEY);
-        return id.isTextual() && !id.asText().isBlank() ? Optional.of(id.asText()) : Optional.empty();
+        return activity.isType(ActivityTypes.INVOKE) ? value.path("action").path("data") : value;
     }
 
     /**

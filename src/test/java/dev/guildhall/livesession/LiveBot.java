@@ -58,7 +58,21 @@ final class LiveBot implements AutoCloseable {
     }
 
     String press(String who, String channel, String actionId) {
-        Reply reply = bot.handle(Inbound.of(new ActionPress(person(who), channel(channel), actionId))).reply();
+        return press(who, channel, actionId, "");
+    }
+
+    /** A button that sends text, pressed with {@code typed} in its box. */
+    String press(String who, String channel, String actionId, String typed) {
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(who), channel(channel), actionId, typed))).reply();
+        bot.runDue();
+        return text(reply);
+    }
+
+    /** Like {@link #press(String, String, String, String)}, delivered with the platform's request id (a retry repeats it). */
+    String pressDelivered(String who, String channel, String actionId, String typed, String requestId) {
+        ActionPress press = new ActionPress(person(who), channel(channel), actionId, typed);
+        Reply reply = bot.handle(new Inbound.Pressed(press, Optional.of(requestId), Inbound.CallerContact.NONE))
+                .reply();
         bot.runDue();
         return text(reply);
     }

@@ -62,14 +62,61 @@ class LiveSessionTest {
         // When alice starts a session in #vpc
         String reply = bot.type("alice", "vpc", "/session start \"VPC peering\"");
 
-        // Then the channel gets the invitation with both buttons, and alice a board
+        // Then the channel gets the invitation with its buttons (and the box to ask in), and alice a board
         assertThat(reply).contains("VPC peering").contains("running");
         RecordingChatPort.Delivered invitation = bot.chat.lastTo("#vpc");
         assertThat(invitation.message().text()).contains("Lost? Press *I don't get this yet* or type `/wait` — nobody,"
                 + " not even the presenter, sees who.");
         assertThat(invitation.message().buttons()).extracting(b -> b.label())
-                .containsExactly("I don't get this yet", "I get it now");
+                .containsExactly("I don't get this yet", "I get it now", "Ask anonymously");
+        assertThat(invitation.message().buttons().get(2).takesText()).isTrue();
         assertThat(bot.chat.board("@alice")).contains("*0 lost*");
+    }
+
+    @Test
+    void aQuestionTypedInTheInvitationsBoxIsAskedAndAnsweredWithTheInvitationAndAPrivateLine() {
+        // Given a running session
+        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+
+        // When bob types a question in the invitation's box and sends it
+        String answer = bot.press("bob", "vpc", "livesession.ask:1", "what is a transit gateway?");
+
+        // Then the question is posted anonymously, his flag is up, and his answer is the invitation plus his line
+        assertThat(bot.chat.lastTo("#vpc").message().text()).isEqualTo("❓ Anonymous question: what is a transit gateway?");
+        assertThat(bot.chat.board("@alice")).contains("*1 lost*").contains("what is a transit gateway?");
+        assertThat(answer).contains("Lost? Press").contains("Only you see this").contains("Your flag is up");
+    }
+
+    @Test
+    void aRetriedQuestionFromTheBoxIsAskedOnceAndRecognisedOnlyUnderTheSessionsKey() {
+        // Given a running session
+        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+
+        // When the platform delivers bob's question from the box twice, with the same request id
+        bot.pressDelivered("bob", "vpc", "livesession.ask:1", "what is a transit gateway?", "teams:activity:42");
+        String retry = bot.pressDelivered("bob", "vpc", "livesession.ask:1", "what is a transit gateway?",
+                "teams:activity:42");
+
+        // Then it is posted once, the repeat changes nothing, and only a keyed hash of the id was kept
+        assertThat(bot.chat.count("#vpc", "Anonymous question")).isEqualTo(1);
+        assertThat(retry).contains("changed nothing");
+        assertThat(rows("SELECT COUNT(*) FROM handled_request")).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM anonymous_request")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmptyOrMisplacedQuestionFromTheBoxChangesNothing() {
+        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        int delivered = bot.chat.delivered.size();
+
+        assertThat(bot.press("bob", "vpc", "livesession.ask:1", "  ")).contains("Type your question in the box first")
+                .contains("Lost? Press");
+        assertThat(bot.press("bob", "vpc", "livesession.ask:1", "x".repeat(301))).contains("under 300 characters");
+        assertThat(bot.press("bob", "elsewhere", "livesession.ask:1", "hello?"))
+                .contains("asked on its card in the session's channel");
+        assertThat(bot.press("bob", null, "livesession.ask:1", "hello?"))
+                .contains("asked on its card in the session's channel");
+        assertThat(bot.chat.delivered).hasSize(delivered);
     }
 
     @Test
@@ -340,5 +387,9 @@ class LiveSessionTest {
         assertThat(bot.press("bob", "vpc", "livesession.ok:1")).contains("restarted").contains("already down");
         assertThat(bot.chat.board("@alice")).contains("*0 lost*");
         assertThat(bot.type("alice", "vpc", "/session end")).contains("Ended");
+    }
+
+    private long rows(String countQuery) {
+        return bot.database().read(handle -> handle.createQuery(countQuery).mapTo(Long.class).one());
     }
 }

@@ -37,6 +37,13 @@ class StoredPayloadsTest {
     }
 
     @Test
+    void aButtonThatSendsTextKeepsItsPromptThroughTheOutbox() {
+        Message ask = Message.text("q").withButton(Message.Button.sendingText("livesession.ask:1", "Ask", "Your question"));
+        assertThat(MessageJson.write(ask)).contains("\"prompt\":\"Your question\"");
+        assertThat(MessageJson.read(MessageJson.write(ask))).isEqualTo(ask);
+    }
+
+    @Test
     void aStoredFileReadsAndIsWrittenAsTheSameBytes() {
         FileUpload file = MessageJson.readFile(STORED_FILE);
         assertThat(file.content()).containsExactly(1, 2, 3, 250);

@@ -8,6 +8,11 @@ public final class Activities {
     private Activities() {
     }
 
+    /** A Teams person's id in the core: {@code teams:<tenant>:<aad object id>}. */
+    public static String tenantPerson(String aadObjectId) {
+        return "teams:" + TENANT + ":" + aadObjectId;
+    }
+
     public static String personalChat(String user) {
         return "a:personal-chat-with-" + user;
     }
@@ -94,5 +99,39 @@ public final class Activities {
                   "value": {"action": {"type": "Action.Execute", "verb": "press", "data": {"guildhall": "%3$s"}}},
                   "channelData": {"tenant": {"id": "%4$s"}}
                 }""".formatted(serviceUrl, user, actionId, TENANT, BOT);
+    }
+
+    public static final String CHANNEL = "19:platform-guild@thread.tacv2";
+
+    /** {@code text} after the bot's mention, in the given channel (its thread suffix added as Teams does). */
+    public static String channelMention(String serviceUrl, String user, String channel, String text) {
+        return channelMention(serviceUrl, user, text).replace(CHANNEL + ";", channel + ";")
+                .replace("\"id\": \"" + CHANNEL + "\"}", "\"id\": \"" + channel + "\"}");
+    }
+
+    /** Action.Execute pressed on a card in a channel, with what was typed in the card's text box. */
+    public static String channelActionExecute(String serviceUrl, String user, String actionId, String typed) {
+        return """
+                {
+                  "type": "invoke",
+                  "name": "adaptiveCard/action",
+                  "id": "invoke-%2$s-%6$d",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "name": "%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "channel", "isGroup": true, "tenantId": "%5$s",
+                                   "id": "%7$s;messageid=1700000000001"},
+                  "recipient": {"id": "%8$s", "name": "Guildhall"},
+                  "replyToId": "1700000000001",
+                  "value": {"action": {"type": "Action.Execute", "verb": "send",
+                                       "data": {"guildhall": "%3$s", "guildhallText": "%4$s"}}},
+                  "channelData": {"tenant": {"id": "%5$s"}, "team": {"id": "19:team-general@thread.tacv2"},
+                                  "channel": {"id": "%7$s"}}
+                }""".formatted(serviceUrl, user, actionId, typed, TENANT, System.nanoTime(), CHANNEL, BOT);
+    }
+
+    /** Action.Submit pressed in a personal chat, its data as the card carried it (a JSON object). */
+    public static String cardSubmitData(String serviceUrl, String user, String data) {
+        return cardSubmit(serviceUrl, user, "placeholder").replace("{\"guildhall\": \"placeholder\"}", data);
     }
 }

@@ -57,6 +57,7 @@ public final class FakeConnector implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger conversations = new AtomicInteger();
     private volatile int failNextWith = 0;
+    private final java.util.Map<String, java.util.Set<String>> rosters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -94,6 +95,11 @@ public final class FakeConnector implements AutoCloseable {
         throw new AssertionError("nothing matching arrived in " + conversation + "; calls: " + calls);
     }
 
+    /** The Teams user ids ({@code 29:…}) in a conversation's roster, as the members call answers them. */
+    public void roster(String conversation, String... teamsUserIds) {
+        rosters.put(conversation, java.util.Set.of(teamsUserIds));
+    }
+
     public void clear() {
         calls.clear();
     }
@@ -116,6 +122,17 @@ public final class FakeConnector implements AutoCloseable {
         }
         calls.add(new Call(exchange.getRequestMethod(), path, body, raw.length));
         String answer;
+        String[] parts = path.split("/");
+        if (exchange.getRequestMethod().equals("GET") && parts.length == 6 && parts[4].equals("members")) {
+            String conversation = java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+            String user = java.net.URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
+            if (!rosters.getOrDefault(conversation, java.util.Set.of()).contains(user)) {
+                respond(exchange, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"not a member\"}}");
+                return;
+            }
+            respond(exchange, 200, JSON.createObjectNode().put("id", user).toString());
+            return;
+        }
         if (path.equals("/v3/conversations") || path.equals("/v3/conversations/")) {
             answer = "{\"id\":\"a:opened-" + conversations.incrementAndGet() + "\"}";
         } else if (exchange.getRequestMethod().equals("PUT")) {

@@ -1,14 +1,10 @@
 package dev.guildhall.teams;
 
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.core.Reply;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.core.RoutingChatPort;
-import dev.guildhall.store.Database;
 import dev.guildhall.testing.ShareChartCapability;
 import dev.guildhall.testing.Sql;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.guildhall.teams.Activities.personalChat;
@@ -34,6 +27,7 @@ class TeamsAdapterTest {
 
     @TempDir
     Path dir;
+    TeamsTestBot bot;
     FakeConnector connector;
     Guildhall guildhall;
     TeamsAdapter teams;
@@ -45,24 +39,20 @@ class TeamsAdapterTest {
     }
 
     void start(TeamsConfig config, List<Capability> extra) throws Exception {
-        connector = new FakeConnector();
-        clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
-        Database database = Database.open(dir.resolve("g.db").toString());
-        teams = new TeamsAdapter(config, database, clock);
-        guildhall = new Guildhall(database, clock, new RoutingChatPort(Map.of("teams", teams.chatPort())),
-                Stream.concat(Wiring.capabilities(Config.from(Map.of())).stream(), extra.stream()).toList());
+        bot = new TeamsTestBot(dir, config, extra);
+        connector = bot.connector;
+        clock = bot.clock;
+        teams = bot.teams;
+        guildhall = bot.guildhall;
     }
 
     @AfterEach
     void stop() {
-        guildhall.close();
-        connector.close();
+        bot.close();
     }
 
     private TeamsAdapter.Response post(String activity) {
-        TeamsAdapter.Response response = teams.handle(guildhall, null, activity);
-        guildhall.runDue();
-        return response;
+        return bot.post(activity);
     }
 
     @Test
@@ -202,6 +192,38 @@ class TeamsAdapterTest {
                     .isEqualTo("data:image/png;base64," + Base64.getEncoder().encodeToString(ShareChartCapability.PNG));
             assertThat(c.body().path("text").asText()).contains("**Demand by topic** — kafka leads with 7 waiting");
         });
+    }
+
+    @Test
+    void aMentionIsResolvedByItsEntitysIdSoASharedDisplayNameCannotTakeSomeoneElsesPlace() throws Exception {
+        // Given bob and mallory, who set her display name to bob's, have both talked to the bot
+        start(DEV);
+        post(named(Activities.personalMessage(connector.serviceUrl(), "bob", "guild list"), "bob", "Bob Smith"));
+        post(named(Activities.personalMessage(connector.serviceUrl(), "mallory", "guild list"), "mallory", "Bob Smith"));
+        post(Activities.personalMessage(connector.serviceUrl(), "alice", "guild create imp \\\"Impostors\\\""));
+
+        // When alice makes the Bob Smith she picked in Teams' mention list (bob's entity) a lead
+        post(mentioning(Activities.personalMessage(connector.serviceUrl(), "alice",
+                "guild lead add imp <at>Bob Smith</at>"), "29:teams-user-bob", "Bob Smith"));
+
+        // Then bob is the lead, not whoever else goes by that name
+        List<String> leads = guildhall.database().read(h -> h.createQuery(
+                "SELECT person_id FROM guild_member WHERE role = 'LEAD' ORDER BY person_id").mapTo(String.class).list());
+        assertThat(leads).containsExactly(Activities.tenantPerson("aad-alice"), Activities.tenantPerson("aad-bob"));
+        assertThat(connector.to(personalChat("alice"))).last()
+                .satisfies(reply -> assertThat(reply.cardText()).contains("Bob Smith"));
+    }
+
+    /** The activity with the sender's display name changed, as someone may set it in Teams. */
+    private static String named(String activity, String user, String displayName) {
+        return activity.replace("\"name\": \"" + user + "\"", "\"name\": \"" + displayName + "\"");
+    }
+
+    /** The activity with a mention entity naming a Teams user by id, as Teams sends it for <at>…</at>. */
+    private static String mentioning(String activity, String teamsUserId, String displayName) {
+        return activity.replace("\"entities\": [", "\"entities\": [{\"type\": \"mention\", \"text\": \"<at>"
+                + displayName + "</at>\", \"mentioned\": {\"id\": \"" + teamsUserId + "\", \"name\": \""
+                + displayName + "\"}}, ");
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +26,18 @@ class TeamsManifestTest {
         CommandRouter router = new CommandRouter();
         Wiring.capabilities(Config.from(Map.of())).forEach(c -> c.register(router));
         JsonNode bot = manifest.path("bots").get(0);
-        assertThat(bot.path("commandLists").get(0).path("commands").findValuesAsText("title"))
-                .containsExactlyInAnyOrderElementsOf(router.commands().stream().map(CommandSpec::name).toList());
+        List<String> handled = router.commands().stream().map(CommandSpec::name).toList();
+        JsonNode personal = bot.path("commandLists").get(0);
+        assertThat(personal.path("scopes")).extracting(JsonNode::asText).containsExactly("personal");
+        assertThat(personal.path("commands").findValuesAsText("title")).containsExactlyInAnyOrderElementsOf(handled);
+        // In a channel everyone sees who typed a command, so wait is offered only where it stays anonymous.
+        JsonNode shared = bot.path("commandLists").get(1);
+        assertThat(shared.path("scopes")).extracting(JsonNode::asText).containsExactly("team", "groupChat");
+        assertThat(shared.path("commands").findValuesAsText("title")).containsExactlyInAnyOrderElementsOf(
+                handled.stream().filter(name -> !name.equals("wait")).toList());
+        assertThat(bot.path("commandLists")).hasSize(2);
+        bot.path("commandLists").forEach(list -> list.path("commands").forEach(command ->
+                assertThat(command.path("description").asText()).hasSizeLessThanOrEqualTo(128)));
         assertThat(bot.path("scopes")).extracting(JsonNode::asText).containsExactly("personal", "team", "groupChat");
         assertThat(bot.path("botId").asText()).isEqualTo("${teams.appId}");
         assertThat(manifest.path("manifestVersion").asText()).isEqualTo("1.25");
