@@ -7,8 +7,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prepared statements kept open on the writer's long-lived connection: sqlite-jdbc compiles the SQL again for every
@@ -18,12 +21,14 @@ import java.util.Map;
 final class ReusedStatements extends DefaultStatementBuilder {
     static final int KEPT = 256;
 
+    private final Set<Statement> kept = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, PreparedStatement> prepared = new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
             if (size() <= KEPT) {
                 return false;
             }
+            kept.remove(eldest.getValue());
             closeQuietly(eldest.getValue());
             return true;
         }
@@ -40,14 +45,19 @@ final class ReusedStatements extends DefaultStatementBuilder {
             statement.clearBatch();
             return statement;
         }
+        if (statement != null) {
+            kept.remove(statement);
+        }
         statement = super.create(connection, sql, context);
         prepared.put(sql, statement);
+        kept.add(statement);
         return statement;
     }
 
     @Override
     public void close(Connection connection, String sql, Statement statement) throws SQLException {
-        if (prepared.get(sql) != statement) {
+        // Jdbi may hand back its own form of the SQL here, not the one the statement was created with.
+        if (!kept.contains(statement)) {
             super.close(connection, sql, statement);
         }
     }
@@ -56,6 +66,7 @@ final class ReusedStatements extends DefaultStatementBuilder {
     public void close(Connection connection) {
         prepared.values().forEach(ReusedStatements::closeQuietly);
         prepared.clear();
+        kept.clear();
     }
 
     private static void closeQuietly(Statement statement) {

@@ -122,6 +122,31 @@ class GroupCommitTest {
         assertThat(people()).containsExactlyInAnyOrder("console:ada", "console:bob");
     }
 
+    @Test
+    void theWriterPreparesEachStatementOnceAndKeepsItOpen() {
+        // Given the same query run by two writes, one after the other
+        List<java.sql.Statement> used = new java.util.ArrayList<>();
+        java.util.function.Function<org.jdbi.v3.core.Handle, Integer> query = h -> h.createQuery(
+                        "SELECT COUNT(*) FROM person WHERE id <> :id")
+                .bind("id", "console:nobody")
+                .addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
+                    @Override
+                    public void beforeExecution(java.sql.PreparedStatement statement,
+                                                org.jdbi.v3.core.statement.StatementContext context) {
+                        used.add(statement);
+                    }
+                })
+                .mapTo(Integer.class).one();
+
+        // When both have run
+        db.inTransaction(query);
+        db.inTransaction(query);
+
+        // Then the second reused the first one's prepared statement, still open
+        assertThat(used).hasSize(2);
+        assertThat(used.get(1)).isSameAs(used.get(0));
+    }
+
     private void holdTheWriter() {
         CountDownLatch running = new CountDownLatch(1);
         write(h -> {
