@@ -228,17 +228,35 @@ public final class Bench {
             Thread.sleep(3_000); // warm-up, unmeasured
             warm.set(false);
             long started = System.nanoTime();
+            long writerCpu = threadCpu("sqlite-writer");
+            long processCpu = processCpu();
             Thread.sleep(seconds * 1_000L);
             long count = handled.get();
             double rate = count / ((System.nanoTime() - started) / 1e9);
+            double writerMs = (threadCpu("sqlite-writer") - writerCpu) / 1e6 / count;
+            double processMs = (processCpu() - processCpu) / 1e6 / count;
             running.set(false);
             for (Thread worker : workers) {
                 worker.join();
             }
-            System.out.printf("RESULT ceiling (in this JVM, no HTTP, %d threads): %.0f commands/s in %d groups | "
+            System.out.printf("RESULT ceiling (in this JVM, no HTTP, %d threads): %.0f commands/s, %.1f per group | "
+                            + "on-CPU per command: writer thread %.3f ms, whole process %.3f ms | "
                             + "Guildhall over HTTP is %.2f of it | load %s%n", threads, rate,
-                    bot.database().groupsCommitted(), overHttp / rate, load());
+                    (double) serial.get() / bot.database().groupsCommitted(), writerMs, processMs, overHttp / rate,
+                    load());
         }
+    }
+
+    /** CPU time of the live thread with this name, in nanoseconds (0 if none). */
+    static long threadCpu(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
+    }
+
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static Inbound benchCommand(Random random, long serial) {
