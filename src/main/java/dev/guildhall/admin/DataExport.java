@@ -1,7 +1,6 @@
 package dev.guildhall.admin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.guildhall.core.Json;
 import dev.guildhall.core.FileUpload;
 import org.jdbi.v3.core.Handle;
 
@@ -25,7 +24,6 @@ import java.util.zip.ZipOutputStream;
  * the outbox are left out of it (their bytes would be exports of exports); their rows stay.
  */
 public final class DataExport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -65,7 +63,7 @@ public final class DataExport {
 
     public FileUpload json() {
         try {
-            byte[] bytes = JSON.writeValueAsBytes(Map.of("exported_at", stamp, "tables", rows));
+            byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(Map.of("exported_at", stamp, "tables", rows));
             return new FileUpload("guildhall-export-" + stamp + ".json", "application/json", bytes,
                     "Guildhall export " + stamp + " (JSON)", summary());
         } catch (IOException e) {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whole mentions of one person inside text somebody else wrote, and nothing else: their id as a whole token, a
- * platform mention token (Slack {@code <@U123>} or {@code <@U123|name>}, Teams {@code <at>Name</at>}), or
+ * mention token (the core's {@code ⟦@id|label⟧}, Slack {@code <@U123>} or {@code <@U123|name>}, Teams
+ * {@code <at>Name</at>}), or
  * {@code @name} standing alone, whatever its case. A word that merely contains their name ("annotation" for ann,
  * "WAITING" for someone named Waiting) is not a mention. JSON is read as JSON: only string values change, and a
  * value changes only where this same rule finds a mention in it.
@@ -48,8 +49,12 @@ final class Mentioned {
         this.ids = List.copyOf(ids);
         this.names = names.stream().map(String::strip).filter(name -> !name.isEmpty()).distinct().toList();
         this.idToken = Pattern.compile(NOT_INSIDE_A_WORD + Pattern.quote(person.value()) + "(?![\\p{L}\\p{N}_:-])");
+        // The core's own token, as adapters hand mentions in: its label is the name the writer saw, so it goes too.
+        mentions.add(Pattern.compile("\u27E6@" + Pattern.quote(person.value()) + "\\|[^\u27E6\u27E7]*\u27E7"));
         if (person.platform().equals("slack")) {
-            mentions.add(Pattern.compile("<@" + Pattern.quote(person.localPart()) + "(?:\\|[^>]*)?>"));
+            // Slack writes only the user's own id (U…/W…), without the workspace the person id also carries.
+            String userId = person.value().substring(person.value().lastIndexOf(':') + 1);
+            mentions.add(Pattern.compile("<@" + Pattern.quote(userId) + "(?:\\|[^>]*)?>"));
         }
         for (String name : this.names) {
             mentions.add(Pattern.compile("<at>\\s*" + Pattern.quote(name) + "\\s*</at>",

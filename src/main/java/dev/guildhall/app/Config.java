@@ -1,5 +1,8 @@
 package dev.guildhall.app;
 
+import dev.guildhall.config.ConfigException;
+import dev.guildhall.config.DatabaseLocation;
+import dev.guildhall.config.Env;
 import dev.guildhall.core.Admins;
 import dev.guildhall.core.Durations;
 import dev.guildhall.core.PersonId;
@@ -23,7 +26,7 @@ import java.util.Optional;
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
                      SendPace sendPace, Admins admins, Optional<URI> publicUrl, Optional<String> databaseUser,
                      Optional<String> databasePassword, Optional<byte[]> sessionSecret) {
-    public static final String DB = "GUILDHALL_DB";
+    public static final String DB = DatabaseLocation.VARIABLE;
     public static final String DB_USER = "GUILDHALL_DB_USER";
     public static final String DB_PASSWORD = "GUILDHALL_DB_PASSWORD";
     public static final String SESSION_SECRET = "GUILDHALL_SESSION_SECRET";
@@ -37,11 +40,7 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
-        boolean postgres = database.startsWith("jdbc:postgresql:");
-        if (database.startsWith("jdbc:") && !database.startsWith("jdbc:sqlite:") && !postgres) {
-            throw new ConfigException(DB + " must be a file path (like ./guildhall.db), a jdbc:sqlite: URL, or a"
-                    + " jdbc:postgresql://host/database URL for several replicas; got " + database);
-        }
+        boolean postgres = DatabaseLocation.of(database).postgres();
         Optional<String> user = value(env, DB_USER);
         Optional<String> password = Optional.ofNullable(env.get(DB_PASSWORD)).filter(p -> !p.isEmpty());
         if (!postgres && (user.isPresent() || password.isPresent())) {
@@ -98,7 +97,7 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
     }
 
     public boolean postgres() {
-        return database.startsWith("jdbc:postgresql:");
+        return DatabaseLocation.of(database).postgres();
     }
 
     /** Never prints the password or the secret. */
@@ -134,7 +133,7 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
         return Admins.parse(raw);
     }
 
-    static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    private static Optional<String> value(Map<String, String> env, String name) {
+        return Env.value(env, name);
     }
 }

@@ -2,11 +2,16 @@ package dev.guildhall.app;
 
 import dev.guildhall.ops.JdkLogging;
 import dev.guildhall.admin.DataExport;
+import dev.guildhall.config.ConfigException;
+import dev.guildhall.config.Env;
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.FileUpload;
 import dev.guildhall.store.Database;
 import dev.guildhall.core.AdjustableClock;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -49,7 +54,7 @@ public final class Main {
         List<String> rest = args.isEmpty() || args.get(0).startsWith("--") ? args : args.subList(1, args.size());
         try {
             return switch (command) {
-                case "console" -> ConsoleApp.run(consoleOptions(rest), Config.from(System.getenv()),
+                case "console" -> console(consoleOptions(rest), Config.from(System.getenv()),
                         AdjustableClock.system(), System.in, System.out);
                 case "serve" -> serve(rest, false);
                 case "socket" -> serve(rest, true);
@@ -73,6 +78,12 @@ public final class Main {
             e.printStackTrace();
             return 1;
         }
+    }
+
+    /** The console on a bot wired here from the settings: the console itself knows nothing of the wiring. */
+    public static int console(ConsoleApp.Options options, Config config, AdjustableClock clock, InputStream in,
+                              PrintStream out) throws IOException {
+        return ConsoleApp.run(options, adapters -> Wiring.guildhall(config, clock, adapters), in, out);
     }
 
     private static int serve(List<String> args, boolean socket) throws Exception {
@@ -144,7 +155,7 @@ public final class Main {
                 default -> throw new UsageError("Unknown option \"" + args.get(i) + "\" for console.");
             }
         }
-        String files = Config.value(System.getenv(), ConsoleApp.Options.FILES_DIR).orElse("guildhall-files");
+        String files = Env.value(System.getenv(), ConsoleApp.Options.FILES_DIR).orElse("guildhall-files");
         return new ConsoleApp.Options(script, json, Path.of(files));
     }
 

@@ -1,6 +1,8 @@
 package dev.guildhall.app;
 
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.config.ConfigException;
+import dev.guildhall.config.Env;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.http.DownloadLinks;
@@ -144,7 +146,7 @@ public final class Server implements AutoCloseable {
     /** Slack is required unless Teams is configured; then it runs only if some Slack variable asks for it. */
     private static Optional<SlackSettings> slackSettings(Map<String, String> env, boolean required) {
         boolean asked = env.keySet().stream().anyMatch(name -> name.startsWith("SLACK_")
-                && Config.value(env, name).isPresent());
+                && Env.value(env, name).isPresent());
         if (!required && !asked) {
             return Optional.empty();
         }
@@ -195,7 +197,7 @@ public final class Server implements AutoCloseable {
     }
 
     private static long positive(Map<String, String> env, String name, long fallback, String unit) {
-        String raw = Config.value(env, name).orElse(null);
+        String raw = Env.value(env, name).orElse(null);
         if (raw == null) {
             return fallback;
         }
@@ -212,7 +214,7 @@ public final class Server implements AutoCloseable {
     }
 
     static int port(Map<String, String> env) {
-        String raw = Config.value(env, PORT).orElse(String.valueOf(DEFAULT_PORT));
+        String raw = Env.value(env, PORT).orElse(String.valueOf(DEFAULT_PORT));
         try {
             int port = Integer.parseInt(raw);
             if (port < 0 || port > 65_535) {

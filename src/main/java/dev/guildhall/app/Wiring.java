@@ -13,7 +13,7 @@ import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.livesession.LiveSessionSettings;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.topic.Topics;
 import dev.guildhall.store.Database;
 import dev.guildhall.workinggroup.WorkingGroupCapability;
 
@@ -36,7 +36,7 @@ public final class Wiring {
     public static List<Capability> capabilities(Config config, DownloadLinks links) {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         Topics topics = Topics.load(config.topicAliases());
-        InsightsCapability insights = new InsightsCapability(config.admins(), topics);
+        InsightsCapability insights = new InsightsCapability(config.admins(), topics, GuildCapability.directory());
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),

@@ -1,9 +1,7 @@
 package dev.guildhall.console;
 
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
-import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.core.ChatPort;
 import dev.guildhall.schedule.Ticker;
 
 import java.io.BufferedReader;
@@ -16,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The bot with no workspace, like Hubot's shell. Interactive, it reads lines from the terminal and lets Quartz fire
@@ -35,11 +34,12 @@ public final class ConsoleApp {
         }
     }
 
-    public static int run(Options options, Config config, AdjustableClock clock, InputStream in, PrintStream out)
-            throws IOException {
+    /** {@code wiring} builds the bot around the console's chat port (keyed by platform); the console closes it. */
+    public static int run(Options options, Function<Map<String, ChatPort>, Guildhall> wiring, InputStream in,
+                          PrintStream out) throws IOException {
         ConsoleOutput output = new ConsoleOutput(out, options.json());
         ConsoleChatPort port = new ConsoleChatPort(output, options.files());
-        try (Guildhall bot = Wiring.guildhall(config, clock, Map.of(ConsoleChatPort.PLATFORM, port))) {
+        try (Guildhall bot = wiring.apply(Map.of(ConsoleChatPort.PLATFORM, port))) {
             ConsoleSession session = new ConsoleSession(bot, port, output);
             bot.start();
             bot.runDue();

@@ -1,7 +1,7 @@
 package dev.guildhall.console;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.guildhall.core.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guildhall.core.FileUpload;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
  * also {@code fields}, {@code context}, {@code ref}, and {@code updates} when a message replaces an earlier one).
  */
 final class ConsoleOutput {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrintStream out;
     private final boolean json;
@@ -40,7 +39,7 @@ final class ConsoleOutput {
     /** A shared file, written to {@code path}: JSON lines carry {@code file}, {@code title} and the summary as text. */
     synchronized void file(String to, String channel, FileUpload file, Path path, String ref) {
         if (json) {
-            ObjectNode node = JSON.createObjectNode();
+            ObjectNode node = Json.MAPPER.createObjectNode();
             node.put("to", to);
             node.put("channel", channel);
             node.put("text", file.summary());
@@ -60,7 +59,7 @@ final class ConsoleOutput {
 
     synchronized void note(String text) {
         if (json) {
-            ObjectNode node = JSON.createObjectNode();
+            ObjectNode node = Json.MAPPER.createObjectNode();
             node.put("note", text);
             out.println(node);
         } else {
@@ -71,7 +70,7 @@ final class ConsoleOutput {
 
     synchronized void error(String text) {
         if (json) {
-            ObjectNode node = JSON.createObjectNode();
+            ObjectNode node = Json.MAPPER.createObjectNode();
             node.put("error", text);
             out.println(node);
         } else {
@@ -83,7 +82,7 @@ final class ConsoleOutput {
     private static String toJson(String to, String channel, Message message, boolean ephemeral, String ref,
                                  String updates) {
         message = ConsoleMentions.render(message);
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("to", to);
         node.put("channel", channel);
         node.put("text", message.text());
@@ -98,7 +97,7 @@ final class ConsoleOutput {
             node.put("updates", updates);
         }
         try {
-            return JSON.writeValueAsString(node);
+            return Json.MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

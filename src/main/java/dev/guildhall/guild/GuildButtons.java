@@ -1,5 +1,6 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.command.ActionRequest;
 import dev.guildhall.command.Registry;
 import dev.guildhall.command.UsageException;

@@ -3,8 +3,10 @@ package dev.guildhall.guild;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
+import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.guild.api.LeadSubcommand;
 import dev.guildhall.people.Succession;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.topic.Topics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,11 @@ public final class GuildCapability implements Capability {
         this.admins = admins;
     }
 
+    /** What other capabilities may read about guilds. */
+    public static GuildDirectory directory() {
+        return new StoredGuildDirectory();
+    }
+
     @Override
     public void register(Registry registry) {
         List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
@@ -36,7 +43,7 @@ public final class GuildCapability implements Capability {
         subcommands.addAll(MeetupCommands.all());
         subcommands.addAll(SpeakerCommands.all());
         subcommands.addAll(new SyllabusCommands(topics).all());
-        contributed.forEach(sub -> subcommands.add(sub.asSubcommand()));
+        contributed.forEach(sub -> subcommands.add(Subcommand.forLeads(sub)));
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         GuildPersonalData.register(registry);

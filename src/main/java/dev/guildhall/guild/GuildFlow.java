@@ -1,5 +1,6 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;

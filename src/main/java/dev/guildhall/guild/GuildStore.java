@@ -1,10 +1,9 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.PersonId;
-import dev.guildhall.people.People;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,11 +12,9 @@ import java.util.Optional;
 
 /** Guilds and their members, inside one transaction. */
 final class GuildStore {
-    private static final RowMapper<Guild> GUILD = (rs, ctx) -> new Guild(rs.getLong("id"), rs.getString("slug"),
-            rs.getString("name"), Optional.ofNullable(rs.getString("channel_id")).map(ChannelId::new),
-            People.zone(rs.getString("time_zone")));
-    private static final RowMapper<Member> MEMBER = (rs, ctx) -> new Member(new PersonId(rs.getString("person_id")),
-            rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getInt("notify") != 0);
+    private static final String MEMBER = """
+            SELECT m.person_id, p.display_name, m.role, m.notify AS wants_dms
+            FROM guild_member m JOIN person p ON p.id = m.person_id""";
 
     record Listed(Guild guild, int members, boolean joined) {
     }
@@ -38,18 +35,22 @@ final class GuildStore {
                         INSERT INTO guild (slug, name, channel_id, time_zone, created_by, created_at)
                         VALUES (:slug, :name, :channel, :zone, :creator, :now) RETURNING id""")
                 .bind("slug", slug).bind("name", name)
-                .bindByType("channel", channel.map(ChannelId::value).orElse(null), String.class)
-                .bindByType("zone", zone.map(ZoneId::getId).orElse(null), String.class)
-                .bind("creator", creator.value()).bind("now", now)
+                .bindByType("channel", channel.orElse(null), ChannelId.class)
+                .bindByType("zone", zone.orElse(null), ZoneId.class)
+                .bind("creator", creator).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<Guild> bySlug(String slug) {
-        return handle.createQuery("SELECT * FROM guild WHERE slug = :slug").bind("slug", slug).map(GUILD).findOne();
+        return handle.createQuery("SELECT * FROM guild WHERE slug = :slug").bind("slug", slug).mapTo(Guild.class).findOne();
     }
 
     Optional<Guild> byId(long id) {
-        return handle.createQuery("SELECT * FROM guild WHERE id = :id").bind("id", id).map(GUILD).findOne();
+        return handle.createQuery("SELECT * FROM guild WHERE id = :id").bind("id", id).mapTo(Guild.class).findOne();
+    }
+
+    List<Guild> all() {
+        return handle.createQuery("SELECT * FROM guild ORDER BY id").mapTo(Guild.class).list();
     }
 
     List<Listed> list(PersonId viewer) {
@@ -58,29 +59,25 @@ final class GuildStore {
                                EXISTS (SELECT 1 FROM guild_member m WHERE m.guild_id = g.id AND m.person_id = :viewer)
                                    AS joined
                         FROM guild g ORDER BY g.slug""")
-                .bind("viewer", viewer.value())
-                .map((rs, ctx) -> new Listed(GUILD.map(rs, ctx), rs.getInt("members"), rs.getBoolean("joined")))
+                .bind("viewer", viewer)
+                .map((rs, ctx) -> new Listed(ctx.findRowMapperFor(Guild.class).orElseThrow().map(rs, ctx),
+                        rs.getInt("members"), rs.getBoolean("joined")))
                 .list();
     }
 
     Optional<Member> member(long guildId, PersonId person) {
-        return handle.createQuery("""
-                        SELECT m.person_id, p.display_name, m.role, m.notify
-                        FROM guild_member m JOIN person p ON p.id = m.person_id
-                        WHERE m.guild_id = :guild AND m.person_id = :person""")
-                .bind("guild", guildId).bind("person", person.value())
-                .map(MEMBER).findOne();
+        return handle.createQuery(MEMBER + " WHERE m.guild_id = :guild AND m.person_id = :person")
+                .bind("guild", guildId).bind("person", person)
+                .mapTo(Member.class).findOne();
     }
 
     /** Leads first, then by name. */
     List<Member> members(long guildId) {
-        return handle.createQuery("""
-                        SELECT m.person_id, p.display_name, m.role, m.notify
-                        FROM guild_member m JOIN person p ON p.id = m.person_id
-                        WHERE m.guild_id = :guild
+        return handle.createQuery(MEMBER + """
+                         WHERE m.guild_id = :guild
                         ORDER BY CASE m.role WHEN 'LEAD' THEN 0 ELSE 1 END, lower(p.display_name), m.person_id""")
                 .bind("guild", guildId)
-                .map(MEMBER).list();
+                .mapTo(Member.class).list();
     }
 
     List<Member> leads(long guildId) {
@@ -93,7 +90,7 @@ final class GuildStore {
                         SELECT person_id FROM guild_member WHERE guild_id = :guild AND notify = 1
                         ORDER BY joined_at, person_id""")
                 .bind("guild", guildId)
-                .map((rs, ctx) -> new PersonId(rs.getString("person_id"))).list();
+                .mapTo(PersonId.class).list();
     }
 
     int memberCount(long guildId) {
@@ -105,23 +102,23 @@ final class GuildStore {
         handle.createUpdate("""
                         INSERT INTO guild_member (guild_id, person_id, role, notify, joined_at)
                         VALUES (:guild, :person, :role, 1, :now)""")
-                .bind("guild", guildId).bind("person", person.value()).bind("role", role.name()).bind("now", now)
+                .bind("guild", guildId).bind("person", person).bind("role", role.name()).bind("now", now)
                 .execute();
     }
 
     void removeMember(long guildId, PersonId person) {
         handle.createUpdate("DELETE FROM guild_member WHERE guild_id = :guild AND person_id = :person")
-                .bind("guild", guildId).bind("person", person.value()).execute();
+                .bind("guild", guildId).bind("person", person).execute();
     }
 
     void setRole(long guildId, PersonId person, Role role) {
         handle.createUpdate("UPDATE guild_member SET role = :role WHERE guild_id = :guild AND person_id = :person")
-                .bind("role", role.name()).bind("guild", guildId).bind("person", person.value()).execute();
+                .bind("role", role.name()).bind("guild", guildId).bind("person", person).execute();
     }
 
     void setNotify(long guildId, PersonId person, boolean notify) {
         handle.createUpdate("UPDATE guild_member SET notify = :notify WHERE guild_id = :guild AND person_id = :person")
-                .bind("notify", notify ? 1 : 0).bind("guild", guildId).bind("person", person.value()).execute();
+                .bind("notify", notify ? 1 : 0).bind("guild", guildId).bind("person", person).execute();
     }
 
     void setChannel(long guildId, Optional<ChannelId> channel) {
@@ -139,7 +136,7 @@ final class GuildStore {
         return handle.createQuery("""
                         INSERT INTO announcement (guild_id, author_id, text, batch_id, created_at)
                         VALUES (:guild, :author, :text, :batch, :now) RETURNING id""")
-                .bind("guild", guildId).bind("author", author.value()).bind("text", text)
+                .bind("guild", guildId).bind("author", author).bind("text", text)
                 .bindByType("batch", batchId, Long.class).bind("now", now)
                 .mapTo(Long.class).one();
     }

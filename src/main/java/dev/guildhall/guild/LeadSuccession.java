@@ -1,5 +1,7 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
+
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Admins;
 import dev.guildhall.core.Message;

@@ -2,7 +2,6 @@ package dev.guildhall.guild;
 
 import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -11,12 +10,11 @@ import java.util.Optional;
 
 /** Meetups, RSVPs and talk proposals, inside one transaction. */
 final class MeetupStore {
-    private static final RowMapper<Meetup> MEETUP = (rs, ctx) -> new Meetup(rs.getLong("id"), rs.getLong("guild_id"),
-            rs.getString("title"), Instant.ofEpochMilli(rs.getLong("starts_at")), ZoneId.of(rs.getString("time_zone")),
-            Optional.ofNullable(rs.getString("recurrence")),
-            Optional.ofNullable(rs.getString("speaker_id")).map(PersonId::new),
-            Optional.ofNullable(rs.getString("talk_title")), rs.getString("status"),
-            new PersonId(rs.getString("created_by")), rs.getObject("skip_noted_at") != null);
+    /** A meetup's columns named as {@link Meetup}'s components. */
+    private static final String MEETUP = """
+            SELECT id, guild_id, title, starts_at, time_zone AS zone, recurrence, speaker_id, talk_title, status,
+                   created_by, skip_noted_at IS NOT NULL AS skip_noted
+            FROM meetup""";
 
     record Rsvps(int going, int notGoing) {
     }
@@ -40,14 +38,14 @@ final class MeetupStore {
                 .bind("guild", guildId).bind("title", title).bind("startsAt", startsAt).bind("zone", zone.getId())
                 .bindByType("recurrence", recurrence.map(Recurrence::describe).orElse(null), String.class)
                 .bindByType("series", seriesId, Long.class)
-                .bindByType("speaker", speaker.map(PersonId::value).orElse(null), String.class)
+                .bindByType("speaker", speaker.orElse(null), PersonId.class)
                 .bindByType("talk", talkTitle.orElse(null), String.class)
-                .bind("creator", creator.value()).bind("now", now)
+                .bind("creator", creator).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<Meetup> byId(long id) {
-        return handle.createQuery("SELECT * FROM meetup WHERE id = :id").bind("id", id).map(MEETUP).findOne();
+        return handle.createQuery(MEETUP + " WHERE id = :id").bind("id", id).mapTo(Meetup.class).findOne();
     }
 
     Optional<Meetup> next(long guildId, Instant now) {
@@ -55,10 +53,10 @@ final class MeetupStore {
     }
 
     List<Meetup> upcoming(long guildId, Instant now) {
-        return handle.createQuery("""
-                        SELECT * FROM meetup WHERE guild_id = :guild AND status = 'SCHEDULED' AND starts_at > :now
+        return handle.createQuery(MEETUP + """
+                         WHERE guild_id = :guild AND status = 'SCHEDULED' AND starts_at > :now
                         ORDER BY starts_at, id""")
-                .bind("guild", guildId).bind("now", now).map(MEETUP).list();
+                .bind("guild", guildId).bind("now", now).mapTo(Meetup.class).list();
     }
 
     void cancel(long id, Instant now) {
@@ -68,7 +66,7 @@ final class MeetupStore {
 
     void setSpeaker(long id, PersonId speaker, String talkTitle) {
         handle.createUpdate("UPDATE meetup SET speaker_id = :speaker, talk_title = :talk WHERE id = :id")
-                .bind("speaker", speaker.value()).bind("talk", talkTitle).bind("id", id).execute();
+                .bind("speaker", speaker).bind("talk", talkTitle).bind("id", id).execute();
     }
 
     /** @return whether this call was the first to note skipped reminders */
@@ -83,7 +81,7 @@ final class MeetupStore {
                         VALUES (:meetup, :person, :answer, :now)
                         ON CONFLICT (meetup_id, person_id) DO UPDATE SET answer = excluded.answer,
                             answered_at = excluded.answered_at""")
-                .bind("meetup", meetupId).bind("person", person.value())
+                .bind("meetup", meetupId).bind("person", person)
                 .bind("answer", going ? "GOING" : "NOT_GOING").bind("now", now)
                 .execute();
     }
@@ -94,7 +92,7 @@ final class MeetupStore {
                                COALESCE(SUM(CASE answer WHEN 'NOT_GOING' THEN 1 ELSE 0 END), 0) AS not_going
                         FROM meetup_rsvp WHERE meetup_id = :meetup""")
                 .bind("meetup", meetupId)
-                .map((rs, ctx) -> new Rsvps(rs.getInt("going"), rs.getInt("not_going"))).one();
+                .mapTo(Rsvps.class).one();
     }
 
     /**
@@ -111,7 +109,7 @@ final class MeetupStore {
                                     AND r.person_id = m.person_id AND r.answer = 'GOING'))
                         ORDER BY m.joined_at, m.person_id""")
                 .bind("guild", meetup.guildId()).bind("meetup", meetup.id())
-                .map((rs, ctx) -> new PersonId(rs.getString("person_id"))).list();
+                .mapTo(PersonId.class).list();
         if (meetup.speaker().isPresent() && !people.contains(meetup.speaker().get())) {
             return java.util.stream.Stream.concat(people.stream(), meetup.speaker().stream()).toList();
         }
@@ -122,16 +120,13 @@ final class MeetupStore {
         return handle.createQuery("""
                         INSERT INTO talk_proposal (guild_id, speaker_id, title, status, created_at)
                         VALUES (:guild, :speaker, :title, 'PROPOSED', :now) RETURNING id""")
-                .bind("guild", guildId).bind("speaker", speaker.value()).bind("title", title).bind("now", now)
+                .bind("guild", guildId).bind("speaker", speaker).bind("title", title).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<Talk> talk(long id) {
         return handle.createQuery("SELECT * FROM talk_proposal WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Talk(rs.getLong("id"), rs.getLong("guild_id"),
-                        new PersonId(rs.getString("speaker_id")), rs.getString("title"), rs.getString("status"),
-                        Optional.ofNullable((Number) rs.getObject("meetup_id")).map(Number::longValue)))
-                .findOne();
+                .mapTo(Talk.class).findOne();
     }
 
     List<Talk> proposedTalks(long guildId) {
@@ -139,10 +134,7 @@ final class MeetupStore {
                         SELECT * FROM talk_proposal WHERE guild_id = :guild AND status = 'PROPOSED'
                         ORDER BY created_at, id""")
                 .bind("guild", guildId)
-                .map((rs, ctx) -> new Talk(rs.getLong("id"), rs.getLong("guild_id"),
-                        new PersonId(rs.getString("speaker_id")), rs.getString("title"), rs.getString("status"),
-                        Optional.empty()))
-                .list();
+                .mapTo(Talk.class).list();
     }
 
     /** A cancelled meetup's talk goes back to the proposals, so a lead can put it into another one. */

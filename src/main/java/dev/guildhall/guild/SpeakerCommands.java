@@ -1,5 +1,6 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;

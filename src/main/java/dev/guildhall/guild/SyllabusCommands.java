@@ -1,12 +1,13 @@
 package dev.guildhall.guild;
 
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.topic.Topics;
 
 import java.text.Normalizer;
 import java.util.Arrays;

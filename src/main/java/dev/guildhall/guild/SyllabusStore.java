@@ -29,7 +29,7 @@ final class SyllabusStore {
         return handle.createQuery("""
                         INSERT INTO syllabus_module (guild_id, name, topic, created_by, created_at)
                         VALUES (:guild, :name, :topic, :creator, :now) RETURNING id""")
-                .bind("guild", guildId).bind("name", name).bind("topic", topic).bind("creator", creator.value())
+                .bind("guild", guildId).bind("name", name).bind("topic", topic).bind("creator", creator)
                 .bind("now", now)
                 .mapTo(Long.class).one();
     }
@@ -38,28 +38,26 @@ final class SyllabusStore {
         return modules(guildId).stream().filter(m -> m.topic().equals(topic)).findFirst();
     }
 
-    private record OwnerRow(long id, String name, String topic, String ownerId, String ownerName) {
+    private record OwnerRow(long id, String name, String topic, PersonId owner, String ownerName) {
     }
 
     List<Module> modules(long guildId) {
         List<OwnerRow> rows = handle.createQuery("""
-                        SELECT s.id, s.name, s.topic, o.person_id, p.display_name
+                        SELECT s.id, s.name, s.topic, o.person_id AS owner_id, p.display_name AS owner_name
                         FROM syllabus_module s
                         LEFT JOIN module_owner o ON o.module_id = s.id
                         LEFT JOIN person p ON p.id = o.person_id
                         WHERE s.guild_id = :guild
                         ORDER BY lower(s.name), s.id, o.since, o.person_id""")
                 .bind("guild", guildId)
-                .map((rs, ctx) -> new OwnerRow(rs.getLong("id"), rs.getString("name"), rs.getString("topic"),
-                        rs.getString("person_id"), rs.getString("display_name")))
-                .list();
+                .mapTo(OwnerRow.class).list();
         Map<Long, Module> modules = new LinkedHashMap<>();
         for (OwnerRow row : rows) {
             Module module = modules.computeIfAbsent(row.id(), id -> new Module(id, row.name(), row.topic(),
                     new ArrayList<>(), new ArrayList<>()));
-            if (row.ownerId() != null) {
+            if (row.owner() != null) {
                 module.owners().add(row.ownerName());
-                module.ownerIds().add(new PersonId(row.ownerId()));
+                module.ownerIds().add(row.owner());
             }
         }
         return List.copyOf(modules.values());
@@ -67,21 +65,19 @@ final class SyllabusStore {
 
     void addOwner(long moduleId, PersonId person, Instant now) {
         handle.createUpdate("INSERT INTO module_owner (module_id, person_id, since) VALUES (:module, :person, :now)")
-                .bind("module", moduleId).bind("person", person.value()).bind("now", now).execute();
+                .bind("module", moduleId).bind("person", person).bind("now", now).execute();
     }
 
     /** Everyone with an active /teach offer, members of the guild first. */
     List<Teacher> teachers(long guildId) {
         return handle.createQuery("""
-                        SELECT o.teacher_id, p.display_name, o.topic,
+                        SELECT o.teacher_id AS person_id, p.display_name AS name, o.topic,
                                EXISTS (SELECT 1 FROM guild_member m WHERE m.guild_id = :guild
                                        AND m.person_id = o.teacher_id) AS member
                         FROM teaching_offer o JOIN person p ON p.id = o.teacher_id
                         WHERE o.stopped_at IS NULL
                         ORDER BY member DESC, lower(p.display_name)""")
                 .bind("guild", guildId)
-                .map((rs, ctx) -> new Teacher(new PersonId(rs.getString("teacher_id")), rs.getString("display_name"),
-                        rs.getString("topic"), rs.getBoolean("member")))
-                .list();
+                .mapTo(Teacher.class).list();
     }
 }

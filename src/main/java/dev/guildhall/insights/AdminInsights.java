@@ -4,7 +4,6 @@ import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Admins;
 import dev.guildhall.core.Reply;
-import dev.guildhall.mentorship.Topics;
 
 /**
  * The insights of the whole Guildhall, for admins ({@code GUILDHALL_ADMINS}): every guild, every topic, every
@@ -16,9 +15,9 @@ public final class AdminInsights {
     private final Admins admins;
     private final InsightsView view;
 
-    public AdminInsights(Admins admins, Topics topics) {
+    AdminInsights(Admins admins, InsightsView view) {
         this.admins = admins;
-        this.view = new InsightsView(topics);
+        this.view = view;
     }
 
     /** {@code request.args()} are the words after {@code insights}. */

@@ -4,8 +4,8 @@ import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Reply;
-import dev.guildhall.guild.Guild;
-import dev.guildhall.guild.LeadSubcommand;
+import dev.guildhall.guild.api.Guild;
+import dev.guildhall.guild.api.LeadSubcommand;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;

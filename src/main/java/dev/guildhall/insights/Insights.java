@@ -13,7 +13,7 @@ import dev.guildhall.insights.Report.Matched;
 import dev.guildhall.insights.Report.Matching;
 import dev.guildhall.insights.Report.SessionConfusion;
 import dev.guildhall.insights.Report.TopicDemand;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.topic.Topics;
 
 import java.time.Duration;
 import java.time.Instant;

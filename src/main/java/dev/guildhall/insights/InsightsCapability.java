@@ -6,9 +6,10 @@ import dev.guildhall.command.PersonalData;
 import dev.guildhall.command.PersonalData.OnForget;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
-import dev.guildhall.guild.LeadSubcommand;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.guild.api.LeadSubcommand;
 import dev.guildhall.store.UnitOfWork;
+import dev.guildhall.topic.Topics;
 
 /**
  * Insights: is the learning culture working? {@code /guild insights <slug>} for a guild's leads (added to /guild
@@ -16,13 +17,14 @@ import dev.guildhall.store.UnitOfWork;
  */
 public final class InsightsCapability implements Capability {
     private final Admins admins;
-    private final Topics topics;
     private final InsightsView view;
+    private final GuildDirectory guilds;
 
-    public InsightsCapability(Admins admins, Topics topics) {
+    /** {@code guilds}: what the guild capability publishes about its guilds. */
+    public InsightsCapability(Admins admins, Topics topics, GuildDirectory guilds) {
         this.admins = admins;
-        this.topics = topics;
-        this.view = new InsightsView(topics);
+        this.guilds = guilds;
+        this.view = new InsightsView(topics, guilds);
     }
 
     public LeadSubcommand guildSubcommand() {
@@ -30,7 +32,7 @@ public final class InsightsCapability implements Capability {
     }
 
     public AdminInsights adminInsights() {
-        return new AdminInsights(admins, topics);
+        return new AdminInsights(admins, view);
     }
 
     @Override
@@ -48,13 +50,13 @@ public final class InsightsCapability implements Capability {
         registry.personalData(PersonalData.table("insights_chart_request")
                 .person("viewer", OnForget.DELETE_ROW)
                 .notPersonal("id", "guild_id", "created_at").build());
-        registry.task(DailyRound.TASK, DailyRound::run);
+        registry.task(DailyRound.TASK, (subject, work) -> DailyRound.run(guilds, work));
         registry.task(InsightsView.CHARTS_TASK, view::drawCharts);
     }
 
     /** The daily round and the leads' weekly digests run from the bot's start, whether or not anyone asks. */
     @Override
     public void onStart(UnitOfWork work) {
-        DailyRound.start(work);
+        DailyRound.start(guilds, work);
     }
 }

@@ -24,35 +24,30 @@ final class InsightsStore {
         this.handle = handle;
     }
 
-    private static Optional<Instant> instant(Object epochMillis) {
-        return Optional.ofNullable(epochMillis).map(v -> Instant.ofEpochMilli(((Number) v).longValue()));
+    private record StoredFlag(long sessionId, Instant raisedAt) {
+    }
+
+    private record StoredSession(long id, String title, Optional<String> channelId, PersonId presenter,
+                                 Instant startedAt, Optional<Instant> endedAt) {
     }
 
     History history() {
         List<TicketRow> tickets = handle.createQuery(
                         "SELECT id, learner_id, topic, status, created_at FROM ticket ORDER BY id")
-                .map((rs, ctx) -> new TicketRow(rs.getLong("id"), new PersonId(rs.getString("learner_id")),
-                        rs.getString("topic"), rs.getString("status"), Instant.ofEpochMilli(rs.getLong("created_at"))))
-                .list();
+                .mapTo(TicketRow.class).list();
         List<MatchRow> matches = handle.createQuery("""
-                        SELECT id, ticket_id, learner_id, teacher_id, topic, status, answer_due_at, answered_at
+                        SELECT id, ticket_id, learner_id, teacher_id, topic, status, answer_due_at IS NOT NULL AS proposal,
+                               answered_at
                         FROM mentorship_match ORDER BY id""")
-                .map((rs, ctx) -> new MatchRow(rs.getLong("id"), rs.getLong("ticket_id"),
-                        new PersonId(rs.getString("learner_id")), new PersonId(rs.getString("teacher_id")),
-                        rs.getString("topic"), rs.getString("status"), rs.getObject("answer_due_at") != null,
-                        instant(rs.getObject("answered_at"))))
-                .list();
+                .mapTo(MatchRow.class).list();
         List<OfferRow> offers = handle.createQuery("""
-                        SELECT teacher_id, topic, paused_at, stopped_at, learned_ticket_id FROM teaching_offer
-                        ORDER BY id""")
-                .map((rs, ctx) -> new OfferRow(new PersonId(rs.getString("teacher_id")), rs.getString("topic"),
-                        rs.getObject("paused_at") == null && rs.getObject("stopped_at") == null,
-                        Optional.ofNullable(rs.getObject("learned_ticket_id")).map(v -> ((Number) v).longValue())))
-                .list();
+                        SELECT teacher_id, topic, (paused_at IS NULL AND stopped_at IS NULL) AS active, learned_ticket_id
+                        FROM teaching_offer ORDER BY id""")
+                .mapTo(OfferRow.class).list();
         Map<Long, List<Instant>> flags = new HashMap<>();
         handle.createQuery("SELECT session_id, raised_at FROM wait_flag ORDER BY raised_at")
-                .map((rs, ctx) -> Map.entry(rs.getLong("session_id"), Instant.ofEpochMilli(rs.getLong("raised_at"))))
-                .forEach(e -> flags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .mapTo(StoredFlag.class)
+                .forEach(flag -> flags.computeIfAbsent(flag.sessionId(), k -> new ArrayList<>()).add(flag.raisedAt()));
         Map<Long, Integer> questions = new HashMap<>();
         handle.createQuery("""
                         SELECT session_id, COUNT(*) AS asked FROM wait_question WHERE removed_at IS NULL
@@ -61,11 +56,10 @@ final class InsightsStore {
                 .forEach(e -> questions.put(e.getKey(), e.getValue()));
         List<SessionRow> sessions = handle.createQuery("""
                         SELECT id, title, channel_id, presenter_id, started_at, ended_at FROM live_session ORDER BY id""")
-                .map((rs, ctx) -> new SessionRow(rs.getLong("id"), rs.getString("title"),
-                        Optional.ofNullable(rs.getString("channel_id")), new PersonId(rs.getString("presenter_id")),
-                        Instant.ofEpochMilli(rs.getLong("started_at")), instant(rs.getObject("ended_at")),
-                        List.copyOf(flags.getOrDefault(rs.getLong("id"), List.of())),
-                        questions.getOrDefault(rs.getLong("id"), 0)))
+                .mapTo(StoredSession.class)
+                .map(session -> new SessionRow(session.id(), session.title(), session.channelId(), session.presenter(),
+                        session.startedAt(), session.endedAt(), List.copyOf(flags.getOrDefault(session.id(), List.of())),
+                        questions.getOrDefault(session.id(), 0)))
                 .list();
         Map<PersonId, String> names = new HashMap<>();
         handle.createQuery("""
@@ -81,13 +75,13 @@ final class InsightsStore {
 
     Set<PersonId> members(long guildId) {
         return Set.copyOf(handle.createQuery("SELECT person_id FROM guild_member WHERE guild_id = :guild")
-                .bind("guild", guildId).map((rs, ctx) -> new PersonId(rs.getString("person_id"))).list());
+                .bind("guild", guildId).mapTo(PersonId.class).list());
     }
 
     List<PersonId> leads(long guildId) {
         return handle.createQuery("""
                         SELECT person_id FROM guild_member WHERE guild_id = :guild AND role = 'LEAD' ORDER BY person_id""")
-                .bind("guild", guildId).map((rs, ctx) -> new PersonId(rs.getString("person_id"))).list();
+                .bind("guild", guildId).mapTo(PersonId.class).list();
     }
 
     boolean isLead(long guildId, PersonId person) {
@@ -173,26 +167,23 @@ final class InsightsStore {
     record Digest(long id, long guildId, PersonId lead, boolean stopped) {
     }
 
+    private static final String DIGEST = """
+            SELECT id, guild_id, person_id AS lead, stopped_at IS NOT NULL AS stopped FROM insights_digest""";
+
     Optional<Digest> digest(long id) {
-        return handle.createQuery("SELECT * FROM insights_digest WHERE id = :id").bind("id", id)
-                .map((rs, ctx) -> new Digest(rs.getLong("id"), rs.getLong("guild_id"),
-                        new PersonId(rs.getString("person_id")), rs.getObject("stopped_at") != null))
-                .findOne();
+        return handle.createQuery(DIGEST + " WHERE id = :id").bind("id", id).mapTo(Digest.class).findOne();
     }
 
     Optional<Digest> digest(long guildId, PersonId lead) {
-        return handle.createQuery("SELECT * FROM insights_digest WHERE guild_id = :guild AND person_id = :person")
-                .bind("guild", guildId).bind("person", lead.value())
-                .map((rs, ctx) -> new Digest(rs.getLong("id"), rs.getLong("guild_id"),
-                        new PersonId(rs.getString("person_id")), rs.getObject("stopped_at") != null))
-                .findOne();
+        return handle.createQuery(DIGEST + " WHERE guild_id = :guild AND person_id = :person")
+                .bind("guild", guildId).bind("person", lead).mapTo(Digest.class).findOne();
     }
 
     long insertDigest(long guildId, PersonId lead, Instant now) {
         return handle.createQuery("""
                         INSERT INTO insights_digest (guild_id, person_id, created_at) VALUES (:guild, :person, :now)
                         RETURNING id""")
-                .bind("guild", guildId).bind("person", lead.value()).bind("now", now)
+                .bind("guild", guildId).bind("person", lead).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
@@ -225,17 +216,13 @@ final class InsightsStore {
         return handle.createQuery("""
                         INSERT INTO insights_chart_request (guild_id, viewer, created_at) VALUES (:guild, :viewer, :now)
                         RETURNING id""")
-                .bindByType("guild", guildId.orElse(null), Long.class).bind("viewer", viewer.value()).bind("now", now)
+                .bindByType("guild", guildId.orElse(null), Long.class).bind("viewer", viewer).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<ChartRequest> takeChartRequest(long id) {
         Optional<ChartRequest> request = handle.createQuery("SELECT * FROM insights_chart_request WHERE id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> new ChartRequest(rs.getLong("id"),
-                        Optional.ofNullable(rs.getObject("guild_id")).map(v -> ((Number) v).longValue()),
-                        new PersonId(rs.getString("viewer"))))
-                .findOne();
+                .bind("id", id).mapTo(ChartRequest.class).findOne();
         handle.createUpdate("DELETE FROM insights_chart_request WHERE id = :id").bind("id", id).execute();
         return request;
     }

@@ -2,9 +2,10 @@ package dev.guildhall.insights;
 
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
-import dev.guildhall.guild.Guild;
+import dev.guildhall.guild.api.Guild;
+import dev.guildhall.guild.api.GuildDirectory;
 import dev.guildhall.insights.History.OfferRow;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.topic.Topics;
 import dev.guildhall.outbox.Outbox;
 import dev.guildhall.schedule.DueTasks;
 import dev.guildhall.store.UnitOfWork;
@@ -22,9 +23,15 @@ final class InsightsView {
     static final String CHARTS_TASK = "insights.charts";
 
     private final Insights insights;
+    private final GuildDirectory guilds;
 
-    InsightsView(Topics topics) {
+    InsightsView(Topics topics, GuildDirectory guilds) {
         this.insights = new Insights(topics);
+        this.guilds = guilds;
+    }
+
+    GuildDirectory guilds() {
+        return guilds;
     }
 
     Report report(UnitOfWork work, Scope scope) {
@@ -76,7 +83,7 @@ final class InsightsView {
         store.takeChartRequest(requestId).ifPresent(request -> {
             History history = store.history();
             Optional<Scope> scope = request.guildId().isEmpty() ? Optional.of(Scope.everyone())
-                    : DailyRound.guild(work, request.guildId().get()).map(guild -> guildScope(store, history, guild));
+                    : guilds.find(work, request.guildId().get()).map(guild -> guildScope(store, history, guild));
             scope.ifPresent(s -> {
                 Outbox outbox = new Outbox(work);
                 Charts.of(report(work, store, history, s)).forEach(chart -> outbox.sendFileDirect(request.viewer(), chart));

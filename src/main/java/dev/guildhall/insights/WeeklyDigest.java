@@ -1,7 +1,7 @@
 package dev.guildhall.insights;
 
 import dev.guildhall.core.PersonId;
-import dev.guildhall.guild.Guild;
+import dev.guildhall.guild.api.Guild;
 import dev.guildhall.outbox.Outbox;
 import dev.guildhall.people.People;
 import dev.guildhall.schedule.DueTasks;
@@ -74,7 +74,7 @@ final class WeeklyDigest {
         if (digest.isEmpty() || digest.get().stopped() || !store.isLead(digest.get().guildId(), digest.get().lead())) {
             return;
         }
-        Optional<Guild> guild = DailyRound.guild(work, digest.get().guildId());
+        Optional<Guild> guild = view.guilds().find(work, digest.get().guildId());
         if (guild.isEmpty()) {
             return;
         }

@@ -3,7 +3,6 @@ package dev.guildhall.livesession;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,31 +13,10 @@ import java.util.Optional;
  * presenter's: flags, questions and votes are only ever looked up by token.
  */
 final class LiveSessionStore {
-    private static final RowMapper<LiveSession> SESSION = (rs, ctx) -> new LiveSession(rs.getLong("id"),
-            new ChannelId(rs.getString("channel_id")), rs.getString("title"),
-            new PersonId(rs.getString("presenter_id")), rs.getInt("threshold"), rs.getInt("key_generation"),
-            rs.getInt("nudge_armed") == 1, instant(rs.getObject("last_nudged_at")), rs.getInt("last_board_count"), longOrNull(rs.getObject("board_message_id")),
-            longOrNull(rs.getObject("invite_message_id")), instant(rs.getObject("restarted_at")),
-            instant(rs.getObject("started_at")), instant(rs.getObject("ended_at")),
-            instant(rs.getObject("recap_posted_at")), instant(rs.getObject("learn_invite_posted_at")));
-    private static final RowMapper<Flag> FLAG = (rs, ctx) -> new Flag(rs.getLong("id"), rs.getLong("session_id"),
-            instant(rs.getObject("raised_at")), instant(rs.getObject("expires_at")), instant(rs.getObject("ended_at")));
-    private static final RowMapper<Question> QUESTION = (rs, ctx) -> new Question(rs.getLong("id"),
-            rs.getLong("session_id"), rs.getString("text"), rs.getInt("votes"), instant(rs.getObject("asked_at")),
-            longOrNull(rs.getObject("post_message_id")), instant(rs.getObject("removed_at")));
-
     private final Handle handle;
 
     LiveSessionStore(Handle handle) {
         this.handle = handle;
-    }
-
-    private static Instant instant(Object epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
-    }
-
-    private static Long longOrNull(Object value) {
-        return value == null ? null : ((Number) value).longValue();
     }
 
     // --- sessions
@@ -47,25 +25,25 @@ final class LiveSessionStore {
         return handle.createQuery("""
                         INSERT INTO live_session (channel_id, title, presenter_id, threshold, key_generation, started_at)
                         VALUES (:channel, :title, :presenter, :threshold, 1, :now) RETURNING id""")
-                .bind("channel", channel.value()).bind("title", title).bind("presenter", presenter.value())
+                .bind("channel", channel).bind("title", title).bind("presenter", presenter)
                 .bind("threshold", threshold).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<LiveSession> session(long id) {
-        return handle.createQuery("SELECT * FROM live_session WHERE id = :id").bind("id", id).map(SESSION).findOne();
+        return handle.createQuery("SELECT * FROM live_session WHERE id = :id").bind("id", id).mapTo(LiveSession.class).findOne();
     }
 
     Optional<LiveSession> runningIn(ChannelId channel) {
         return handle.createQuery("SELECT * FROM live_session WHERE channel_id = :channel AND ended_at IS NULL")
-                .bind("channel", channel.value()).map(SESSION).findOne();
+                .bind("channel", channel).mapTo(LiveSession.class).findOne();
     }
 
     List<LiveSession> runningBy(PersonId presenter) {
         return handle.createQuery("""
                         SELECT * FROM live_session WHERE presenter_id = :presenter AND ended_at IS NULL
                         ORDER BY started_at, id""")
-                .bind("presenter", presenter.value()).map(SESSION).list();
+                .bind("presenter", presenter).mapTo(LiveSession.class).list();
     }
 
     void setMessages(long sessionId, long boardMessageId, long inviteMessageId) {
@@ -125,11 +103,11 @@ final class LiveSessionStore {
     Optional<Flag> flagUp(long sessionId, String token) {
         return handle.createQuery("""
                         SELECT * FROM wait_flag WHERE session_id = :session AND token = :token AND ended_at IS NULL""")
-                .bind("session", sessionId).bind("token", token).map(FLAG).findOne();
+                .bind("session", sessionId).bind("token", token).mapTo(Flag.class).findOne();
     }
 
     Optional<Flag> flag(long id) {
-        return handle.createQuery("SELECT * FROM wait_flag WHERE id = :id").bind("id", id).map(FLAG).findOne();
+        return handle.createQuery("SELECT * FROM wait_flag WHERE id = :id").bind("id", id).mapTo(Flag.class).findOne();
     }
 
     long insertFlag(long sessionId, int generation, String token, Instant now, Instant expiresAt) {
@@ -180,7 +158,7 @@ final class LiveSessionStore {
 
     List<Flag> flags(long sessionId) {
         return handle.createQuery("SELECT * FROM wait_flag WHERE session_id = :session ORDER BY raised_at, id")
-                .bind("session", sessionId).map(FLAG).list();
+                .bind("session", sessionId).mapTo(Flag.class).list();
     }
 
     // --- questions and votes
@@ -198,7 +176,7 @@ final class LiveSessionStore {
     }
 
     Optional<Question> question(long id) {
-        return handle.createQuery("SELECT * FROM wait_question WHERE id = :id").bind("id", id).map(QUESTION).findOne();
+        return handle.createQuery("SELECT * FROM wait_question WHERE id = :id").bind("id", id).mapTo(Question.class).findOne();
     }
 
     /** The questions still standing, most votes first, then oldest first. */
@@ -206,7 +184,7 @@ final class LiveSessionStore {
         return handle.createQuery("""
                         SELECT * FROM wait_question WHERE session_id = :session AND removed_at IS NULL
                         ORDER BY votes DESC, asked_at, id LIMIT :limit""")
-                .bind("session", sessionId).bind("limit", limit).map(QUESTION).list();
+                .bind("session", sessionId).bind("limit", limit).mapTo(Question.class).list();
     }
 
     void removeQuestion(long questionId, Instant now) {

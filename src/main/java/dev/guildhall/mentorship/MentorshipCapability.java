@@ -1,5 +1,6 @@
 package dev.guildhall.mentorship;
 
+import dev.guildhall.topic.Topics;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 

@@ -1,9 +1,7 @@
 package dev.guildhall.mentorship;
 
 import dev.guildhall.core.PersonId;
-import dev.guildhall.people.People;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,16 +11,6 @@ import java.util.Optional;
 
 /** Tickets, teaching offers and matches, inside one transaction. */
 final class MentorshipStore {
-    private static final RowMapper<Ticket> TICKET = (rs, ctx) -> new Ticket(rs.getLong("id"),
-            new PersonId(rs.getString("learner_id")), rs.getString("topic"), rs.getString("goal"),
-            TicketStatus.valueOf(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("created_at")));
-    private static final RowMapper<Offer> OFFER = (rs, ctx) -> new Offer(rs.getLong("id"),
-            new PersonId(rs.getString("teacher_id")), rs.getString("topic"), rs.getInt("capacity"),
-            instant(rs.getObject("paused_at")), instant(rs.getObject("stopped_at")));
-    private static final RowMapper<Match> MATCH = (rs, ctx) -> new Match(rs.getLong("id"), rs.getLong("ticket_id"),
-            new PersonId(rs.getString("learner_id")), new PersonId(rs.getString("teacher_id")), rs.getString("topic"),
-            MatchStatus.valueOf(rs.getString("status")), instant(rs.getObject("answer_due_at")),
-            rs.getObject("proposal_message_id") == null ? null : rs.getLong("proposal_message_id"));
     private static final String ACTIVE_MATCH = "('PROPOSED', 'ACCEPTED')";
 
     private final Handle handle;
@@ -31,38 +19,34 @@ final class MentorshipStore {
         this.handle = handle;
     }
 
-    private static Instant instant(Object epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(((Number) epochMillis).longValue());
-    }
-
     // --- tickets
 
     long insertTicket(PersonId learner, String topic, String goal, Instant now) {
         return handle.createQuery("""
                         INSERT INTO ticket (learner_id, topic, goal, status, created_at)
                         VALUES (:learner, :topic, :goal, 'WAITING', :now) RETURNING id""")
-                .bind("learner", learner.value()).bind("topic", topic)
+                .bind("learner", learner).bind("topic", topic)
                 .bindByType("goal", goal.isEmpty() ? null : goal, String.class)
                 .bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<Ticket> ticket(long id) {
-        return handle.createQuery("SELECT * FROM ticket WHERE id = :id").bind("id", id).map(TICKET).findOne();
+        return handle.createQuery("SELECT * FROM ticket WHERE id = :id").bind("id", id).mapTo(Ticket.class).findOne();
     }
 
     Optional<Ticket> openTicket(PersonId learner, String topic) {
         return handle.createQuery("""
                         SELECT * FROM ticket WHERE learner_id = :learner AND topic = :topic
                         AND status IN ('WAITING', 'PROPOSED', 'MATCHED')""")
-                .bind("learner", learner.value()).bind("topic", topic).map(TICKET).findFirst();
+                .bind("learner", learner).bind("topic", topic).mapTo(Ticket.class).findFirst();
     }
 
     List<Ticket> openTicketsOf(PersonId learner) {
         return handle.createQuery("""
                         SELECT * FROM ticket WHERE learner_id = :learner
                         AND status IN ('WAITING', 'PROPOSED', 'MATCHED') ORDER BY id""")
-                .bind("learner", learner.value()).map(TICKET).list();
+                .bind("learner", learner).mapTo(Ticket.class).list();
     }
 
     void setTicketStatus(long id, TicketStatus status, Instant now) {
@@ -76,7 +60,7 @@ final class MentorshipStore {
         return handle.createQuery("""
                         SELECT * FROM ticket WHERE topic = :topic AND status = 'WAITING'
                         ORDER BY created_at, id LIMIT :limit""")
-                .bind("topic", topic).bind("limit", limit).map(TICKET).list();
+                .bind("topic", topic).bind("limit", limit).mapTo(Ticket.class).list();
     }
 
     /** Topics people wait for, most wanted first, with how many wait. */
@@ -96,20 +80,20 @@ final class MentorshipStore {
 
     Optional<Offer> offer(PersonId teacher, String topic) {
         return handle.createQuery("SELECT * FROM teaching_offer WHERE teacher_id = :teacher AND topic = :topic")
-                .bind("teacher", teacher.value()).bind("topic", topic).map(OFFER).findOne();
+                .bind("teacher", teacher).bind("topic", topic).mapTo(Offer.class).findOne();
     }
 
     List<Offer> activeOffersOf(PersonId teacher) {
         return handle.createQuery("""
                         SELECT * FROM teaching_offer WHERE teacher_id = :teacher AND stopped_at IS NULL ORDER BY topic""")
-                .bind("teacher", teacher.value()).map(OFFER).list();
+                .bind("teacher", teacher).mapTo(Offer.class).list();
     }
 
     void insertOffer(PersonId teacher, String topic, int capacity, Long learnedTicketId, Instant now) {
         handle.createUpdate("""
                         INSERT INTO teaching_offer (teacher_id, topic, capacity, learned_ticket_id, created_at)
                         VALUES (:teacher, :topic, :capacity, :learned, :now)""")
-                .bind("teacher", teacher.value()).bind("topic", topic).bind("capacity", capacity)
+                .bind("teacher", teacher).bind("topic", topic).bind("capacity", capacity)
                 .bindByType("learned", learnedTicketId, Long.class).bind("now", now).execute();
     }
 
@@ -139,7 +123,7 @@ final class MentorshipStore {
                         UPDATE teaching_offer SET paused_at = :pausedAt
                         WHERE teacher_id = :teacher AND stopped_at IS NULL
                         AND (paused_at IS NULL) = (:pausedAt IS NOT NULL)""")
-                .bindByType("pausedAt", pausedAt, Instant.class).bind("teacher", teacher.value()).execute();
+                .bindByType("pausedAt", pausedAt, Instant.class).bind("teacher", teacher).execute();
     }
 
     void markProposed(long offerId, Instant now) {
@@ -150,7 +134,8 @@ final class MentorshipStore {
     /** Everyone offering the topic now, with their load and whether they already ran a pair with this learner. */
     List<Candidate> candidates(String topic, PersonId learner) {
         return handle.createQuery("""
-                        SELECT o.id, o.teacher_id, o.capacity, o.last_proposed_at, o.created_at, p.time_zone,
+                        SELECT o.id AS offer_id, o.teacher_id, o.capacity, o.last_proposed_at,
+                               o.created_at AS offered_at, p.time_zone AS zone,
                                (SELECT COUNT(*) FROM mentorship_match m
                                  WHERE m.teacher_id = o.teacher_id AND m.topic = o.topic
                                    AND m.status IN %s) AS load,
@@ -159,12 +144,8 @@ final class MentorshipStore {
                                    AND m.topic = o.topic) AS paired_before
                         FROM teaching_offer o JOIN person p ON p.id = o.teacher_id
                         WHERE o.topic = :topic AND o.stopped_at IS NULL AND o.paused_at IS NULL""".formatted(ACTIVE_MATCH))
-                .bind("topic", topic).bind("learner", learner.value())
-                .map((rs, ctx) -> new Candidate(rs.getLong("id"), new PersonId(rs.getString("teacher_id")),
-                        rs.getInt("capacity"), rs.getInt("load"), rs.getBoolean("paired_before"),
-                        People.zone(rs.getString("time_zone")), instant(rs.getObject("last_proposed_at")),
-                        Instant.ofEpochMilli(rs.getLong("created_at"))))
-                .list();
+                .bind("topic", topic).bind("learner", learner)
+                .mapTo(Candidate.class).list();
     }
 
     boolean anyTeacherHasRoom(String topic) {
@@ -181,7 +162,7 @@ final class MentorshipStore {
         return handle.createQuery("""
                         SELECT COUNT(*) FROM mentorship_match
                         WHERE teacher_id = :teacher AND topic = :topic AND status IN %s""".formatted(ACTIVE_MATCH))
-                .bind("teacher", teacher.value()).bind("topic", topic).mapTo(Integer.class).one();
+                .bind("teacher", teacher).bind("topic", topic).mapTo(Integer.class).one();
     }
 
     // --- matches
@@ -191,28 +172,28 @@ final class MentorshipStore {
                         INSERT INTO mentorship_match
                             (ticket_id, learner_id, teacher_id, topic, status, proposed_at, answer_due_at, answered_at)
                         VALUES (:ticket, :learner, :teacher, :topic, :status, :now, :due, :answeredAt) RETURNING id""")
-                .bind("ticket", ticket.id()).bind("learner", ticket.learner().value())
-                .bind("teacher", teacher.value()).bind("topic", ticket.topic()).bind("status", status.name())
+                .bind("ticket", ticket.id()).bind("learner", ticket.learner())
+                .bind("teacher", teacher).bind("topic", ticket.topic()).bind("status", status.name())
                 .bind("now", now).bindByType("due", answerDueAt, Instant.class)
                 .bindByType("answeredAt", status == MatchStatus.PROPOSED ? null : now, Instant.class)
                 .mapTo(Long.class).one();
     }
 
     Optional<Match> match(long id) {
-        return handle.createQuery("SELECT * FROM mentorship_match WHERE id = :id").bind("id", id).map(MATCH).findOne();
+        return handle.createQuery("SELECT * FROM mentorship_match WHERE id = :id").bind("id", id).mapTo(Match.class).findOne();
     }
 
     Optional<Match> activeMatch(long ticketId) {
         return handle.createQuery("SELECT * FROM mentorship_match WHERE ticket_id = :ticket AND status IN "
                         + ACTIVE_MATCH)
-                .bind("ticket", ticketId).map(MATCH).findFirst();
+                .bind("ticket", ticketId).mapTo(Match.class).findFirst();
     }
 
     /** Proposals and running matches a person is in, as teacher or learner, oldest first. */
     List<Match> activeMatchesOf(PersonId person) {
         return handle.createQuery("SELECT * FROM mentorship_match WHERE (teacher_id = :person OR learner_id = :person)"
                         + " AND status IN " + ACTIVE_MATCH + " ORDER BY id")
-                .bind("person", person.value()).map(MATCH).list();
+                .bind("person", person).mapTo(Match.class).list();
     }
 
     void setProposalMessage(long matchId, long outboxId) {
@@ -235,6 +216,6 @@ final class MentorshipStore {
         return handle.createQuery("""
                         SELECT COUNT(*) FROM mentorship_match
                         WHERE teacher_id = :teacher AND status IN ('ACCEPTED', 'DONE', 'CANCELLED')""")
-                .bind("teacher", teacher.value()).mapTo(Integer.class).one();
+                .bind("teacher", teacher).mapTo(Integer.class).one();
     }
 }

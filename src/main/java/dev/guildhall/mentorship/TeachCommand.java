@@ -1,5 +1,6 @@
 package dev.guildhall.mentorship;
 
+import dev.guildhall.topic.Topics;
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.CommandSpec;

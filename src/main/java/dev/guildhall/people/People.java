@@ -47,10 +47,8 @@ public final class People {
     }
 
     public Optional<Person> find(PersonId id) {
-        return handle.createQuery("SELECT display_name, time_zone FROM person WHERE id = :id")
-                .bind("id", id.value())
-                .map((rs, ctx) -> new Person(id, rs.getString("display_name"), zone(rs.getString("time_zone"))))
-                .findOne();
+        return handle.createQuery("SELECT id, display_name, time_zone FROM person WHERE id = :id")
+                .bind("id", id).mapTo(Person.class).findOne();
     }
 
     /**

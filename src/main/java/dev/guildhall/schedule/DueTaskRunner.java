@@ -62,9 +62,7 @@ public final class DueTaskRunner {
                 done = database.inTransaction(h -> {
                     Optional<DueTask> next = h.createQuery(claimNext)
                             .bind("now", now)
-                            .map((rs, ctx) -> new DueTask(rs.getLong("id"), rs.getString("kind"),
-                                    rs.getLong("subject"), rs.getInt("attempts")))
-                            .findOne();
+                            .mapTo(DueTask.class).findOne();
                     if (next.isEmpty()) {
                         return next;
                     }

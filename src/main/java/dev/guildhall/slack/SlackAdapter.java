@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
-import dev.guildhall.app.ConfigException;
+import dev.guildhall.config.ConfigException;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;

@@ -1,6 +1,7 @@
 package dev.guildhall.slack;
 
-import dev.guildhall.app.ConfigException;
+import dev.guildhall.config.ConfigException;
+import dev.guildhall.config.Env;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +24,7 @@ public record SlackSettings(String botToken, Optional<String> signingSecret, Opt
     public enum Mode { HTTP, SOCKET }
 
     public static SlackSettings from(Map<String, String> env) {
-        String botToken = value(env, BOT_TOKEN).orElseThrow(() -> new ConfigException(BOT_TOKEN
+        String botToken = Env.value(env, BOT_TOKEN).orElseThrow(() -> new ConfigException(BOT_TOKEN
                 + " is not set. Copy the Bot User OAuth Token (xoxb-…) from your Slack app's OAuth & Permissions"
                 + " page."));
         if (!botToken.startsWith("xoxb-") || botToken.chars().anyMatch(Character::isWhitespace)) {
@@ -31,18 +32,18 @@ public record SlackSettings(String botToken, Optional<String> signingSecret, Opt
                     + " Token on your Slack app's OAuth & Permissions page); got one starting with \""
                     + botToken.substring(0, Math.min(5, botToken.length())) + "\".");
         }
-        Optional<String> secret = value(env, SIGNING_SECRET);
+        Optional<String> secret = Env.value(env, SIGNING_SECRET);
         if (secret.isPresent() && secret.get().chars().anyMatch(Character::isWhitespace)) {
             throw new ConfigException(SIGNING_SECRET + " contains spaces. Copy the Signing Secret from your Slack"
                     + " app's Basic Information page as it is.");
         }
-        Optional<String> appToken = value(env, APP_TOKEN);
+        Optional<String> appToken = Env.value(env, APP_TOKEN);
         if (appToken.isPresent() && (!appToken.get().startsWith("xapp-")
                 || appToken.get().chars().anyMatch(Character::isWhitespace))) {
             throw new ConfigException(APP_TOKEN + " must be an app-level token starting with xapp- (Basic Information"
                     + " → App-Level Tokens, with the connections:write scope).");
         }
-        return new SlackSettings(botToken, secret, appToken, apiUrl(value(env, API_URL).orElse(DEFAULT_API_URL)));
+        return new SlackSettings(botToken, secret, appToken, apiUrl(Env.value(env, API_URL).orElse(DEFAULT_API_URL)));
     }
 
     static String apiUrl(String raw) {
@@ -76,10 +77,6 @@ public record SlackSettings(String botToken, Optional<String> signingSecret, Opt
         }
         throw new ConfigException(SIGNING_SECRET + " is not set. Copy the Signing Secret from your Slack app's"
                 + " Basic Information page (or set " + APP_TOKEN + " to run over Socket Mode instead).");
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
     @Override

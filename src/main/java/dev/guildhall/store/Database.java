@@ -1,19 +1,14 @@
 package dev.guildhall.store;
 
 import com.zaxxer.hikari.HikariConfig;
+import dev.guildhall.config.DatabaseLocation;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.argument.AbstractArgumentFactory;
-import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.config.ConfigRegistry;
 
-import java.nio.file.Path;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +18,7 @@ import java.util.function.Function;
 /**
  * The store: SQLite by default (one file, WAL), or PostgreSQL for several replicas; migrated by Flyway at open (the
  * same migrations, see {@link Dialect}), used through Jdbi. Times are stored as epoch milliseconds so the same SQL
- * serves both.
+ * serves both; the core's values bind and map directly (see {@link StoredValues}).
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -38,11 +33,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbi = Jdbi.create(dataSource);
-        jdbi.registerArgument(new InstantAsEpochMillis());
-        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
-            long millis = rs.getLong(column);
-            return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-        });
+        StoredValues.register(jdbi);
         this.checkpointer = dialect == Dialect.SQLITE ? checkpointInBackground() : null;
         this.writer = dialect == Dialect.SQLITE ? new GroupCommit(jdbi) : null;
     }
@@ -78,7 +69,7 @@ public final class Database implements AutoCloseable {
      * (then {@code user} and {@code password} log in; null for none).
      */
     public static Database open(String location, String user, String password) {
-        String url = jdbcUrl(location);
+        String url = DatabaseLocation.of(location).jdbcUrl();
         Dialect dialect = Dialect.of(url);
         HikariDataSource dataSource = new HikariDataSource(dialect == Dialect.POSTGRESQL
                 ? postgres(url, user, password) : sqlite(url));
@@ -122,17 +113,6 @@ public final class Database implements AutoCloseable {
         // a background thread checkpoints instead, see checkpointInBackground.
         config.setConnectionInitSql("PRAGMA wal_autocheckpoint=0");
         return config;
-    }
-
-    static String jdbcUrl(String location) {
-        if (location.startsWith("jdbc:sqlite:") || location.startsWith("jdbc:postgresql:")) {
-            return location;
-        }
-        if (location.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("GUILDHALL_DB must be a file path, a jdbc:sqlite: or a jdbc:postgresql:"
-                    + " URL, not " + location);
-        }
-        return "jdbc:sqlite:" + Path.of(location).toAbsolutePath();
     }
 
     public Dialect dialect() {
@@ -189,16 +169,5 @@ public final class Database implements AutoCloseable {
             writer.close();
         }
         dataSource.close();
-    }
-
-    private static final class InstantAsEpochMillis extends AbstractArgumentFactory<Instant> {
-        InstantAsEpochMillis() {
-            super(Types.BIGINT);
-        }
-
-        @Override
-        protected Argument build(Instant value, ConfigRegistry config) {
-            return (position, statement, ctx) -> statement.setLong(position, value.toEpochMilli());
-        }
     }
 }

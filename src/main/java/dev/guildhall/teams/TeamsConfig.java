@@ -1,6 +1,7 @@
 package dev.guildhall.teams;
 
-import dev.guildhall.app.ConfigException;
+import dev.guildhall.config.ConfigException;
+import dev.guildhall.config.Env;
 
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,8 @@ public record TeamsConfig(String appId, String appPassword, Optional<String> ten
 
     /** Empty when Teams is not configured at all. */
     public static Optional<TeamsConfig> from(Map<String, String> env) {
-        Optional<String> appId = value(env, APP_ID);
-        Optional<String> dev = value(env, DEV);
+        Optional<String> appId = Env.value(env, APP_ID);
+        Optional<String> dev = Env.value(env, DEV);
         boolean development = dev.map(v -> {
             if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
                 throw new ConfigException(DEV + " must be true or false; got " + v);
@@ -32,13 +33,9 @@ public record TeamsConfig(String appId, String appPassword, Optional<String> ten
             throw new ConfigException(DEV + "=true is only for running without " + APP_ID
                     + " (no authentication); unset one of them.");
         }
-        String password = value(env, APP_PASSWORD).orElseThrow(() -> new ConfigException(
+        String password = Env.value(env, APP_PASSWORD).orElseThrow(() -> new ConfigException(
                 APP_PASSWORD + " is missing: " + APP_ID + " is set, and the bot needs the password (client secret)"
                         + " registered with it."));
-        return Optional.of(new TeamsConfig(appId.get(), password, value(env, TENANT_ID), false));
-    }
-
-    private static Optional<String> value(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+        return Optional.of(new TeamsConfig(appId.get(), password, Env.value(env, TENANT_ID), false));
     }
 }

@@ -50,10 +50,7 @@ final class TeamsStore {
     Optional<KnownPerson> person(PersonId person) {
         return database.read(h -> h.createQuery(
                         "SELECT teams_user_id, service_url, personal_conversation_id FROM teams_person WHERE person_id = :p")
-                .bind("p", person.value())
-                .map((rs, ctx) -> new KnownPerson(rs.getString("teams_user_id"), rs.getString("service_url"),
-                        Optional.ofNullable(rs.getString("personal_conversation_id"))))
-                .findOne());
+                .bind("p", person).mapTo(KnownPerson.class).findOne());
     }
 
     /** Who the bot has met under a Teams user id ({@code 29:…}), as mention entities name people. */

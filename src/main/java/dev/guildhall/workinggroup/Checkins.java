@@ -39,9 +39,6 @@ final class Checkins {
     private Checkins() {
     }
 
-    record Checkin(long id, long groupId, String question, DayOfWeek day, LocalTime time) {
-    }
-
     static List<Subcommand> subcommands() {
         return List.of(new Subcommand("checkin", CHECKIN, Checkins::checkin),
                 new Subcommand("answer", ANSWER, Checkins::answer));
@@ -78,13 +75,8 @@ final class Checkins {
         LocalTime time = time(when).orElseThrow(() -> new UsageException("\"" + when + "\" isn't a time I can read:"
                 + " write it like 10:00 or 4pm, " + example));
         stop(flow, group);
-        long id = flow.work.handle().createQuery("""
-                        INSERT INTO wg_checkin (group_id, question, weekday, at_time, created_by, created_at)
-                        VALUES (:group, :question, :day, :time, :by, :now) RETURNING id""")
-                .bind("group", group.id()).bind("question", question).bind("day", day.name())
-                .bind("time", time.toString()).bind("by", caller.value()).bind("now", flow.now())
-                .mapTo(Long.class).one();
-        Checkin checkin = new Checkin(id, group.id(), question, day, time);
+        long id = flow.checkins.insert(group.id(), question, day, time, caller, flow.now());
+        CheckinStore.Checkin checkin = new CheckinStore.Checkin(id, group.id(), question, day, time);
         LocalDate first = firstDate(flow, checkin, group.owner());
         planRound(flow, checkin, first);
         return Reply.of(Message.text("🗓 " + group.title() + " checks in every " + dayName(day) + " at " + time
@@ -102,121 +94,71 @@ final class Checkins {
     }
 
     /** The next date on that weekday whose time has not passed yet in the owner's zone. */
-    private static LocalDate firstDate(WgFlow flow, Checkin checkin, PersonId owner) {
-        LocalDate date = flow.today(owner).with(TemporalAdjusters.nextOrSame(checkin.day()));
-        return date.atTime(checkin.time()).atZone(flow.zoneOf(owner)).toInstant().isAfter(flow.now()) ? date
+    private static LocalDate firstDate(WgFlow flow, CheckinStore.Checkin checkin, PersonId owner) {
+        LocalDate date = flow.today(owner).with(TemporalAdjusters.nextOrSame(checkin.weekday()));
+        return date.atTime(checkin.atTime()).atZone(flow.zoneOf(owner)).toInstant().isAfter(flow.now()) ? date
                 : date.plusWeeks(1);
     }
 
-    private static void planRound(WgFlow flow, Checkin checkin, LocalDate date) {
+    private static void planRound(WgFlow flow, CheckinStore.Checkin checkin, LocalDate date) {
         List<WgStore.Person> members = flow.store.people(checkin.groupId(), WgStore.MEMBER);
         Instant latest = flow.now();
-        long round = flow.work.handle().createQuery("""
-                        INSERT INTO wg_checkin_round (checkin_id, occurs_on, digest_due_at)
-                        VALUES (:checkin, :date, :due) RETURNING id""")
-                .bind("checkin", checkin.id()).bind("date", date.toString()).bind("due", flow.now())
-                .mapTo(Long.class).one();
+        long round = flow.checkins.insertRound(checkin.id(), date, flow.now());
         for (WgStore.Person member : members) {
-            Instant due = date.atTime(checkin.time()).atZone(flow.zoneOf(member.id())).toInstant();
+            Instant due = date.atTime(checkin.atTime()).atZone(flow.zoneOf(member.id())).toInstant();
             if (due.isBefore(flow.now())) {
                 due = flow.now();
             }
             latest = due.isAfter(latest) ? due : latest;
-            long ask = flow.work.handle().createQuery("""
-                            INSERT INTO wg_checkin_ask (round_id, person_id, due_at) VALUES (:round, :person, :due)
-                            RETURNING id""")
-                    .bind("round", round).bind("person", member.id().value()).bind("due", due)
-                    .mapTo(Long.class).one();
+            long ask = flow.checkins.insertAsk(round, member.id(), due);
             flow.tasks.schedule(ASK, ask, due);
         }
         Instant digestDue = latest.plus(ANSWER_WINDOW);
-        flow.work.handle().createUpdate("UPDATE wg_checkin_round SET digest_due_at = :due WHERE id = :id")
-                .bind("due", digestDue).bind("id", round).execute();
+        flow.checkins.setDigestDue(round, digestDue);
         flow.tasks.schedule(DIGEST, round, digestDue);
     }
 
-    static Optional<Checkin> active(WgFlow flow, WorkingGroup group) {
-        return flow.work.handle().createQuery("""
-                        SELECT id, group_id, question, weekday, at_time FROM wg_checkin
-                        WHERE group_id = :group AND stopped_at IS NULL""")
-                .bind("group", group.id())
-                .map((rs, ctx) -> new Checkin(rs.getLong("id"), rs.getLong("group_id"), rs.getString("question"),
-                        DayOfWeek.valueOf(rs.getString("weekday")), LocalTime.parse(rs.getString("at_time"))))
-                .findOne();
+    static Optional<CheckinStore.Checkin> active(WgFlow flow, WorkingGroup group) {
+        return flow.checkins.active(group.id());
     }
 
     /** Stops the group's check-in; its planned asks and digests find it stopped and do nothing. */
     static void stop(WgFlow flow, WorkingGroup group) {
-        flow.work.handle().createUpdate("""
-                        UPDATE wg_checkin SET stopped_at = :now WHERE group_id = :group AND stopped_at IS NULL""")
-                .bind("now", flow.now()).bind("group", group.id()).execute();
+        flow.checkins.stop(group.id(), flow.now());
     }
 
     /** Pauses the group's check-in while it has no owner; true when there was one running. */
     static boolean pauseForOwner(WgFlow flow, WorkingGroup group) {
-        return flow.work.handle().createUpdate("""
-                        UPDATE wg_checkin SET stopped_at = :now, paused_for_owner = 1
-                        WHERE group_id = :group AND stopped_at IS NULL""")
-                .bind("now", flow.now()).bind("group", group.id()).execute() > 0;
+        return flow.checkins.pauseForOwner(group.id(), flow.now());
     }
 
     /** The check-in paused for want of an owner starts again, its next round planned from the new owner's week. */
-    static Optional<Checkin> resumePaused(WgFlow flow, WorkingGroup group) {
-        Optional<Checkin> paused = flow.work.handle().createQuery("""
-                        SELECT id, group_id, question, weekday, at_time, created_by FROM wg_checkin
-                        WHERE group_id = :group AND paused_for_owner = 1 ORDER BY id DESC LIMIT 1""")
-                .bind("group", group.id())
-                .map((rs, ctx) -> new Checkin(rs.getLong("id"), rs.getLong("group_id"), rs.getString("question"),
-                        DayOfWeek.valueOf(rs.getString("weekday")), LocalTime.parse(rs.getString("at_time"))))
-                .findOne();
+    static Optional<CheckinStore.Checkin> resumePaused(WgFlow flow, WorkingGroup group) {
+        Optional<CheckinStore.Checkin> paused = flow.checkins.takePaused(group.id());
         paused.ifPresent(old -> {
-            flow.work.handle().createUpdate("UPDATE wg_checkin SET paused_for_owner = 0 WHERE group_id = :group")
-                    .bind("group", group.id()).execute();
-            long id = flow.work.handle().createQuery("""
-                            INSERT INTO wg_checkin (group_id, question, weekday, at_time, created_by, created_at)
-                            VALUES (:group, :question, :day, :time, :by, :now) RETURNING id""")
-                    .bind("group", group.id()).bind("question", old.question()).bind("day", old.day().name())
-                    .bind("time", old.time().toString()).bind("by", group.owner().value()).bind("now", flow.now())
-                    .mapTo(Long.class).one();
-            Checkin resumed = new Checkin(id, group.id(), old.question(), old.day(), old.time());
+            long id = flow.checkins.insert(group.id(), old.question(), old.weekday(), old.atTime(), group.owner(),
+                    flow.now());
+            CheckinStore.Checkin resumed = new CheckinStore.Checkin(id, group.id(), old.question(), old.weekday(),
+                    old.atTime());
             planRound(flow, resumed, firstDate(flow, resumed, group.owner()));
         });
         return paused;
     }
 
     static Optional<String> describe(WgFlow flow, WorkingGroup group) {
-        return active(flow, group).map(c -> "every " + dayName(c.day()) + " at " + c.time() + " (local): \""
+        return active(flow, group).map(c -> "every " + dayName(c.weekday()) + " at " + c.atTime() + " (local): \""
                 + c.question() + "\"");
-    }
-
-    private record Ask(long id, long roundId, PersonId person, boolean asked, boolean answered, String question,
-                       long groupId, boolean live) {
-    }
-
-    private static Optional<Ask> askById(WgFlow flow, long id) {
-        return flow.work.handle().createQuery("""
-                        SELECT a.id, a.round_id, a.person_id, a.asked_at, a.answered_at, c.question, c.group_id,
-                               c.stopped_at, r.digest_posted_at
-                        FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
-                        JOIN wg_checkin c ON c.id = r.checkin_id WHERE a.id = :id""")
-                .bind("id", id)
-                .map((rs, ctx) -> new Ask(rs.getLong("id"), rs.getLong("round_id"),
-                        new PersonId(rs.getString("person_id")), rs.getObject("asked_at") != null,
-                        rs.getObject("answered_at") != null, rs.getString("question"), rs.getLong("group_id"),
-                        rs.getObject("stopped_at") == null && rs.getObject("digest_posted_at") == null))
-                .findOne();
     }
 
     static void ask(long askId, UnitOfWork work) {
         WgFlow flow = new WgFlow(work);
-        askById(flow, askId).filter(Ask::live).ifPresent(ask -> {
+        flow.checkins.ask(askId).filter(CheckinStore.Ask::live).ifPresent(ask -> {
             WorkingGroup group = flow.store.byId(ask.groupId()).orElseThrow();
             if (group.status() != WorkingGroup.Status.ACTIVE
                     || !WgStore.MEMBER.equals(flow.store.state(group.id(), ask.person()).orElse(""))) {
                 return;
             }
-            work.handle().createUpdate("UPDATE wg_checkin_ask SET asked_at = :now WHERE id = :id")
-                    .bind("now", flow.now()).bind("id", askId).execute();
+            flow.checkins.markAsked(askId, flow.now());
             flow.outbox.sendDirect(ask.person(), Message.text("🗓 Check-in for " + group.title() + ": "
                             + ask.question())
                     .withContext("Answer with /wg answer " + group.slug() + " <your answer> — it goes to the group's"
@@ -233,13 +175,7 @@ final class Checkins {
         WorkingGroup group = flow.activeGroup(args.get(0));
         PersonId caller = request.caller().id();
         String text = args.size() == 2 ? args.get(1).strip() : args.restFrom(1);
-        long askId = flow.work.handle().createQuery("""
-                        SELECT a.id FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
-                        JOIN wg_checkin c ON c.id = r.checkin_id
-                        WHERE c.group_id = :group AND c.stopped_at IS NULL AND r.digest_posted_at IS NULL
-                          AND a.person_id = :person AND a.asked_at IS NOT NULL
-                        ORDER BY a.id DESC LIMIT 1""")
-                .bind("group", group.id()).bind("person", caller.value()).mapTo(Long.class).findOne()
+        long askId = flow.checkins.openAsk(group.id(), caller)
                 .orElseThrow(() -> new UsageException("There's no check-in of " + group.title() + " waiting for your"
                         + " answer. " + describe(flow, group).map(d -> "It checks in " + d + ".")
                         .orElse("It has no check-in; its owner can start one with /wg checkin.")));
@@ -247,7 +183,7 @@ final class Checkins {
     }
 
     static Reply nothingNew(WgFlow flow, PersonId presser, long askId) {
-        Ask ask = askById(flow, askId).filter(a -> a.person().equals(presser)).orElseThrow(() -> new UsageException(
+        CheckinStore.Ask ask = flow.checkins.ask(askId).filter(a -> a.person().equals(presser)).orElseThrow(() -> new UsageException(
                 "That check-in isn't one I recognise any more."));
         if (!ask.live()) {
             throw new UsageException("That check-in's digest has gone out already.");
@@ -259,13 +195,9 @@ final class Checkins {
         if (text.isBlank() || text.length() > 1_000) {
             throw new UsageException("An answer has 1 to 1000 characters.");
         }
-        Ask ask = askById(flow, askId).orElseThrow();
-        flow.work.handle().createUpdate("UPDATE wg_checkin_ask SET answer = :text, answered_at = :now WHERE id = :id")
-                .bind("text", text).bind("now", flow.now()).bind("id", askId).execute();
-        int open = flow.work.handle().createQuery("""
-                        SELECT COUNT(*) FROM wg_checkin_ask WHERE round_id = :round AND answered_at IS NULL""")
-                .bind("round", ask.roundId()).mapTo(Integer.class).one();
-        if (open == 0) {
+        CheckinStore.Ask ask = flow.checkins.ask(askId).orElseThrow();
+        flow.checkins.answer(askId, text, flow.now());
+        if (flow.checkins.unanswered(ask.roundId()) == 0) {
             postDigest(flow, ask.roundId());
             return Reply.of("🗓 Thanks! Everyone has answered, so the digest is on its way to the group's channel.");
         }
@@ -278,19 +210,7 @@ final class Checkins {
     }
 
     private static void postDigest(WgFlow flow, long roundId) {
-        record Round(long checkinId, LocalDate date, boolean posted, boolean stopped, long groupId, String question,
-                     DayOfWeek day, LocalTime time) {
-        }
-        Round round = flow.work.handle().createQuery("""
-                        SELECT r.checkin_id, r.occurs_on, r.digest_posted_at, c.stopped_at, c.group_id, c.question,
-                               c.weekday, c.at_time
-                        FROM wg_checkin_round r JOIN wg_checkin c ON c.id = r.checkin_id WHERE r.id = :id""")
-                .bind("id", roundId)
-                .map((rs, ctx) -> new Round(rs.getLong("checkin_id"), LocalDate.parse(rs.getString("occurs_on")),
-                        rs.getObject("digest_posted_at") != null, rs.getObject("stopped_at") != null,
-                        rs.getLong("group_id"), rs.getString("question"), DayOfWeek.valueOf(rs.getString("weekday")),
-                        LocalTime.parse(rs.getString("at_time"))))
-                .one();
+        CheckinStore.Round round = flow.checkins.round(roundId);
         if (round.posted() || round.stopped()) {
             return;
         }
@@ -298,22 +218,13 @@ final class Checkins {
         if (group.status() != WorkingGroup.Status.ACTIVE) {
             return;
         }
-        flow.work.handle().createUpdate("UPDATE wg_checkin_round SET digest_posted_at = :now WHERE id = :id")
-                .bind("now", flow.now()).bind("id", roundId).execute();
-        record Answer(String name, String answer, boolean asked) {
-        }
-        List<Answer> answers = flow.work.handle().createQuery("""
-                        SELECT p.display_name, a.answer, a.asked_at FROM wg_checkin_ask a
-                        JOIN person p ON p.id = a.person_id WHERE a.round_id = :round ORDER BY a.answered_at, a.id""")
-                .bind("round", roundId)
-                .map((rs, ctx) -> new Answer(rs.getString("display_name"), rs.getString("answer"),
-                        rs.getObject("asked_at") != null))
-                .list();
-        StringBuilder text = new StringBuilder("🗓 Check-in digest of " + group.title() + " (" + round.date() + "): *"
+        flow.checkins.markDigestPosted(roundId, flow.now());
+        List<CheckinStore.Answer> answers = flow.checkins.answers(roundId);
+        StringBuilder text = new StringBuilder("🗓 Check-in digest of " + group.title() + " (" + round.occursOn() + "): *"
                 + round.question() + "*");
         answers.stream().filter(a -> a.answer() != null)
                 .forEach(a -> text.append("\n• ").append(a.name()).append(": ").append(a.answer()));
-        List<String> silent = answers.stream().filter(a -> a.answer() == null && a.asked()).map(Answer::name).toList();
+        List<String> silent = answers.stream().filter(a -> a.answer() == null && a.asked()).map(CheckinStore.Answer::name).toList();
         Message digest = Message.text(text.toString());
         if (answers.stream().noneMatch(a -> a.answer() != null)) {
             digest = Message.text(text + "\nNobody answered this week.");
@@ -324,11 +235,11 @@ final class Checkins {
         Message finalDigest = digest;
         group.channel().ifPresent(channel -> flow.outbox.post(channel, finalDigest));
         // After a long stop of the bot, skip the weeks already gone rather than catch up on each of them.
-        LocalDate next = round.date().plusWeeks(1);
-        while (next.atTime(round.time()).atZone(ZoneOffset.UTC).toInstant().isBefore(flow.now())) {
+        LocalDate next = round.occursOn().plusWeeks(1);
+        while (next.atTime(round.atTime()).atZone(ZoneOffset.UTC).toInstant().isBefore(flow.now())) {
             next = next.plusWeeks(1);
         }
-        planRound(flow, new Checkin(round.checkinId(), group.id(), round.question(), round.day(), round.time()), next);
+        planRound(flow, round.checkin(), next);
     }
 
     static Optional<DayOfWeek> day(String word) {

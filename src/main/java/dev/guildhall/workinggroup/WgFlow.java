@@ -22,6 +22,7 @@ final class WgFlow {
 
     final UnitOfWork work;
     final WgStore store;
+    final CheckinStore checkins;
     final People people;
     final Outbox outbox;
     final DueTasks tasks;
@@ -29,6 +30,7 @@ final class WgFlow {
     WgFlow(UnitOfWork work) {
         this.work = work;
         this.store = new WgStore(work.handle());
+        this.checkins = new CheckinStore(work.handle());
         this.people = new People(work.handle());
         this.outbox = new Outbox(work);
         this.tasks = new DueTasks(work);

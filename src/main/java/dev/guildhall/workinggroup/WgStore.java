@@ -2,9 +2,10 @@ package dev.guildhall.workinggroup;
 
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.PersonId;
-import dev.guildhall.people.People;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,17 +18,11 @@ final class WgStore {
     static final String MEMBER = "MEMBER";
     static final String WAITING = "WAITING";
 
-    private static final RowMapper<WorkingGroup> GROUP = (rs, ctx) -> new WorkingGroup(rs.getLong("id"),
-            rs.getString("slug"), rs.getLong("guild_id"), rs.getString("charter"),
-            new PersonId(rs.getString("owner_id")), rs.getInt("size"),
-            Optional.ofNullable(rs.getString("ends_on")).map(LocalDate::parse),
-            WorkingGroup.Status.valueOf(rs.getString("status")),
-            Optional.ofNullable(rs.getString("channel_id")).map(ChannelId::new), rs.getInt("channel_created") != 0,
-            rs.getObject("channel_request_id") == null ? Optional.empty() : Optional.of(rs.getLong("channel_request_id")),
-            rs.getObject("split_from") == null ? Optional.empty() : Optional.of(rs.getLong("split_from")));
-    private static final RowMapper<GuildRef> GUILD = (rs, ctx) -> new GuildRef(rs.getLong("id"),
-            rs.getString("slug"), rs.getString("name"),
-            Optional.ofNullable(rs.getString("channel_id")).map(ChannelId::new), People.zone(rs.getString("time_zone")));
+    /** A working group's columns named as {@link WorkingGroup}'s components, for {@code FROM working_group w}. */
+    private static final String GROUP = """
+            w.id, w.slug, w.guild_id, w.charter, w.owner_id AS owner, w.size, w.ends_on, w.status,
+            w.channel_id AS channel, w.channel_created, w.channel_request_id, w.split_from""";
+    private static final String GUILD = "SELECT id, slug, name, channel_id AS channel, time_zone AS zone FROM guild";
 
     record Listed(WorkingGroup group, String guildSlug, int members, int waiting) {
     }
@@ -51,11 +46,11 @@ final class WgStore {
                                                    channel_created, split_from, created_at)
                         VALUES (:slug, :guild, :charter, :owner, :size, :endsOn, :status, :channel, 0, :splitFrom, :now)
                         RETURNING id""")
-                .bind("slug", slug).bind("guild", guildId).bind("charter", charter).bind("owner", owner.value())
+                .bind("slug", slug).bind("guild", guildId).bind("charter", charter).bind("owner", owner)
                 .bind("size", size)
-                .bindByType("endsOn", endsOn.map(LocalDate::toString).orElse(null), String.class)
+                .bindByType("endsOn", endsOn.orElse(null), LocalDate.class)
                 .bind("status", status.name())
-                .bindByType("channel", channel.map(ChannelId::value).orElse(null), String.class)
+                .bindByType("channel", channel.orElse(null), ChannelId.class)
                 .bindByType("splitFrom", splitFrom.orElse(null), Long.class)
                 .bind("now", now)
                 .mapTo(Long.class).one();
@@ -70,7 +65,7 @@ final class WgStore {
         handle.createUpdate("""
                         UPDATE working_group SET status = 'ACTIVE', channel_id = :channel, channel_created = 1
                         WHERE id = :id""")
-                .bind("channel", channel.value()).bind("id", id).execute();
+                .bind("channel", channel).bind("id", id).execute();
     }
 
     /** Takes back a group whose channel could not be made: members, waitlist and the group itself. */
@@ -91,34 +86,36 @@ final class WgStore {
 
     void setEndsOn(long id, LocalDate date) {
         handle.createUpdate("UPDATE working_group SET ends_on = :date WHERE id = :id")
-                .bind("date", date.toString()).bind("id", id).execute();
+                .bind("date", date).bind("id", id).execute();
     }
 
     Optional<WorkingGroup> byId(long id) {
-        return handle.createQuery("SELECT * FROM working_group WHERE id = :id").bind("id", id).map(GROUP).findOne();
+        return handle.createQuery("SELECT " + GROUP + " FROM working_group w WHERE w.id = :id").bind("id", id)
+                .mapTo(WorkingGroup.class).findOne();
     }
 
     Optional<WorkingGroup> openBySlug(String slug) {
-        return handle.createQuery("SELECT * FROM working_group WHERE slug = :slug AND status <> 'CLOSED'")
-                .bind("slug", slug).map(GROUP).findOne();
+        return handle.createQuery("SELECT " + GROUP + " FROM working_group w WHERE w.slug = :slug AND w.status <> 'CLOSED'")
+                .bind("slug", slug).mapTo(WorkingGroup.class).findOne();
     }
 
     /** The open group of that name, or else the one closed last: info still tells about a finished group. */
     Optional<WorkingGroup> anyBySlug(String slug) {
-        return handle.createQuery("""
-                        SELECT * FROM working_group WHERE slug = :slug
-                        ORDER BY CASE status WHEN 'CLOSED' THEN 1 ELSE 0 END, closed_at DESC, id DESC LIMIT 1""")
-                .bind("slug", slug).map(GROUP).findOne();
+        return handle.createQuery("SELECT " + GROUP + """
+                         FROM working_group w WHERE w.slug = :slug
+                        ORDER BY CASE w.status WHEN 'CLOSED' THEN 1 ELSE 0 END, w.closed_at DESC, w.id DESC LIMIT 1""")
+                .bind("slug", slug).mapTo(WorkingGroup.class).findOne();
     }
 
     Optional<WorkingGroup> pendingSplitOf(long id) {
-        return handle.createQuery("SELECT * FROM working_group WHERE split_from = :id AND status = 'PENDING'")
-                .bind("id", id).map(GROUP).findOne();
+        return handle.createQuery("SELECT " + GROUP + " FROM working_group w WHERE w.split_from = :id"
+                        + " AND w.status = 'PENDING'")
+                .bind("id", id).mapTo(WorkingGroup.class).findOne();
     }
 
     List<Listed> listOpen(Optional<Long> guildId) {
-        return handle.createQuery("""
-                        SELECT w.*, g.slug AS guild_slug,
+        return handle.createQuery("SELECT " + GROUP + """
+                        , g.slug AS guild_slug,
                                (SELECT COUNT(*) FROM wg_member m WHERE m.group_id = w.id AND m.state = 'MEMBER'
                                 AND m.person_id <> w.owner_id) AS members,
                                (SELECT COUNT(*) FROM wg_member m WHERE m.group_id = w.id AND m.state = 'WAITING') AS waiting
@@ -126,41 +123,39 @@ final class WgStore {
                         WHERE w.status <> 'CLOSED' AND (:guild IS NULL OR w.guild_id = :guild)
                         ORDER BY g.slug, w.slug""")
                 .bindByType("guild", guildId.orElse(null), Long.class)
-                .map((rs, ctx) -> new Listed(GROUP.map(rs, ctx), rs.getString("guild_slug"), rs.getInt("members"),
+                .map((rs, ctx) -> new Listed(group(rs, ctx), rs.getString("guild_slug"), rs.getInt("members"),
                         rs.getInt("waiting")))
                 .list();
     }
 
     /** The open groups someone is in or waiting for, with their state there. */
     List<Map.Entry<WorkingGroup, String>> openGroupsOf(PersonId person) {
-        return handle.createQuery("""
-                        SELECT w.*, m.state FROM working_group w JOIN wg_member m ON m.group_id = w.id
+        return handle.createQuery("SELECT " + GROUP + """
+                        , m.state FROM working_group w JOIN wg_member m ON m.group_id = w.id
                         WHERE m.person_id = :person AND w.status <> 'CLOSED' ORDER BY w.slug""")
-                .bind("person", person.value())
-                .map((rs, ctx) -> Map.entry(GROUP.map(rs, ctx), rs.getString("state")))
+                .bind("person", person)
+                .map((rs, ctx) -> Map.entry(group(rs, ctx), rs.getString("state")))
                 .list();
     }
 
     Optional<String> state(long groupId, PersonId person) {
         return handle.createQuery("SELECT state FROM wg_member WHERE group_id = :group AND person_id = :person")
-                .bind("group", groupId).bind("person", person.value()).mapTo(String.class).findOne();
+                .bind("group", groupId).bind("person", person).mapTo(String.class).findOne();
     }
 
     /** Members or the waitlist, in the order they came (the waitlist's order is who moves in first). */
     List<Person> people(long groupId, String state) {
         return handle.createQuery("""
-                        SELECT m.person_id, p.display_name FROM wg_member m JOIN person p ON p.id = m.person_id
+                        SELECT m.person_id AS id, p.display_name AS name FROM wg_member m JOIN person p ON p.id = m.person_id
                         WHERE m.group_id = :group AND m.state = :state ORDER BY m.since, m.person_id""")
-                .bind("group", groupId).bind("state", state)
-                .map((rs, ctx) -> new Person(new PersonId(rs.getString("person_id")), rs.getString("display_name")))
-                .list();
+                .bind("group", groupId).bind("state", state).mapTo(Person.class).list();
     }
 
     /** People who joined, the owner not counted: the places a group's size is about. */
     int joined(WorkingGroup group) {
         return handle.createQuery("""
                         SELECT COUNT(*) FROM wg_member WHERE group_id = :group AND state = 'MEMBER' AND person_id <> :owner""")
-                .bind("group", group.id()).bind("owner", group.owner().value()).mapTo(Integer.class).one();
+                .bind("group", group.id()).bind("owner", group.owner()).mapTo(Integer.class).one();
     }
 
     int count(long groupId, String state) {
@@ -171,34 +166,34 @@ final class WgStore {
     void add(long groupId, PersonId person, String state, Instant now) {
         handle.createUpdate("""
                         INSERT INTO wg_member (group_id, person_id, state, since) VALUES (:group, :person, :state, :now)""")
-                .bind("group", groupId).bind("person", person.value()).bind("state", state).bind("now", now).execute();
+                .bind("group", groupId).bind("person", person).bind("state", state).bind("now", now).execute();
     }
 
     void setState(long groupId, PersonId person, String state, Instant now) {
         handle.createUpdate("""
                         UPDATE wg_member SET state = :state, since = :now WHERE group_id = :group AND person_id = :person""")
-                .bind("state", state).bind("now", now).bind("group", groupId).bind("person", person.value())
+                .bind("state", state).bind("now", now).bind("group", groupId).bind("person", person)
                 .execute();
     }
 
     void remove(long groupId, PersonId person) {
         handle.createUpdate("DELETE FROM wg_member WHERE group_id = :group AND person_id = :person")
-                .bind("group", groupId).bind("person", person.value()).execute();
+                .bind("group", groupId).bind("person", person).execute();
     }
 
     // Guilds are read here, never changed: a working group only needs to know its guild.
 
     Optional<GuildRef> guildBySlug(String slug) {
-        return handle.createQuery("SELECT * FROM guild WHERE slug = :slug").bind("slug", slug).map(GUILD).findOne();
+        return handle.createQuery(GUILD + " WHERE slug = :slug").bind("slug", slug).mapTo(GuildRef.class).findOne();
     }
 
     GuildRef guild(long id) {
-        return handle.createQuery("SELECT * FROM guild WHERE id = :id").bind("id", id).map(GUILD).one();
+        return handle.createQuery(GUILD + " WHERE id = :id").bind("id", id).mapTo(GuildRef.class).one();
     }
 
     boolean inGuild(long guildId, PersonId person) {
         return handle.createQuery("SELECT COUNT(*) FROM guild_member WHERE guild_id = :guild AND person_id = :person")
-                .bind("guild", guildId).bind("person", person.value()).mapTo(Integer.class).one() > 0;
+                .bind("guild", guildId).bind("person", person).mapTo(Integer.class).one() > 0;
     }
 
     /** Guild members who take the guild's DMs (its notify setting), in join order. */
@@ -206,7 +201,7 @@ final class WgStore {
         return handle.createQuery("""
                         SELECT person_id FROM guild_member WHERE guild_id = :guild AND notify = 1
                         ORDER BY joined_at, person_id""")
-                .bind("guild", guildId).map((rs, ctx) -> new PersonId(rs.getString("person_id"))).list();
+                .bind("guild", guildId).mapTo(PersonId.class).list();
     }
 
     // Results for the guild's weekly digest.
@@ -217,20 +212,21 @@ final class WgStore {
         handle.createUpdate("""
                         INSERT INTO wg_result (group_id, guild_id, author_id, kind, text, shared_at)
                         VALUES (:group, :guild, :author, :kind, :text, :now)""")
-                .bind("group", group.id()).bind("guild", group.guildId()).bind("author", author.value())
+                .bind("group", group.id()).bind("guild", group.guildId()).bind("author", author)
                 .bind("kind", kind).bind("text", text).bind("now", now).execute();
         return first;
     }
 
     List<Result> undigested(long guildId) {
         return handle.createQuery("""
-                        SELECT w.slug, r.kind, r.text, p.display_name FROM wg_result r
+                        SELECT w.slug AS group_slug, r.kind, r.text, p.display_name AS author FROM wg_result r
                         JOIN working_group w ON w.id = r.group_id JOIN person p ON p.id = r.author_id
                         WHERE r.guild_id = :guild AND r.digested_at IS NULL ORDER BY r.shared_at, r.id""")
-                .bind("guild", guildId)
-                .map((rs, ctx) -> new Result(rs.getString("slug"), rs.getString("kind"), rs.getString("text"),
-                        rs.getString("display_name")))
-                .list();
+                .bind("guild", guildId).mapTo(Result.class).list();
+    }
+
+    private static WorkingGroup group(ResultSet row, StatementContext ctx) throws SQLException {
+        return ctx.findRowMapperFor(WorkingGroup.class).orElseThrow().map(row, ctx);
     }
 
     void markDigested(long guildId, Instant now) {

@@ -1,6 +1,6 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.app.ConfigException;
+import dev.guildhall.config.ConfigException;
 import dev.guildhall.app.Server;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Command;

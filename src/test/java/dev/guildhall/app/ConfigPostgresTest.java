@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.guildhall.app;
 
+import dev.guildhall.config.ConfigException;
 import dev.guildhall.core.AdjustableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

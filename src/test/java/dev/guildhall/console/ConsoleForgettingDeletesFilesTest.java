@@ -1,6 +1,7 @@
 package dev.guildhall.console;
 
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.core.AdjustableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class ConsoleForgettingDeletesFilesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString(),
                 "GUILDHALL_ADMINS", "console:root"));
-        int exit = ConsoleApp.run(new ConsoleApp.Options(file, true, dir.resolve("files")), config,
+        int exit = Main.console(new ConsoleApp.Options(file, true, dir.resolve("files")), config,
                 AdjustableClock.fixedAt(java.time.Instant.parse("2026-03-02T09:00:00Z")),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).isZero();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.testing.Postgres;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class ConsoleParityPostgresIT {
         Path file = Files.createTempFile(dir, "script", ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = ConsoleApp.run(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(START),
+        int exit = Main.console(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(START),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).map(line -> {

@@ -3,6 +3,7 @@ package dev.guildhall.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.core.AdjustableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class ConsoleScriptTest {
         Path file = dir.resolve("script-" + System.nanoTime() + ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ConsoleApp.run(new ConsoleApp.Options(file, true),
+        int code = Main.console(new ConsoleApp.Options(file, true),
                 Config.from(Map.of(Config.DB, dir.resolve("g.db").toString())), AdjustableClock.fixedAt(start),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();

@@ -3,6 +3,7 @@ package dev.guildhall.guild;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.testing.GuildBot;
@@ -69,7 +70,7 @@ class MeetupRemindersConsoleTest {
         Path file = Files.createTempFile("guild-script", ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = ConsoleApp.run(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(GuildBot.BASE),
+        int code = Main.console(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(GuildBot.BASE),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
         List<JsonNode> lines = new ArrayList<>();

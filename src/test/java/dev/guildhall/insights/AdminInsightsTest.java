@@ -6,7 +6,8 @@ import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Admins;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Reply;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.guild.GuildCapability;
+import dev.guildhall.topic.Topics;
 import dev.guildhall.store.UnitOfWork;
 import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,8 @@ class AdminInsightsTest {
             t.say("ivy", "/learn css");
             t.advance(Duration.ofHours(2));
             t.chat.clear();
-            AdminInsights admin = new AdminInsights(Admins.parse("console:root"), Topics.load(Optional.empty()));
+            AdminInsights admin = new InsightsCapability(Admins.parse("console:root"), Topics.load(Optional.empty()),
+                    GuildCapability.directory()).adminInsights();
 
             // When root, an admin, asks; and alice, a lead but no admin, asks
             Reply reply = t.bot.database().inTransaction(h -> admin.handle(request(t, "root", h, "")));
@@ -66,7 +68,7 @@ class AdminInsightsTest {
     void theWiredCapabilityReadsAdminsFromTheEnvironment() {
         Map<String, String> env = Map.of("GUILDHALL_ADMINS", "console:root");
         InsightsCapability insights = new InsightsCapability(dev.guildhall.app.Config.from(env).admins(),
-                Topics.load(Optional.empty()));
+                Topics.load(Optional.empty()), GuildCapability.directory());
         try (TestBot t = new TestBot(dir.resolve("b.db"))) {
             Reply reply = t.bot.database().inTransaction(h -> insights.adminInsights().handle(request(t, "root", h, "")));
             assertThat(field(reply.messages().get(0), "Unmet demand")).startsWith("none");

@@ -3,6 +3,7 @@ package dev.guildhall.insights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.testing.TestBot;
@@ -110,7 +111,7 @@ class InsightsConsoleAcceptanceTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString()));
-        int exit = ConsoleApp.run(new ConsoleApp.Options(script, true, dir.resolve("files")), config,
+        int exit = Main.console(new ConsoleApp.Options(script, true, dir.resolve("files")), config,
                 AdjustableClock.fixedAt(TestBot.START), new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);

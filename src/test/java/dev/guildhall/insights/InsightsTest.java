@@ -5,7 +5,7 @@ import dev.guildhall.insights.History.MatchRow;
 import dev.guildhall.insights.History.OfferRow;
 import dev.guildhall.insights.History.SessionRow;
 import dev.guildhall.insights.History.TicketRow;
-import dev.guildhall.mentorship.Topics;
+import dev.guildhall.topic.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

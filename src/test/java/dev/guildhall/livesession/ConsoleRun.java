@@ -3,6 +3,7 @@ package dev.guildhall.livesession;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
 
@@ -40,7 +41,7 @@ final class ConsoleRun {
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Config config = Config.from(Map.of(Config.DB, database.toString()));
-        int exit = ConsoleApp.run(new ConsoleApp.Options(file, true), config, clock,
+        int exit = Main.console(new ConsoleApp.Options(file, true), config, clock,
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new AssertionError("the script had a malformed line:\n" + out.toString(StandardCharsets.UTF_8));

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.app.Config;
-import dev.guildhall.app.ConfigException;
+import dev.guildhall.config.ConfigException;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.guildhall.http.RequestIds;

@@ -1,6 +1,6 @@
 package dev.guildhall.teams;
 
-import dev.guildhall.app.ConfigException;
+import dev.guildhall.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -3,6 +3,7 @@ package dev.guildhall.workinggroup;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.guildhall.app.Config;
+import dev.guildhall.app.Main;
 import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
 
@@ -29,7 +30,7 @@ final class ConsoleScript {
         Files.writeString(file, String.join("\n", lines) + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString()));
-        int exit = ConsoleApp.run(new ConsoleApp.Options(file, true), config, clock,
+        int exit = Main.console(new ConsoleApp.Options(file, true), config, clock,
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         if (exit != 0) {

@@ -1,4 +1,4 @@
-package dev.guildhall.guild;
+package dev.guildhall.guild.api;
 
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
@@ -15,17 +15,5 @@ public record LeadSubcommand(String name, String usage, String leadsCan, Handler
     @FunctionalInterface
     public interface Handler {
         Reply handle(Guild guild, CommandRequest request, Args rest);
-    }
-
-    Subcommand asSubcommand() {
-        return new Subcommand(name, usage, (flow, request, args) -> {
-            if (args.isEmpty()) {
-                throw new dev.guildhall.command.UsageException("Which guild? " + usage
-                        + ". /guild list shows the guilds.");
-            }
-            Guild guild = flow.guild(args.first());
-            flow.requireLead(guild, request.caller().id(), leadsCan);
-            return handler.handle(guild, request, args.shift());
-        });
     }
 }

@@ -1,4 +1,4 @@
-package dev.guildhall.mentorship;
+package dev.guildhall.topic;
 
 import dev.guildhall.command.UsageException;
 

@@ -1,4 +1,4 @@
-package dev.guildhall.guild;
+package dev.guildhall.guild.api;
 
 import dev.guildhall.core.ChannelId;
 
