@@ -130,6 +130,7 @@ public final class Bench {
         String seconds = System.getProperty("bench.seconds", "10");
         String connections = System.getProperty("bench.connections", "16");
         String distinct = System.getProperty("bench.distinct", "150000");
+        String warmUpSeconds = System.getProperty("bench.warmUp", "5");
         if (!Files.isReadable(script)) {
             throw new IllegalStateException(script + " not found; pass -Dbench.script=/path/to/slack_bench.sh");
         }
@@ -143,8 +144,16 @@ public final class Bench {
              BareBolt bare = new BareBolt(slack.apiUrl(), ServeProcess.SECRET)) {
             String bot = "http://127.0.0.1:" + guildhall.port() + "/slack/events";
             for (String[] target : List.of(new String[] {"bare Bolt", bare.url()}, new String[] {"Guildhall", bot})) {
+                Process warmUp = new ProcessBuilder("bash", script.toString(), target[1], ServeProcess.SECRET,
+                        warmUpSeconds, connections, "20000").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (warmUp.waitFor() != 0) {
+                    throw new IllegalStateException("the warm-up run of slack_bench.sh failed for " + target[0]);
+                }
                 String load = load();
-                System.out.println("-- " + target[0] + " (load " + load + ")");
+                System.out.println("-- " + target[0] + " (load " + load + ", after a " + warmUpSeconds
+                        + " s warm-up)");
+                Map<String, Long> cpuBefore = cpuByThreadGroup();
                 Process run = new ProcessBuilder("bash", script.toString(), target[1], ServeProcess.SECRET, seconds,
                         connections, distinct).redirectErrorStream(true).start();
                 StringBuilder out = new StringBuilder();
@@ -159,6 +168,7 @@ public final class Bench {
                     throw new IllegalStateException("slack_bench.sh failed for " + target[0]);
                 }
                 results.put(target[0], WrkResult.parse(out.toString(), load));
+                printCpuPerRequest(cpuBefore, cpuByThreadGroup(), results.get(target[0]).requests());
             }
         }
         WrkResult bareBolt = results.get("bare Bolt");
@@ -245,6 +255,35 @@ public final class Bench {
                     (double) serial.get() / bot.database().groupsCommitted(), writerMs, processMs, overHttp / rate,
                     load());
         }
+    }
+
+    /** On-CPU time of this JVM's threads by name, digits folded ("http-12" counts as "http-N"), in nanoseconds. */
+    static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long nanos = threads.getThreadCpuTime(thread.getId());
+            if (nanos > 0) {
+                cpu.merge(thread.getName().replaceAll("\\d+", "N"), nanos, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    /** Where each request's CPU went, by thread group: what the run added, divided by the requests served. */
+    static void printCpuPerRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+        StringBuilder line = new StringBuilder("   on-CPU per request by thread:");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> line.append(String.format(" %s %.3f ms,", e.getKey(), e.getValue() / 1e6 / requests)));
+        System.out.println(line + String.format(" all live threads %.3f ms", (processCpuOf(after) - processCpuOf(before))
+                / 1e6 / requests));
+    }
+
+    private static long processCpuOf(Map<String, Long> cpu) {
+        return cpu.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** CPU time of the live thread with this name, in nanoseconds (0 if none). */
