@@ -27,12 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The long-running bot: one HTTP server on {@code PORT} ({@code GET /healthz}; {@code POST /slack/events} for Slack
- * over HTTP; {@code POST /api/messages} for Teams), Slack over HTTP or Socket Mode, the outbox delivering in the
- * background and Quartz waking timed work. Slack, Teams or both, by what is configured.
+ * The long-running bot: the platforms' HTTP server on {@code PORT} ({@code GET /healthz}; {@code POST /slack/events}
+ * for Slack over HTTP; {@code POST /api/messages} for Teams), the operators' on {@code MANAGEMENT_PORT}
+ * ({@code GET /healthz}, {@code /readyz}, {@code /metrics}: what they show is for operators, not for anyone who can
+ * reach the bot), Slack over HTTP or Socket Mode, the outbox delivering in the background and Quartz waking timed
+ * work. Slack, Teams or both, by what is configured.
  */
 public final class Server implements AutoCloseable {
     public static final String PORT = "PORT";
+    public static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
     public static final String HTTP_HEADER_TIMEOUT = "GUILDHALL_HTTP_HEADER_TIMEOUT_MS";
     public static final String HTTP_BODY_TIMEOUT = "GUILDHALL_HTTP_BODY_TIMEOUT_MS";
     public static final String HTTP_IDLE_TIMEOUT = "GUILDHALL_HTTP_IDLE_TIMEOUT_MS";
@@ -43,13 +46,16 @@ public final class Server implements AutoCloseable {
     private final Guildhall bot;
     private final Optional<SlackAdapter> slack;
     private final HttpHost http;
+    private final HttpHost management;
     private final Ticker ticker;
     private final String description;
 
-    private Server(Guildhall bot, Optional<SlackAdapter> slack, HttpHost http, Ticker ticker, String description) {
+    private Server(Guildhall bot, Optional<SlackAdapter> slack, HttpHost http, HttpHost management, Ticker ticker,
+                   String description) {
         this.bot = bot;
         this.slack = slack;
         this.http = http;
+        this.management = management;
         this.ticker = ticker;
         this.description = description;
     }
@@ -62,11 +68,13 @@ public final class Server implements AutoCloseable {
         Optional<SlackSettings> slackSettings = slackSettings(env, socketRequested || teamsConfig.isEmpty());
         Optional<SlackSettings.Mode> mode = slackSettings.map(settings -> settings.mode(socketRequested));
         int port = port(env);
+        int managementPort = managementPort(env, port);
         HttpLimits limits = httpLimits(env);
         Optional<SlackAdapter> slack = slackSettings.map(SlackAdapter::create);
         Database database = null;
         Guildhall bot = null;
         HttpHost http = null;
+        HttpHost management = null;
         Ticker ticker = null;
         try {
             if (slack.isPresent()) {
@@ -82,19 +90,21 @@ public final class Server implements AutoCloseable {
             bot = Wiring.guildhall(database, config, clock, ports, downloads);
             Guildhall running = bot;
             slack.ifPresent(adapter -> adapter.attach(running, clock));
-            http = bind(port, limits);
+            http = bind(PORT, port, limits);
+            management = bind(MANAGEMENT_PORT, managementPort, limits);
             // Liveness: the process answers. Readiness (/readyz) is the one that looks at the store and platforms,
             // so a database outage takes the bot out of rotation instead of getting it restarted in a loop.
             http.route("GET", "/healthz", request -> HttpResponse.text(200, "ok"));
+            management.route("GET", "/healthz", request -> HttpResponse.text(200, "ok"));
             Metrics metrics = new Metrics().watch(database);
             bot.observe(metrics);
-            http.route("GET", "/metrics", request -> new HttpResponse(200,
+            management.route("GET", "/metrics", request -> new HttpResponse(200,
                     "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
             http.route("GET", DownloadLinks.PATH, downloads.route());
             Readiness readiness = readiness(new DatabaseCheck(database, config.database()), slack, teams);
             Ticker[] scheduler = new Ticker[1];
             readiness.check("scheduler", () -> scheduler[0] != null && scheduler[0].isRunning());
-            http.route("GET", "/readyz", request -> {
+            management.route("GET", "/readyz", request -> {
                 Readiness.Report report = readiness.run();
                 return HttpResponse.text(report.ready() ? 200 : 503, report.text());
             });
@@ -112,17 +122,22 @@ public final class Server implements AutoCloseable {
             scheduler[0] = ticker;
             // Requests come in only once everything is up: the first ack then does not share the CPU with Quartz
             // starting, and /healthz answering means ready.
+            management.start();
             http.start();
             if (mode.equals(Optional.of(SlackSettings.Mode.SOCKET))) {
                 slack.get().startSocketMode();
             }
-            return new Server(bot, slack, http, ticker, describe(http.port(), mode, teams.isPresent()));
+            return new Server(bot, slack, http, management, ticker,
+                    describe(http.port(), management.port(), mode, teams.isPresent()));
         } catch (Exception | Error e) {
             if (ticker != null) {
                 ticker.close();
             }
             if (http != null) {
                 http.close();
+            }
+            if (management != null) {
+                management.close();
             }
             slack.ifPresent(SlackAdapter::close);
             if (bot != null) {
@@ -160,28 +175,29 @@ public final class Server implements AutoCloseable {
         }
     }
 
-    private static String describe(int port, Optional<SlackSettings.Mode> slack, boolean teams) {
-        StringBuilder text = new StringBuilder("Guildhall is listening on port " + port + ": GET /healthz, /readyz, /metrics");
+    private static String describe(int port, int managementPort, Optional<SlackSettings.Mode> slack, boolean teams) {
+        StringBuilder text = new StringBuilder("Guildhall is listening on port " + port + ": GET /healthz");
         if (slack.equals(Optional.of(SlackSettings.Mode.HTTP))) {
             text.append(", POST /slack/events");
         }
         if (teams) {
             text.append(", POST /api/messages (Teams)");
         }
+        text.append("; for operators on port ").append(managementPort).append(": GET /healthz, /readyz, /metrics");
         if (slack.equals(Optional.of(SlackSettings.Mode.SOCKET))) {
             text.append("; connected to Slack over Socket Mode");
         }
         return text.toString();
     }
 
-    private static HttpHost bind(int port, HttpLimits limits) throws IOException {
+    private static HttpHost bind(String variable, int port, HttpLimits limits) throws IOException {
         try {
             return HttpHost.on(new InetSocketAddress(port), limits);
         } catch (IOException e) {
             if (!HttpHost.isPortTaken(e)) {
                 throw e;
             }
-            throw new ConfigException(PORT + "=" + port + " is taken by another program; choose a free port.");
+            throw new ConfigException(variable + "=" + port + " is taken by another program; choose a free port.");
         }
     }
 
@@ -214,7 +230,21 @@ public final class Server implements AutoCloseable {
     }
 
     static int port(Map<String, String> env) {
-        String raw = Env.value(env, PORT).orElse(String.valueOf(DEFAULT_PORT));
+        return port(env, PORT, DEFAULT_PORT);
+    }
+
+    /** The next port after {@code PORT} unless set; a free one when {@code PORT} is 0. Never {@code PORT} itself. */
+    static int managementPort(Map<String, String> env, int port) {
+        int management = port(env, MANAGEMENT_PORT, port == 0 || port == 65_535 ? 0 : port + 1);
+        if (management != 0 && management == port) {
+            throw new ConfigException(MANAGEMENT_PORT + " must differ from " + PORT + " (" + port + "): metrics and"
+                    + " readiness are for operators only, so they are never served where the platforms reach the bot.");
+        }
+        return management;
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String raw = Env.value(env, name).orElse(String.valueOf(fallback));
         try {
             int port = Integer.parseInt(raw);
             if (port < 0 || port > 65_535) {
@@ -222,13 +252,18 @@ public final class Server implements AutoCloseable {
             }
             return port;
         } catch (NumberFormatException e) {
-            throw new ConfigException(PORT + " must be a TCP port number from 1 to 65535 (0 picks a free one); got "
+            throw new ConfigException(name + " must be a TCP port number from 1 to 65535 (0 picks a free one); got "
                     + raw);
         }
     }
 
     public int port() {
         return http.port();
+    }
+
+    /** Where {@code /readyz} and {@code /metrics} are served. */
+    public int managementPort() {
+        return management.port();
     }
 
     public Guildhall bot() {
@@ -244,6 +279,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         ticker.close();
         http.close();
+        management.close();
         slack.ifPresent(SlackAdapter::close);
         bot.close();
     }

@@ -52,7 +52,7 @@ public final class Guildhall implements AutoCloseable {
         // The order of the middleware, in one place: metrics see everything, failures become replies after the
         // rollback, the adapter's contact is stored outside the transaction, the rest runs inside it.
         this.chain = new InboundChain(List.of(metrics, new ReplyOnFailure(), new RememberContact(),
-                new InUnitOfWork(database, clock), new DeduplicateRetries(), new RememberCaller()), this::route);
+                new InUnitOfWork(database, clock), new DeduplicateRetries(router::claimAnonymous), new RememberCaller()), this::route);
         this.dispatcher = new OutboxDispatcher(database, port, clock, pace);
         this.tasks = new DueTaskRunner(database, clock, router::task);
     }

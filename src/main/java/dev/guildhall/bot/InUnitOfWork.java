@@ -4,6 +4,8 @@ import dev.guildhall.store.Database;
 import dev.guildhall.store.UnitOfWork;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Opens the unit of work the rest of the chain writes through, committing the effect and its outbox messages
@@ -21,6 +23,12 @@ final class InUnitOfWork implements Middleware {
 
     @Override
     public Handled handle(Exchange exchange, Next next) {
-        return database.inTransaction(handle -> next.handle(exchange.within(new UnitOfWork(handle, clock.instant()))));
+        // An anonymous request's moment is rounded down to the minute: every row it writes (its flag, question, outbox
+        // messages, timers) then carries no time fine enough to tie it to a delivery, a log line or another action.
+        return database.inTransaction(handle -> next.handle(exchange.within(new UnitOfWork(handle, now(exchange)))));
+    }
+
+    private Instant now(Exchange exchange) {
+        return exchange.anonymous() ? clock.instant().truncatedTo(ChronoUnit.MINUTES) : clock.instant();
     }
 }

@@ -2,7 +2,10 @@ package dev.guildhall.bot;
 
 import java.time.Duration;
 
-/** Tells the {@link RequestObserver} (metrics) what each request was, how it ended and how long it took. */
+/**
+ * Tells the {@link RequestObserver} (metrics) what each request was, how it ended and how long it took; anonymous
+ * requests only as {@link RequestObserver#ANONYMOUS}, untimed.
+ */
 final class ObserveRequests implements Middleware {
     private volatile RequestObserver observer = RequestObserver.NONE;
 
@@ -19,7 +22,11 @@ final class ObserveRequests implements Middleware {
             outcome = handled.outcome();
             return handled;
         } finally {
-            observer.handled(exchange.name(), outcome, Duration.ofNanos(System.nanoTime() - started));
+            if (exchange.anonymous()) {
+                observer.handled(RequestObserver.ANONYMOUS, outcome, Duration.ZERO);
+            } else {
+                observer.handled(exchange.name(), outcome, Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 }

@@ -8,7 +8,16 @@ public interface RequestObserver {
     RequestObserver NONE = (name, outcome, took) -> {
     };
 
-    /** {@code name}: "/learn" for a command, "button:accept" for a press, "unknown" for neither; never a person. */
+    /**
+     * The one name every anonymous command and press is counted under: a count per command would show when each
+     * anonymous flag went up, and a time per request could single one out.
+     */
+    String ANONYMOUS = "anonymous";
+
+    /**
+     * {@code name}: "/learn" for a command, "button:accept" for a press, "unknown" for neither, {@link #ANONYMOUS}
+     * for any anonymous one (its {@code took} is then zero: it is not timed); never a person.
+     */
     void handled(String name, Outcome outcome, Duration took);
 
     enum Outcome {

@@ -2,6 +2,7 @@ package dev.guildhall.command;
 
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
@@ -30,6 +31,7 @@ public final class CommandRouter implements Registry {
     private final Map<String, TaskHandler> tasks = new LinkedHashMap<>();
     private final Set<String> anonymousActions = new HashSet<>();
     private final List<HomeSection> homeSections = new ArrayList<>();
+    private final List<AnonymousRetries> anonymousRetries = new ArrayList<>();
     private final Map<String, Map<String, CommandSpec>> subcommands = new LinkedHashMap<>();
     private final Map<String, PersonalData> personalData = new LinkedHashMap<>();
     private final List<ForgettingStep> forgettingSteps = new ArrayList<>();
@@ -51,6 +53,22 @@ public final class CommandRouter implements Registry {
     public void anonymousAction(String name, ActionHandler handler) {
         action(name, handler);
         anonymousActions.add(name);
+    }
+
+    @Override
+    public void anonymousRetries(AnonymousRetries retries) {
+        anonymousRetries.add(retries);
+    }
+
+    /** The claim of the first capability that knows the anonymous request, else {@code NOT_MINE}. */
+    public AnonymousRetries.Claim claimAnonymous(Inbound inbound, String requestId, UnitOfWork work) {
+        for (AnonymousRetries retries : anonymousRetries) {
+            AnonymousRetries.Claim claim = retries.claim(inbound, requestId, work);
+            if (claim != AnonymousRetries.Claim.NOT_MINE) {
+                return claim;
+            }
+        }
+        return AnonymousRetries.Claim.NOT_MINE;
     }
 
     @Override

@@ -15,6 +15,12 @@ public interface Registry {
     /** Like {@link #action}, but the presser leaves no trace: the bot does not record that they were seen. */
     void anonymousAction(String name, ActionHandler handler);
 
+    /**
+     * Recognises retries of this capability's anonymous requests without storing the platform's id or the reply
+     * (see {@link AnonymousRetries}); anonymous requests no registered one claims are not deduplicated.
+     */
+    void anonymousRetries(AnonymousRetries retries);
+
     /** Timed work of one kind, run when due (see {@code DueTasks}). */
     void task(String kind, TaskHandler handler);
 

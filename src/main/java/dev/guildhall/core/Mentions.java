@@ -60,6 +60,14 @@ public final class Mentions {
                 : channel.apply(new ChannelToken(new ChannelId(token.group(2)), token.group(3)))));
     }
 
+    /**
+     * Text nobody may be pinged through, such as an anonymous question: each token becomes its label as plain text
+     * ({@code @bob}, {@code #general}), which every adapter escapes like any other typed text.
+     */
+    public static String plain(String text) {
+        return render(text, person -> "@" + person.label(), channel -> "#" + channel.label());
+    }
+
     /** Where the token starting at {@code from} ends (exclusive), or -1 when no token starts there. */
     public static int tokenEnd(String text, int from) {
         if (text.charAt(from) != OPEN) {

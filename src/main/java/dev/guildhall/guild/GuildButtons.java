@@ -8,13 +8,16 @@ import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
+import java.util.Set;
+
 /**
- * RSVP buttons on meetup messages, each carrying the meetup's id so it works after a restart; and the guild list's
- * "show more" button.
+ * RSVP buttons on meetup messages, each carrying the meetup's id so it works after a restart; the guild list's
+ * "show more" button; and Undo on a lead picked by a plain name.
  */
 final class GuildButtons {
     static final String GOING = "guild.going";
     static final String NOT_GOING = "guild.notgoing";
+    static final String UNDO_LEAD = "guild.undolead";
 
     private GuildButtons() {
     }
@@ -24,11 +27,50 @@ final class GuildButtons {
                 .withButton(Message.Button.of(NOT_GOING + ":" + meetupId, "Not going"));
     }
 
+    /** Undo for a lead just added: back to member, or out of the guild when they were not in it. */
+    static Message.Button undoLead(Guild guild, PersonId person, boolean wasMember) {
+        return Message.Button.danger(UNDO_LEAD + ":" + guild.id() + ":" + (wasMember ? "member" : "none") + ":"
+                + person.value(), "Undo");
+    }
+
     static void register(Registry registry) {
+        registry.action(UNDO_LEAD, GuildButtons::undoLead);
         registry.action(GOING, request -> answer(request, true));
         registry.action(NOT_GOING, request -> answer(request, false));
         registry.action(MembershipCommands.MORE, request -> MembershipCommands.listPage(new GuildFlow(request.work()),
                 request.presser().id(), (int) Math.min(Integer.MAX_VALUE, Math.max(0, request.idArgument()))));
+    }
+
+    private static Reply undoLead(ActionRequest request) {
+        String[] parts = request.argument().split(":", 3);
+        if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}") || !Set.of("member", "none").contains(parts[1])
+                || !parts[2].contains(":")) {
+            throw new UsageException("That button is not one I recognise any more. Try the command again.");
+        }
+        GuildFlow flow = new GuildFlow(request.work());
+        Guild guild = flow.store.byId(Long.parseLong(parts[0])).orElseThrow(() -> new UsageException(
+                "That guild no longer exists."));
+        flow.requireLead(guild, request.presser().id(), "undo a lead");
+        PersonId person = new PersonId(parts[2]);
+        String name = flow.people.nameOf(person);
+        if (flow.store.member(guild.id(), person).filter(Member::isLead).isEmpty()) {
+            return Reply.of(name + " isn't a lead of " + guild.title() + " any more; nothing to undo.");
+        }
+        if (flow.store.leads(guild.id()).size() == 1) {
+            throw new UsageException(name + " is the only lead of " + guild.title() + " now, and a guild always keeps"
+                    + " one. Add the lead you meant first: /guild lead add " + guild.slug() + " @person.");
+        }
+        if (parts[1].equals("member")) {
+            flow.store.setRole(guild.id(), person, Role.MEMBER);
+        } else {
+            flow.store.removeMember(guild.id(), person);
+        }
+        if (!person.equals(request.presser().id())) {
+            flow.outbox.sendDirect(person, Message.text("🏛 Sorry — " + flow.people.nameOf(request.presser().id())
+                    + " made you a lead of " + guild.title() + " by mistake and has undone it."));
+        }
+        return Reply.of("Undone: " + name + " is no longer a lead of " + guild.title() + ". Pick the person you meant"
+                + " as you type @: /guild lead add " + guild.slug() + " @person.");
     }
 
     private static Reply answer(ActionRequest request, boolean going) {

@@ -189,7 +189,8 @@ final class MembershipCommands {
         Guild guild = flow.guild(args.get(1));
         PersonId caller = request.caller().id();
         flow.requireLead(guild, caller, add ? "add leads" : "remove leads");
-        Person target = flow.mentioned(caller, args.restFrom(2), LEAD);
+        String written = args.restFrom(2);
+        Person target = flow.mentioned(caller, written, LEAD);
         Optional<Member> member = flow.store.member(guild.id(), target.id());
         if (add) {
             if (member.isPresent() && member.get().isLead()) {
@@ -204,6 +205,14 @@ final class MembershipCommands {
                 flow.outbox.sendDirect(target.id(), Message.text("🏛 " + flow.people.nameOf(caller) + " made you a lead"
                         + " of " + guild.title() + ". You can now announce (/guild announce " + guild.slug()
                         + " …) and plan meetups (/guild meetup help)."));
+            }
+            Optional<Mentions.Mention> byName = Mentions.person(caller, written)
+                    .filter(mention -> mention instanceof Mentions.ByName);
+            if (byName.isPresent()) {
+                // A plain name (an app installed before mentions arrived by id) may not be whom the lead meant.
+                return Reply.of(Message.text("I made " + byName.get().shown() + " (" + target.displayName() + ") a lead"
+                        + " of " + guild.title() + " — not who you meant? Press Undo, then pick them as you type @.")
+                        .withButton(GuildButtons.undoLead(guild, target.id(), member.isPresent())));
             }
             return Reply.of(target.displayName() + " is now a lead of " + guild.title() + ".");
         }

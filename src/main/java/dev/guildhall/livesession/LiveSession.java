@@ -9,7 +9,7 @@ import java.time.Instant;
 record LiveSession(long id, ChannelId channel, String title, PersonId presenter, int threshold, int keyGeneration,
                    boolean nudgeArmed, Instant lastNudgedAt, int lastBoardCount, Long boardMessageId, Long inviteMessageId,
                    Instant restartedAt, Instant startedAt, Instant endedAt, Instant recapPostedAt,
-                   Instant learnInvitePostedAt) {
+                   Instant learnInvitePostedAt, int questionsPerHour, boolean questionsPaused) {
 
     boolean isRunning() {
         return endedAt == null;

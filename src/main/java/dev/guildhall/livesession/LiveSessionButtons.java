@@ -28,6 +28,9 @@ final class LiveSessionButtons {
         registry.action(LiveSessionMessages.RECAP, this::recap);
         registry.action(LiveSessionMessages.LEARN_INVITE, this::learnInvite);
         registry.action(LiveSessionMessages.REMOVE, this::remove);
+        registry.action(LiveSessionMessages.PAUSE, request -> pause(request, true));
+        registry.action(LiveSessionMessages.RESUME, request -> pause(request, false));
+        registry.action(LiveSessionMessages.QUESTIONS, this::questions);
     }
 
     private LiveSessionFlow flow(ActionRequest request) {
@@ -84,6 +87,27 @@ final class LiveSessionButtons {
         }
         flow.remove(session, question);
         return Reply.of("Removed the question from the channel and from your board.");
+    }
+
+    private Reply pause(ActionRequest request, boolean paused) {
+        LiveSessionFlow flow = flow(request);
+        LiveSession session = presenters(flow, request);
+        if (!session.isRunning()) {
+            throw new UsageException("*" + session.title() + "* has ended; there are no questions to pause.");
+        }
+        return SessionCommand.pause(flow, session, paused);
+    }
+
+    /** The "All questions" button and the list's "Show more": {@code <session>-<first index>}. */
+    private Reply questions(ActionRequest request) {
+        String[] parts = request.argument().split("-", 2);
+        LiveSessionFlow flow = flow(request);
+        try {
+            LiveSession session = presenters(flow, request.presser().id(), Long.parseLong(parts[0]));
+            return SessionCommand.questions(flow, session, parts.length < 2 ? 0 : Integer.parseInt(parts[1]));
+        } catch (NumberFormatException e) {
+            throw new UsageException("That button is not one I recognise any more. Type /session questions.");
+        }
     }
 
     private LiveSession presenters(LiveSessionFlow flow, ActionRequest request) {

@@ -36,6 +36,7 @@ public final class LiveSessionCapability implements Capability {
         declarePersonalData(registry);
         registry.command(new WaitCommand(keys, settings).spec());
         new LiveSessionButtons(keys, settings).register(registry);
+        registry.anonymousRetries(new AnonymousRequests(keys, settings));
         registry.task(LiveSessionFlow.EXPIRY_TASK, (flagId, work) ->
                 new LiveSessionFlow(work, keys, settings).expire(flagId));
         registry.task(LiveSessionFlow.AUTO_END_TASK, (sessionId, work) -> {
@@ -52,7 +53,13 @@ public final class LiveSessionCapability implements Capability {
                 .notPersonal("id", "channel_id", "threshold", "key_generation", "nudge_armed", "last_nudged_at",
                         "last_board_count", "board_message_id", "invite_message_id", "summary_message_id",
                         "restarted_at", "started_at", "ended_at", "recap_posted_at", "learn_invite_posted_at",
-                        "key_salt").build());
+                        "key_salt", "questions_per_hour", "questions_paused").build());
+        // Keyed hashes under the session's key, minutes, deleted at its end: they name nobody.
+        registry.personalData(PersonalData.table("anonymous_request")
+                .notPersonal("request_hash", "session_id", "generation", "handled_at").build());
+        registry.personalData(PersonalData.table("wait_question_quota")
+                .notPersonal("session_id", "token", "generation", "minute_start", "asked_in_minute", "hour_start",
+                        "asked_in_hour").build());
         registry.personalData(PersonalData.table("wait_flag")
                 .notPersonal("id", "session_id", "generation", "token", "raised_at", "expires_at", "ended_at",
                         "end_reason").build());

@@ -1,5 +1,6 @@
 package dev.guildhall.livesession;
 
+import dev.guildhall.command.UsageException;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
@@ -10,6 +11,7 @@ import dev.guildhall.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +25,8 @@ final class LiveSessionFlow {
     static final String EXPIRY_TASK = "livesession.flag-expiry";
     static final String AUTO_END_TASK = "livesession.auto-end";
     static final String FLAG_PURPOSE = "flag";
+    static final String QUOTA_PURPOSE = "questions";
+    static final String REQUEST_PURPOSE = "request";
     static final int SUMMARY_ROWS = 30;
     private static final Logger log = LoggerFactory.getLogger(LiveSessionFlow.class);
 
@@ -56,8 +60,8 @@ final class LiveSessionFlow {
         return new LiveSessionMessages(people.zoneOf(session.presenter()).orElse(ZoneOffset.UTC), settings);
     }
 
-    LiveSession start(PersonId presenter, ChannelId channel, String title, int threshold) {
-        long id = store.insertSession(channel, title, presenter, threshold, now);
+    LiveSession start(PersonId presenter, ChannelId channel, String title, int threshold, int questionsPerHour) {
+        long id = store.insertSession(channel, title, presenter, threshold, questionsPerHour, now);
         keys.create(store, id, 1);
         LiveSession session = reload(id);
         LiveSessionMessages messages = messagesFor(session);
@@ -92,6 +96,7 @@ final class LiveSessionFlow {
         store.newGeneration(session.id(), next, now);
         int cleared = store.endFlagsBefore(session.id(), next, now, "RESTARTED");
         store.deleteMarksBefore(session.id(), next);
+        store.deleteKeyedRowsBefore(session.id(), next);
         outbox.post(session.channel(), LiveSessionMessages.restartNotice());
         log.warn("live session {} had no key in memory (restart?): started key generation {}, cleared {} flags",
                 session.id(), next, cleared);
@@ -133,9 +138,33 @@ final class LiveSessionFlow {
         return up.isPresent();
     }
 
+    /**
+     * Counts one more question against the person's limits, under the session's key, or says plainly when they may
+     * ask again. A refusal throws, so nothing of the request (its flag included) is kept.
+     */
+    void countQuestion(Keyed keyed, PersonId person) {
+        LiveSession session = keyed.session();
+        if (session.questionsPaused()) {
+            throw new UsageException("The presenter has paused questions for now, so yours was not posted. /wait"
+                    + " alone still tells them you're lost, anonymously.");
+        }
+        String token = keyed.key().token(QUOTA_PURPOSE, person);
+        QuestionQuota quota = store.quota(session.id(), token).map(known -> known.at(now))
+                .orElseGet(() -> QuestionQuota.none(now));
+        quota.blockedUntil(session.questionsPerHour()).ifPresent(until -> {
+            throw new UsageException("You've asked as many questions as this session allows for now ("
+                    + QuestionQuota.PER_MINUTE + " a minute, " + session.questionsPerHour() + " an hour), so this one"
+                    + " was not posted and nothing changed. You can ask again in "
+                    + LiveSessionMessages.minutes(Duration.between(now, until)) + "; meanwhile ▲ Me too on a"
+                    + " question in the channel counts too.");
+        });
+        store.saveQuota(session.id(), keyed.key().number(), token, quota.plusOne());
+    }
+
     /** Posts an anonymous question in the session's channel; the asker's mark keeps them from upvoting it. */
     Question ask(Keyed keyed, PersonId person, String text) {
         LiveSession session = keyed.session();
+        countQuestion(keyed, person);
         long id = store.insertQuestion(session.id(), text, now);
         store.insertMark(id, keyed.key().token(votePurpose(id), person), keyed.key().number(), true);
         Question question = store.question(id).orElseThrow();
@@ -168,6 +197,22 @@ final class LiveSessionFlow {
             outbox.update(question.postMessageId(), LiveSessionMessages.questionRemoved());
         }
         refreshBoard(session.id());
+    }
+
+    /** Pauses or resumes anonymous questions; flags and votes go on. */
+    void pauseQuestions(LiveSession session, boolean paused) {
+        store.setQuestionsPaused(session.id(), paused);
+        outbox.post(session.channel(), LiveSessionMessages.questionsPaused(paused));
+        refreshBoard(session.id());
+    }
+
+    /**
+     * Takes the keyed hash of an anonymous request's platform id under the session's key: false for a retry. Its
+     * generation goes with it, so a restart's new key forgets the old hashes along with the old tokens.
+     */
+    boolean claimRequest(Keyed keyed, String requestId) {
+        return store.claimRequest(keyed.session().id(), keyed.key().number(),
+                keyed.key().token(REQUEST_PURPOSE, requestId), now);
     }
 
     /** Votes on different questions get unrelated tokens, so the store cannot tell that one person cast both. */
@@ -223,6 +268,7 @@ final class LiveSessionFlow {
         }
         store.endFlagsBefore(session.id(), Integer.MAX_VALUE, now, "SESSION_ENDED");
         store.deleteMarksBefore(session.id(), Integer.MAX_VALUE);
+        store.deleteKeyedRowsBefore(session.id(), Integer.MAX_VALUE);
         store.endSession(session.id(), now);
         tasks.cancel(AUTO_END_TASK, session.id());
 

@@ -1,5 +1,6 @@
 package dev.guildhall.livesession;
 
+import dev.guildhall.core.ListPage;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Message.Button;
 
@@ -19,6 +20,9 @@ final class LiveSessionMessages {
     static final String RECAP = "livesession.recap";
     static final String LEARN_INVITE = "livesession.learn-invite";
     static final String REMOVE = "livesession.remove";
+    static final String PAUSE = "livesession.pause";
+    static final String RESUME = "livesession.resume";
+    static final String QUESTIONS = "livesession.questions";
 
     static final String WAIT_LABEL = "I don't get this yet";
     static final String OK_LABEL = "I get it now";
@@ -73,6 +77,11 @@ final class LiveSessionMessages {
         return Message.text("A question was removed by the presenter.");
     }
 
+    static Message questionsPaused(boolean paused) {
+        return Message.text(paused ? "⏸ The presenter paused questions for now. Lost? /wait and its button still work."
+                : "▶ Questions are open again: `/wait <question>` asks one anonymously.");
+    }
+
     static Message restartNotice() {
         return Message.text("Guildhall restarted during this session, so the flags raised before now were cleared."
                 + " Still lost? Press *" + WAIT_LABEL + "* or type `/wait` again — still anonymous.");
@@ -122,12 +131,35 @@ final class LiveSessionMessages {
         for (Question question : top) {
             message = message.withButton(Button.danger(REMOVE + ":" + question.id(), "Remove question " + rank++));
         }
+        message = session.questionsPaused()
+                ? message.withButton(Button.primary(RESUME + ":" + session.id(), "Resume questions"))
+                : message.withButton(Button.of(PAUSE + ":" + session.id(), "Pause questions"));
+        message = message.withButton(Button.of(QUESTIONS + ":" + session.id() + "-0", "All questions"));
+        if (session.questionsPaused()) {
+            message = message.withField("Questions", "paused — /session resume opens them again");
+        }
         if (session.restartedAt() != null) {
             message = message.withField("Note", "Guildhall restarted at " + time(session.restartedAt()) + zoneSuffix()
                     + "; flags raised before then were cleared and the channel was asked to press again.");
         }
         return message.withContext("Updated " + time(now) + zoneSuffix() + ". Flags go down after "
                 + minutes(settings.flagLifetime()) + " unless renewed. Nobody's name is shown: Guildhall does not keep it.");
+    }
+
+    /** The presenter's full list: every standing question with its number and a button to remove it. */
+    static Message questionList(LiveSession session, ListPage<Question> page) {
+        StringBuilder text = new StringBuilder("❓ Questions in *" + session.title() + "*"
+                + (page.isPaged() ? " (" + page.shown() + ")" : "") + ", oldest first:");
+        for (Question question : page.items()) {
+            text.append("\n#").append(question.id()).append(" ").append(question.text())
+                    .append(" (").append(votes(question.votes())).append(')');
+        }
+        Message message = Message.text(text.toString())
+                .withContext("/session remove <#> removes one by its number, too.");
+        for (Question question : page.items()) {
+            message = message.withButton(Button.danger(REMOVE + ":" + question.id(), "Remove #" + question.id()));
+        }
+        return message;
     }
 
     Message boardClosed(LiveSession session) {

@@ -5,6 +5,7 @@ import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,14 +20,24 @@ final class LiveSessionStore {
         this.handle = handle;
     }
 
+    /**
+     * Every time an anonymous row holds (flags, questions, retries, quotas) is rounded down to the minute, whoever
+     * wrote it: a finer time could be matched to a delivery, a log line or another anonymous action.
+     */
+    static Instant minute(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MINUTES);
+    }
+
     // --- sessions
 
-    long insertSession(ChannelId channel, String title, PersonId presenter, int threshold, Instant now) {
+    long insertSession(ChannelId channel, String title, PersonId presenter, int threshold, int questionsPerHour,
+                       Instant now) {
         return handle.createQuery("""
-                        INSERT INTO live_session (channel_id, title, presenter_id, threshold, key_generation, started_at)
-                        VALUES (:channel, :title, :presenter, :threshold, 1, :now) RETURNING id""")
+                        INSERT INTO live_session (channel_id, title, presenter_id, threshold, key_generation, started_at,
+                                                  questions_per_hour)
+                        VALUES (:channel, :title, :presenter, :threshold, 1, :now, :perHour) RETURNING id""")
                 .bind("channel", channel).bind("title", title).bind("presenter", presenter)
-                .bind("threshold", threshold).bind("now", now)
+                .bind("threshold", threshold).bind("now", now).bind("perHour", questionsPerHour)
                 .mapTo(Long.class).one();
     }
 
@@ -115,13 +126,13 @@ final class LiveSessionStore {
                         INSERT INTO wait_flag (session_id, generation, token, raised_at, expires_at)
                         VALUES (:session, :generation, :token, :now, :expires) RETURNING id""")
                 .bind("session", sessionId).bind("generation", generation).bind("token", token)
-                .bind("now", now).bind("expires", expiresAt)
+                .bind("now", minute(now)).bind("expires", minute(expiresAt))
                 .mapTo(Long.class).one();
     }
 
     void renewFlag(long flagId, Instant expiresAt) {
         handle.createUpdate("UPDATE wait_flag SET expires_at = :expires WHERE id = :id")
-                .bind("expires", expiresAt).bind("id", flagId).execute();
+                .bind("expires", minute(expiresAt)).bind("id", flagId).execute();
     }
 
     /** Takes a flag down and forgets its token. */
@@ -129,7 +140,7 @@ final class LiveSessionStore {
         handle.createUpdate("""
                         UPDATE wait_flag SET ended_at = :now, end_reason = :reason, token = NULL
                         WHERE id = :id AND ended_at IS NULL""")
-                .bind("now", now).bind("reason", reason).bind("id", flagId).execute();
+                .bind("now", minute(now)).bind("reason", reason).bind("id", flagId).execute();
     }
 
     /** Takes down every flag of the session raised under an older key generation (or all, with MAX_VALUE). */
@@ -137,7 +148,7 @@ final class LiveSessionStore {
         return handle.createUpdate("""
                         UPDATE wait_flag SET ended_at = :now, end_reason = :reason, token = NULL
                         WHERE session_id = :session AND ended_at IS NULL AND generation < :generation""")
-                .bind("now", now).bind("reason", reason).bind("session", sessionId).bind("generation", generation)
+                .bind("now", minute(now)).bind("reason", reason).bind("session", sessionId).bind("generation", generation)
                 .execute();
     }
 
@@ -166,7 +177,7 @@ final class LiveSessionStore {
     long insertQuestion(long sessionId, String text, Instant now) {
         return handle.createQuery("""
                         INSERT INTO wait_question (session_id, text, asked_at) VALUES (:session, :text, :now) RETURNING id""")
-                .bind("session", sessionId).bind("text", text).bind("now", now)
+                .bind("session", sessionId).bind("text", text).bind("now", minute(now))
                 .mapTo(Long.class).one();
     }
 
@@ -189,7 +200,7 @@ final class LiveSessionStore {
 
     void removeQuestion(long questionId, Instant now) {
         handle.createUpdate("UPDATE wait_question SET removed_at = :now WHERE id = :id AND removed_at IS NULL")
-                .bind("now", now).bind("id", questionId).execute();
+                .bind("now", minute(now)).bind("id", questionId).execute();
     }
 
     /** Whether the token already marked this question: empty if not, else whether that mark is the asker's. */
@@ -217,5 +228,56 @@ final class LiveSessionStore {
                         DELETE FROM wait_vote WHERE generation < :generation
                         AND question_id IN (SELECT id FROM wait_question WHERE session_id = :session)""")
                 .bind("generation", generation).bind("session", sessionId).execute();
+    }
+
+    /** Every standing question of the session, oldest first: the presenter's full list. */
+    List<Question> standingQuestions(long sessionId) {
+        return handle.createQuery("""
+                        SELECT * FROM wait_question WHERE session_id = :session AND removed_at IS NULL
+                        ORDER BY asked_at, id""")
+                .bind("session", sessionId).mapTo(Question.class).list();
+    }
+
+    void setQuestionsPaused(long sessionId, boolean paused) {
+        handle.createUpdate("UPDATE live_session SET questions_paused = :paused WHERE id = :id")
+                .bind("paused", paused ? 1 : 0).bind("id", sessionId).execute();
+    }
+
+    // --- anonymous retries and question quotas: keyed hashes, minutes, gone with the session
+
+    /** @return false if the keyed hash was taken before (a retry) */
+    boolean claimRequest(long sessionId, int generation, String requestHash, Instant now) {
+        return handle.createUpdate("""
+                        INSERT INTO anonymous_request (request_hash, session_id, generation, handled_at)
+                        VALUES (:hash, :session, :generation, :now) ON CONFLICT (request_hash) DO NOTHING""")
+                .bind("hash", requestHash).bind("session", sessionId).bind("generation", generation)
+                .bind("now", minute(now)).execute() == 1;
+    }
+
+    Optional<QuestionQuota> quota(long sessionId, String token) {
+        return handle.createQuery("""
+                        SELECT minute_start, asked_in_minute, hour_start, asked_in_hour FROM wait_question_quota
+                        WHERE session_id = :session AND token = :token""")
+                .bind("session", sessionId).bind("token", token).mapTo(QuestionQuota.class).findOne();
+    }
+
+    void saveQuota(long sessionId, int generation, String token, QuestionQuota quota) {
+        handle.createUpdate("""
+                        INSERT INTO wait_question_quota (session_id, token, generation, minute_start, asked_in_minute,
+                                                         hour_start, asked_in_hour)
+                        VALUES (:session, :token, :generation, :minuteStart, :inMinute, :hourStart, :inHour)
+                        ON CONFLICT (session_id, token) DO UPDATE SET minute_start = :minuteStart,
+                            asked_in_minute = :inMinute, hour_start = :hourStart, asked_in_hour = :inHour""")
+                .bind("session", sessionId).bind("token", token).bind("generation", generation)
+                .bind("minuteStart", minute(quota.minuteStart())).bind("inMinute", quota.askedInMinute())
+                .bind("hourStart", minute(quota.hourStart())).bind("inHour", quota.askedInHour()).execute();
+    }
+
+    /** Forgets the session's retry hashes and quotas made under generations before the given one (all: MAX_VALUE). */
+    void deleteKeyedRowsBefore(long sessionId, int generation) {
+        for (String table : List.of("anonymous_request", "wait_question_quota")) {
+            handle.createUpdate("DELETE FROM " + table + " WHERE session_id = :session AND generation < :generation")
+                    .bind("session", sessionId).bind("generation", generation).execute();
+        }
     }
 }

@@ -47,12 +47,17 @@ public final class SessionKeys implements AnonymityKeys {
 
         /** The person's token for one purpose, like {@code flag} or {@code vote:7}. */
         public String token(String purpose, PersonId person) {
+            return token(purpose, person.value());
+        }
+
+        /** The token of any value for one purpose, like a platform's request id for {@code request}. */
+        public String token(String purpose, String value) {
             try {
                 Mac mac = Mac.getInstance(ALGORITHM);
                 mac.init(key);
                 mac.update(purpose.getBytes(StandardCharsets.UTF_8));
                 mac.update((byte) 0);
-                byte[] digest = mac.doFinal(person.value().getBytes(StandardCharsets.UTF_8));
+                byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
                 return HexFormat.of().formatHex(digest, 0, TOKEN_BYTES);
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);

@@ -3,6 +3,7 @@ package dev.guildhall.livesession;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.command.UsageException;
+import dev.guildhall.core.Mentions;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
@@ -18,6 +19,7 @@ final class WaitCommand {
             /wait <question> — the same, and ask a question; it's posted without your name and others can upvote it
             /wait ok — you get it now: take your flag down
             Nobody, not even the presenter, sees who flagged, asked or voted.""";
+    static final String NAME = "wait";
     static final int MAX_QUESTION_LENGTH = 300;
 
     private final AnonymityKeys keys;
@@ -29,7 +31,7 @@ final class WaitCommand {
     }
 
     CommandSpec spec() {
-        return new CommandSpec("wait", "say \"I don't get this yet\" in a live session, anonymously", USAGE,
+        return new CommandSpec(NAME, "say \"I don't get this yet\" in a live session, anonymously", USAGE,
                 this::handle, true);
     }
 
@@ -40,7 +42,7 @@ final class WaitCommand {
         LiveSession session = flow.store.runningIn(channel).orElseThrow(() -> new UsageException(
                 "There's no live session in this channel right now, so there's nobody to tell. The presenter starts"
                         + " one here with /session start \"<title>\"; then /wait (or its button) flags anonymously."));
-        String text = request.args().restFrom(0);
+        String text = Mentions.plain(request.args().restFrom(0));
         PersonId caller = request.caller().id();
         if (text.toLowerCase(Locale.ROOT).equals("ok")) {
             return retract(flow, session, caller);

@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * What {@code GET /metrics} shows, in Prometheus' text format: commands by name and outcome, how long answers take,
  * the outbox, matches, live sessions and the JVM. Counts that live in the database are read from it at each scrape,
- * so they survive restarts and never drift from the truth. No label ever names a person.
+ * so they survive restarts and never drift from the truth. No label ever names a person, and anonymous commands
+ * and presses are one untimed count ({@code command="anonymous"}), so nothing here dates a single anonymous flag.
  */
 public final class Metrics implements RequestObserver, AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -71,6 +72,9 @@ public final class Metrics implements RequestObserver, AutoCloseable {
                 .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry)
                 .increment();
+        if (name.equals(RequestObserver.ANONYMOUS)) {
+            return;
+        }
         Timer.builder("guildhall.ack.latency")
                 .description("Time from a command or press reaching the bot to its answer (what the platform waits for)")
                 .publishPercentileHistogram()

@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  * own, and a message of more than 50 blocks goes out as several Slack messages, in order.
  */
 final class BlockKit {
-    private static final Pattern SLACK_LINK = Pattern.compile("<[#@][CGUW][A-Z0-9]{2,}(?:\\|[^<>&|]*)?>|"
-            + Mentions.ANY_TOKEN.pattern());
+    private static final Pattern SLACK_LINK = Mentions.ANY_TOKEN;
+    /** A web address written out: shown as itself, and made a link explicitly since sections are verbatim. */
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>|\u27E6\u27E7]*[^\\s<>|\u27E6\u27E7.,;:!?)'\"]");
     /** Slack takes at most 50 blocks in a message and 100 in a home tab. */
     static final int MESSAGE_BLOCKS = 50;
     static final int HOME_BLOCKS = 100;
@@ -193,7 +194,8 @@ final class BlockKit {
 
     /** A piece already split to fit, escaped only now. */
     private static MarkdownTextObject mrkdwn(String piece) {
-        return MarkdownTextObject.builder().text(textOf(piece)).build();
+        // verbatim: Slack would otherwise turn a typed "@here" or "#general" into a live mention or link.
+        return MarkdownTextObject.builder().text(textOf(piece)).verbatim(true).build();
     }
 
     /** Slack refuses an empty text object. */
@@ -206,17 +208,30 @@ final class BlockKit {
     }
 
     /**
-     * Slack reads {@code <…>} as links and mentions: the core's "/learn <topic>" must show as typed. The core's
-     * mention tokens become Slack's links ({@code <#C123>}, {@code <@U123>}) and stay links.
+     * Slack reads {@code <…>} as links and mentions: the core's "/learn <topic>" must show as typed, and so must
+     * anything a person typed ({@code <!here>}, {@code <@U1>}, a masked link). Only the core's mention tokens become
+     * Slack's links ({@code <#C123>}, {@code <@U123>}) — mentions an adapter read from the platform by id.
      */
     static String escape(String written) {
-        String text = SlackMentions.render(written);
-        Matcher link = SLACK_LINK.matcher(text);
+        Matcher token = Mentions.ANY_TOKEN.matcher(written);
         StringBuilder escaped = new StringBuilder();
         int from = 0;
-        while (link.find()) {
-            escaped.append(escapeAll(text.substring(from, link.start()))).append(link.group());
-            from = link.end();
+        while (token.find()) {
+            escaped.append(escapeText(written.substring(from, token.start())))
+                    .append(SlackMentions.render(token.group()));
+            from = token.end();
+        }
+        return escaped.append(escapeText(written.substring(from))).toString();
+    }
+
+    private static String escapeText(String text) {
+        Matcher url = URL.matcher(text);
+        StringBuilder escaped = new StringBuilder();
+        int from = 0;
+        while (url.find()) {
+            escaped.append(escapeAll(text.substring(from, url.start()))).append('<')
+                    .append(escapeAll(url.group())).append('>');
+            from = url.end();
         }
         return escaped.append(escapeAll(text.substring(from))).toString();
     }

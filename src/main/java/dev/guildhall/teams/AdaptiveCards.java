@@ -14,6 +14,7 @@ import dev.guildhall.core.TextSplitter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,9 @@ final class AdaptiveCards {
     private static final TextSplitter PIECES = new TextSplitter(PIECE_BYTES, AdaptiveCards::jsonBytes,
             Mentions.ANY_TOKEN);
     private static final Pattern SLACK_BOLD = Pattern.compile("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])");
+    private static final Pattern MARKUP = Pattern.compile("\\]\\(|<(?=/?at\\b)|&(?=#?[a-zA-Z0-9]+;)",
+            Pattern.CASE_INSENSITIVE);
+    private static final String WORD_JOINER = "\u2060";
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private AdaptiveCards() {
@@ -190,10 +194,24 @@ final class AdaptiveCards {
         return bytes;
     }
 
-    /** The core writes *bold* the way Slack does; Adaptive Cards want **bold**. */
+    /**
+     * The core writes *bold* the way Slack does; Adaptive Cards want **bold**. Nothing a person typed becomes a link
+     * or a mention: a masked link {@code [label](address)}, an {@code <at>} tag or an HTML entity is shown as typed.
+     */
     static String markdown(String text) {
         // Replies quote people as "@Bob Smith" (a card mention would need its entity); channels by their label.
-        String rendered = Mentions.render(text, person -> "@" + person.label(), channel -> channel.label());
+        String rendered = Mentions.render(inert(text), person -> "@" + inert(person.label()),
+                channel -> inert(channel.label()));
         return SLACK_BOLD.matcher(rendered).replaceAll("**$1**");
+    }
+
+    /**
+     * Card markdown has no escape that every Teams client honours, so the markup is broken with an invisible word
+     * joiner instead: "[label](address)" then shows exactly so (its real address visible), "<at>" stays text and
+     * "&lt;" is not read as "<".
+     */
+    private static String inert(String text) {
+        return MARKUP.matcher(text).replaceAll(markup -> Matcher.quoteReplacement(
+                markup.group().charAt(0) + WORD_JOINER + markup.group().substring(1)));
     }
 }

@@ -42,6 +42,12 @@ class ServerTest {
                 .isInstanceOf(ConfigException.class).hasMessageStartingWith("PORT must be a TCP port number");
         assertThatThrownBy(() -> Server.start(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s",
                 "PORT", "70000"), AdjustableClock.system(), false)).hasMessageStartingWith("PORT must be");
+        assertThatThrownBy(() -> Server.start(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s",
+                "PORT", "3000", "MANAGEMENT_PORT", "3000"), AdjustableClock.system(), false))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("MANAGEMENT_PORT must differ from PORT");
+        assertThatThrownBy(() -> Server.start(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s",
+                "MANAGEMENT_PORT", "metrics"), AdjustableClock.system(), false))
+                .hasMessageStartingWith("MANAGEMENT_PORT must be a TCP port number");
         assertThatThrownBy(() -> Server.start(env("SLACK_BOT_TOKEN", "xoxb-1", "GUILDHALL_MATCH_DEADLINE", "soon"),
                 AdjustableClock.system(), false)).hasMessageStartingWith("GUILDHALL_MATCH_DEADLINE");
         assertThatThrownBy(() -> Server.start(env("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"),
@@ -74,7 +80,7 @@ class ServerTest {
             assertThat(health.body()).isEqualTo("ok");
             // but it is not ready: Slack has not accepted the token yet
             HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/readyz")).build(),
+                    URI.create("http://127.0.0.1:" + server.managementPort() + "/readyz")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(ready.body()).contains("slack: FAILING", "database: ok");

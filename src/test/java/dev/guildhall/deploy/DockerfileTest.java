@@ -81,8 +81,8 @@ class DockerfileTest {
         assertThat(EnvironmentNames.read(Path.of("src/main/java/dev/guildhall/app/Main.java")))
                 .contains("case \"health\" -> health(", "\"/healthz\"");
         assertThat(EnvironmentNames.read(Path.of("src/main/java/dev/guildhall/app/Server.java")))
-                .contains("http.route(\"GET\", \"/healthz\"", "http.route(\"GET\", \"/readyz\"",
-                        "http.route(\"GET\", \"/metrics\"");
+                .contains("http.route(\"GET\", \"/healthz\"", "management.route(\"GET\", \"/readyz\"",
+                        "management.route(\"GET\", \"/metrics\"");
     }
 
     @Test

@@ -39,6 +39,11 @@ class KubernetesManifestsTest {
         assertThat(pod.at("/securityContext/runAsUser").asInt()).isPositive();
         assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
+        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/name").asText()).isEqualTo("management");
+        assertThat(container.at("/ports/1/containerPort").asText())
+                .isEqualTo(read("configmap.yaml").at("/data/MANAGEMENT_PORT").asText())
+                .isEqualTo(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText());
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
         assertThat(container.at("/resources/requests/cpu").isMissingNode()).isFalse();
         assertThat(container.at("/resources/requests/memory").isMissingNode()).isFalse();
@@ -72,6 +77,8 @@ class KubernetesManifestsTest {
     void theServiceReachesThePodsPortAndTheNoteExplainsOneReplica() throws Exception {
         JsonNode service = read("service.yaml");
         assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("http");
+        assertThat(service.at("/spec/ports")).as("the management port (/readyz, /metrics) is for operators only")
+                .hasSize(1);
         assertThat(service.at("/spec/selector")).isEqualTo(read("deployment.yaml").at("/spec/selector/matchLabels"));
         assertThat(EnvironmentNames.read(java.nio.file.Path.of("manifests/k8s/README.md")))
                 .contains("Why one replica", "manifests/k8s/postgres/");

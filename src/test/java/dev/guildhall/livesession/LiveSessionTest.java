@@ -189,7 +189,8 @@ class LiveSessionTest {
         bot.type("dave", "vpc", "/wait something rude");
         bot.type("carol", "vpc", "/wait what is a transit gateway?");
         assertThat(bot.chat.lastTo("@alice").message().buttons()).extracting(b -> b.actionId())
-                .containsExactly("livesession.remove:1", "livesession.remove:2");
+                .containsExactly("livesession.remove:1", "livesession.remove:2", "livesession.pause:1",
+                        "livesession.questions:1-0");
 
         // When someone else tries to remove it, then alice does
         assertThat(bot.press("bob", "vpc", "livesession.remove:1")).contains("Only alice");

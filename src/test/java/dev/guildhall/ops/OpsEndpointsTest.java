@@ -27,7 +27,10 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code serve}'s operator endpoints: /healthz, /readyz and /metrics, on a real server and database file. */
+/**
+ * {@code serve}'s operator endpoints: /healthz, /readyz and /metrics on the management port, on a real server and
+ * database file; the port the platforms reach answers only /healthz of them.
+ */
 class OpsEndpointsTest {
     @TempDir
     Path dir;
@@ -47,7 +50,11 @@ class OpsEndpointsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return get(server.managementPort(), path);
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -89,6 +96,32 @@ class OpsEndpointsTest {
     }
 
     @Test
+    void metricsAndReadinessAreNotServedWhereThePlatformsReachTheBot() throws Exception {
+        assertThat(server.managementPort()).isNotEqualTo(server.port());
+        assertThat(get(server.port(), "/metrics").statusCode()).isEqualTo(404);
+        assertThat(get(server.port(), "/readyz").statusCode()).isEqualTo(404);
+        assertThat(get(server.port(), "/healthz").statusCode()).isEqualTo(200);
+        assertThat(server.description()).contains("for operators on port " + server.managementPort());
+    }
+
+    @Test
+    void anonymousCommandsAreOneUntimedCountThatNamesNoCommand() throws Exception {
+        // Given a live session with two anonymous flags and one named command
+        say("alice", "session", "start \"Kubernetes 101\"");
+        double timedBefore = sample(get("/metrics").body(), "guildhall_ack_latency_seconds_count");
+        say("bob", "wait", "");
+        say("carol", "wait", "what is a pod?");
+
+        // When Prometheus scrapes
+        String metrics = get("/metrics").body();
+
+        // Then both count under one label, neither is timed, and nothing says /wait
+        assertThat(sample(metrics, "guildhall_commands_total{command=\"anonymous\",outcome=\"ok\"}")).isEqualTo(2);
+        assertThat(sample(metrics, "guildhall_ack_latency_seconds_count")).isEqualTo(timedBefore);
+        assertThat(metrics).doesNotContain("/wait", "wait\"", "bob", "carol");
+    }
+
+    @Test
     void readyzFailsWhileTheDatabaseFileIsUnreadableAndRecoversWhenItIsBack() throws Exception {
         // Given a running server that is ready
         assertThat(get("/readyz").statusCode()).isEqualTo(200);
@@ -103,7 +136,7 @@ class OpsEndpointsTest {
             HttpResponse<String> notReady = get("/readyz");
             assertThat(notReady.statusCode()).isEqualTo(503);
             assertThat(notReady.body()).contains("not ready", "database: FAILING", "scheduler: ok");
-            assertThat(get("/healthz").statusCode()).isEqualTo(200);
+            assertThat(get(server.port(), "/healthz").statusCode()).isEqualTo(200);
         } finally {
             Files.setPosixFilePermissions(file, before);
         }

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One bot, one database, both platforms: a learner on Slack is matched with a teacher on Teams, and each is told on
- * their own platform.
+ * their own platform; what a Teams user types reaches Slack as text.
  */
 class CrossPlatformMatchTest {
     @TempDir
@@ -94,5 +94,24 @@ class CrossPlatformMatchTest {
                 && String.valueOf(call.param("text")).contains("match is on"), 1, "match is on")).isNotEmpty();
         assertThat(teams.await(Activities.personalChat("alice"), c -> c.method().equals("PUT")
                 && c.cardText().contains("The match is on"))).isNotEmpty();
+    }
+
+    @Test
+    void aTeamsUsersTypedSlackMarkupReachesSlackAsText() throws Exception {
+        // Given a guild led on Teams with a member on Slack
+        assertThat(post("/api/messages", Activities.personalMessage(teams.serviceUrl(), "alice",
+                "guild create imp \\\"Imps\\\""), "application/json")).isEqualTo(202);
+        assertThat(slashCommand("U0BOB", "bob", "/guild", "join imp")).isEqualTo(200);
+
+        // When the Teams lead types Slack's mention and broadcast markup into an announcement (Teams sends it escaped)
+        assertThat(post("/api/messages", Activities.personalMessage(teams.serviceUrl(), "alice",
+                "guild announce imp ping &lt;@U998&gt; and &lt;!here&gt;"), "application/json")).isEqualTo(202);
+
+        // Then bob's DM on Slack shows it as text: no mention, no broadcast
+        FakeSlack.Call dm = slack.awaitCalls(call -> call.method().equals("chat.postMessage")
+                && String.valueOf(call.param("blocks")).contains("ping"), 1, "announcement").get(0);
+        assertThat(dm.json("blocks").get(0).path("text").path("text").asText())
+                .contains("ping &lt;@U998&gt; and &lt;!here&gt;")
+                .doesNotContain("<@U998>", "<!here>");
     }
 }

@@ -67,6 +67,8 @@ class SlackManifestTest {
                     .isEqualTo(expected.get(name).summary()).hasSizeLessThanOrEqualTo(2000);
             assertThat(command.path("usage_hint").asText()).as(name + " usage_hint").isNotBlank()
                     .hasSizeLessThanOrEqualTo(1000);
+            assertThat(command.path("should_escape").asBoolean()).as(name + " should_escape: mentions must arrive"
+                    + " as <@U…|name> so they are resolved by id, not by a display name anyone can choose").isTrue();
         }
     }
 

@@ -23,9 +23,15 @@ class SlackMentionsTest {
     }
 
     @Test
-    void everythingElseStaysAsTypedAndTypedTokensAreInert() {
-        assertThat(SlackMentions.tokens("T1", "learn &lt;rust&gt; <https://x.dev|x> <!here>"))
-                .isEqualTo("learn &lt;rust&gt; <https://x.dev|x> <!here>");
+    void everythingElseBecomesPlainTextAndTypedTokensAreInert() {
+        // Given escaping on, Slack sends typed <, >, & as entities and marks links and broadcasts itself
+        assertThat(SlackMentions.tokens("T1", "learn &lt;rust&gt; &amp; go <https://x.dev|x> <!here>"))
+                .isEqualTo("learn <rust> & go x (https://x.dev) @here");
+        assertThat(SlackMentions.tokens("T1", "<https://x.dev/a?b=1&amp;c=2> <https://x.dev|x.dev> "
+                + "<mailto:a@x.dev|a@x.dev> <!channel> <!here|here> <!subteam^S1|@core-team> <!date^1|Dec 1>"))
+                .isEqualTo("https://x.dev/a?b=1&c=2 https://x.dev mailto:a@x.dev @channel @here @core-team Dec 1");
+        // a typed mention arrives escaped, and stays text
+        assertThat(SlackMentions.tokens("T1", "&lt;@U999&gt; hi")).isEqualTo("<@U999> hi");
         assertThat(SlackMentions.tokens("T1", "\u27E6@slack:T1:U1|bob\u27E7")).isEqualTo("[@slack:T1:U1|bob]");
         assertThat(SlackMentions.tokens("T1", null)).isNull();
     }

@@ -31,8 +31,8 @@ class SlackServeOverSocketModeTest {
                         .doesNotContain("/slack/events");
                 assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();
                 java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port()
-                                + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                                + server.managementPort() + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
                 assertThat(ready.body()).contains("slack: ok");
                 assertThat(ready.statusCode()).isEqualTo(200);
 

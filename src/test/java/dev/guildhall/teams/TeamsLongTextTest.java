@@ -1,11 +1,6 @@
 package dev.guildhall.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Wiring;
-import dev.guildhall.bot.Guildhall;
-import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.store.Database;
 import dev.guildhall.testing.ManyGuilds;
 import org.junit.jupiter.api.AfterEach;
@@ -14,51 +9,39 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static dev.guildhall.teams.Activities.personalChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Long texts through the Teams adapter: every activity within Teams' ~28 KB, the whole text delivered. */
 class TeamsLongTextTest {
-    private static final TeamsConfig DEV = new TeamsConfig("", "", Optional.empty(), true);
-
     @TempDir
     Path dir;
+    TeamsRig rig;
     FakeConnector connector;
-    Guildhall guildhall;
-    TeamsAdapter teams;
     Database database;
 
     @BeforeEach
     void start() throws Exception {
-        connector = new FakeConnector();
-        AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
-        database = Database.open(dir.resolve("g.db").toString());
-        teams = new TeamsAdapter(DEV, database, clock);
-        guildhall = new Guildhall(database, clock, new RoutingChatPort(Map.of("teams", teams.chatPort())),
-                Wiring.capabilities(Config.from(Map.of())));
+        rig = new TeamsRig(dir);
+        connector = rig.connector;
+        database = rig.database;
     }
 
     @AfterEach
     void stop() {
-        guildhall.close();
-        connector.close();
+        rig.close();
     }
 
     private void say(String user, String text) {
-        assertThat(teams.handle(guildhall, null, Activities.personalMessage(connector.serviceUrl(), user, text))
-                .status()).isEqualTo(202);
-        guildhall.runDue();
+        rig.post(Activities.personalMessage(connector.serviceUrl(), user, text));
     }
 
     private void press(String user, String actionId) {
-        teams.handle(guildhall, null, Activities.cardSubmit(connector.serviceUrl(), user, actionId));
-        guildhall.runDue();
+        rig.teams.handle(rig.guildhall, null, Activities.cardSubmit(connector.serviceUrl(), user, actionId));
+        rig.guildhall.runDue();
     }
 
     private static void assertWithinTeamsLimit(List<FakeConnector.Call> calls) {
@@ -80,9 +63,7 @@ class TeamsLongTextTest {
     }
 
     private void sayInChannel(String user, String text) {
-        assertThat(teams.handle(guildhall, null, Activities.channelMention(connector.serviceUrl(), user, text))
-                .status()).isIn(200, 202);
-        guildhall.runDue();
+        rig.sayInChannel(user, text);
     }
 
     @Test

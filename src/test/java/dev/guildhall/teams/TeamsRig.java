@@ -1,0 +1,51 @@
+package dev.guildhall.teams;
+
+import dev.guildhall.app.Config;
+import dev.guildhall.app.Wiring;
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.core.RoutingChatPort;
+import dev.guildhall.store.Database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Teams adapter in this JVM on a SQLite file in dev mode, replies captured by a {@link FakeConnector}. */
+final class TeamsRig implements AutoCloseable {
+    private static final TeamsConfig DEV = new TeamsConfig("", "", Optional.empty(), true);
+
+    final FakeConnector connector;
+    final Database database;
+    final TeamsAdapter teams;
+    final Guildhall guildhall;
+
+    TeamsRig(Path dir) throws IOException {
+        connector = new FakeConnector();
+        AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
+        database = Database.open(dir.resolve("g.db").toString());
+        teams = new TeamsAdapter(DEV, database, clock);
+        guildhall = new Guildhall(database, clock, new RoutingChatPort(Map.of("teams", teams.chatPort())),
+                Wiring.capabilities(Config.from(Map.of())));
+    }
+
+    /** Posts an activity as Teams would, then runs what became due (the outbox). */
+    void post(String activity) {
+        assertThat(teams.handle(guildhall, null, activity).status()).isIn(200, 202);
+        guildhall.runDue();
+    }
+
+    void sayInChannel(String user, String text) {
+        post(Activities.channelMention(connector.serviceUrl(), user, text));
+    }
+
+    @Override
+    public void close() {
+        guildhall.close();
+        connector.close();
+    }
+}
