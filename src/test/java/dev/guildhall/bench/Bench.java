@@ -186,7 +186,7 @@ public final class Bench {
     record WrkResult(double rate, String p99, long requests, int non2xx, String socketErrors, String load) {
         static WrkResult parse(String out, String load) {
             Matcher rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
-            Matcher p99 = Pattern.compile("99%\\s+(\\S+)").matcher(out);
+            Matcher p99 = Pattern.compile("(?m)^\\s+99%\\s+(\\S+)").matcher(out);
             Matcher requests = Pattern.compile("(\\d+) requests in").matcher(out);
             Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)")
                     .matcher(out);
