@@ -16,6 +16,8 @@ import dev.guildhall.schedule.DueTaskRunner;
 import dev.guildhall.store.Database;
 import dev.guildhall.store.UnitOfWork;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +36,8 @@ public final class Guildhall implements AutoCloseable {
     private final List<Capability> capabilities;
     private final ObserveRequests metrics = new ObserveRequests();
     private final InboundChain chain;
+    private static final Duration PURGE_REQUEST_KEYS_EVERY = Duration.ofMinutes(1);
+    private volatile Instant requestKeysPurgedAt;
 
     public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities) {
         this(database, clock, port, capabilities, SendPace.defaults());
@@ -125,6 +129,7 @@ public final class Guildhall implements AutoCloseable {
 
     /** Runs the timed tasks that are due, then delivers the outbox; returns how much work was done. */
     public int runDue() {
+        forgetExpiredRequestKeys();
         int done = tasks.runDue() + dispatcher.deliverDue();
         // Channel operations the outbox just settled make follow-up tasks due now: run them and send what they say.
         int followUps = tasks.runDue();
@@ -132,7 +137,19 @@ public final class Guildhall implements AutoCloseable {
     }
 
     public int runDueTasks() {
+        forgetExpiredRequestKeys();
         return tasks.runDue();
+    }
+
+    /** Expired request keys go at most once a minute, on the tick, so no command's transaction pays for it. */
+    private void forgetExpiredRequestKeys() {
+        Instant now = clock.instant();
+        Instant last = requestKeysPurgedAt;
+        if (last != null && now.isBefore(last.plus(PURGE_REQUEST_KEYS_EVERY))) {
+            return;
+        }
+        requestKeysPurgedAt = now;
+        database.inTransaction(handle -> new HandledRequests(handle).forgetExpired(now));
     }
 
     /** Starts the outbox's background delivery, for long-running modes. */

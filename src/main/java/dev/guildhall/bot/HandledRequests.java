@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Deliveries already handled, by the key the platform gave them. Platforms retry for minutes, not days, so keys
- * older than {@link #KEPT} are forgotten.
+ * older than {@link #KEPT} are forgotten, by the once-a-minute purge of {@code Guildhall.runDueTasks}.
  */
 final class HandledRequests {
     static final Duration KEPT = Duration.ofDays(1);
@@ -45,10 +45,14 @@ final class HandledRequests {
                 .bind("reply", MessageJson.writeAll(reply.messages())).bind("key", key).execute();
     }
 
+    /** Deletes the keys older than {@link #KEPT}: on the tick, not in every request's transaction. */
+    int forgetExpired(Instant now) {
+        return handle.createUpdate("DELETE FROM handled_request WHERE handled_at < :cutoff")
+                .bind("cutoff", now.minus(KEPT)).execute();
+    }
+
     /** @return false if the key was recorded before */
     boolean record(String key, Reply reply, Instant now) {
-        handle.createUpdate("DELETE FROM handled_request WHERE handled_at < :cutoff")
-                .bind("cutoff", now.minus(KEPT)).execute();
         return handle.createUpdate("""
                         INSERT INTO handled_request (request_key, reply, handled_at) VALUES (:key, :reply, :now)
                         ON CONFLICT (request_key) DO NOTHING""")

@@ -6,6 +6,7 @@ import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -19,7 +20,13 @@ public final class People {
         this.handle = handle;
     }
 
-    /** Records a person as seen now; a time zone the platform did not send keeps the one known before. */
+    /**
+     * "Last seen" is kept to this grain: a caller's every command would otherwise rewrite their row (and a page of
+     * the database) with nothing new in it.
+     */
+    static final Duration SEEN_GRAIN = Duration.ofHours(1);
+
+    /** Records a person as seen now (to the hour); a time zone the platform did not send keeps the one known before. */
     public void remember(Person person, Instant now) {
         handle.createUpdate("""
                         INSERT INTO person (id, display_name, time_zone, first_seen_at, last_seen_at)
@@ -27,11 +34,15 @@ public final class People {
                         ON CONFLICT (id) DO UPDATE SET
                             display_name = excluded.display_name,
                             time_zone = COALESCE(excluded.time_zone, person.time_zone),
-                            last_seen_at = excluded.last_seen_at""")
+                            last_seen_at = excluded.last_seen_at
+                        WHERE person.display_name IS DISTINCT FROM excluded.display_name
+                           OR (excluded.time_zone IS NOT NULL AND person.time_zone IS DISTINCT FROM excluded.time_zone)
+                           OR person.last_seen_at < excluded.last_seen_at - :seenGrain""")
                 .bind("id", person.id().value())
                 .bind("name", person.displayName())
                 .bindByType("zone", person.timeZone().map(ZoneId::getId).orElse(null), String.class)
                 .bind("now", now)
+                .bind("seenGrain", SEEN_GRAIN.toMillis())
                 .execute();
     }
 

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -27,7 +26,7 @@ public final class Database implements AutoCloseable {
 
     private final Dialect dialect;
     private final Jdbi jdbi;
-    private final ReentrantLock writers = new ReentrantLock(true);
+    private final GroupCommit writer;
     private final ScheduledExecutorService checkpointer;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
@@ -36,6 +35,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
         StoredValues.register(jdbi);
         this.checkpointer = dialect == Dialect.SQLITE ? checkpointInBackground() : null;
+        this.writer = dialect == Dialect.SQLITE ? new GroupCommit(jdbi) : null;
     }
 
     /**
@@ -128,21 +128,32 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** Runs work in one transaction: everything it writes commits together, or nothing does. */
+    /**
+     * Runs work in one transaction: everything it writes commits together, or nothing does; returns (or throws) only
+     * once that is settled. On SQLite the work runs on the one writer thread, grouped with the work of other callers
+     * waiting at the same moment under one commit, each under its own SAVEPOINT ({@link GroupCommit}); PostgreSQL
+     * takes concurrent transactions itself.
+     */
     public <T> T inTransaction(Function<Handle, T> work) {
-        // SQLite lets one writer in at a time and makes the others poll in its busy handler, sleeping up to 100 ms
-        // between tries: under a burst of commands most of the wait was sleep. Writers queue here instead, in
-        // order, and each starts the moment the previous one commits (measured: docs/PERFORMANCE.md). PostgreSQL
-        // takes concurrent writers itself.
-        if (dialect != Dialect.SQLITE) {
+        if (writer == null) {
             return jdbi.inTransaction(work::apply);
         }
-        writers.lock();
-        try {
-            return jdbi.inTransaction(work::apply);
-        } finally {
-            writers.unlock();
-        }
+        return writer.run(work);
+    }
+
+    /** SQLite: writes queued for the writer thread right now (0 on PostgreSQL). */
+    public int writesWaiting() {
+        return writer == null ? 0 : writer.waiting();
+    }
+
+    /** SQLite: transactions the writer thread has committed, each holding one or more callers' writes. */
+    public long groupsCommitted() {
+        return writer == null ? 0 : writer.groupsCommitted();
+    }
+
+    /** For tests: runs on SQLite's writer thread just before each commit. */
+    void beforeCommit(Runnable hook) {
+        writer.beforeCommit(hook);
     }
 
     public <T> T read(Function<Handle, T> work) {
@@ -153,6 +164,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         if (checkpointer != null) {
             checkpointer.shutdownNow();
+        }
+        if (writer != null) {
+            writer.close();
         }
         dataSource.close();
     }

@@ -1,6 +1,21 @@
 package dev.guildhall.bench;
 
 import dev.guildhall.app.Server;
+import dev.guildhall.app.Config;
+import dev.guildhall.app.Wiring;
+import dev.guildhall.bot.Guildhall;
+import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
+import dev.guildhall.core.Person;
+import dev.guildhall.core.PersonId;
+import dev.guildhall.testing.RecordingChatPort;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import dev.guildhall.core.AdjustableClock;
 
 import java.io.BufferedReader;
@@ -42,13 +57,14 @@ public final class Bench {
                 case "machine" -> machine();
                 case "ack" -> ack();
                 case "wrk" -> wrk();
+                case "ceiling" -> ceiling(intProperty("bench.seconds", 10), intProperty("bench.connections", 16), 0);
                 case "match" -> match();
                 case "fanout" -> fanOut();
                 case "scheduler" -> scheduler();
                 case "footprint" -> footprint();
                 case "crash" -> crash();
                 default -> throw new IllegalArgumentException("unknown part " + part
-                        + "; use all, ack, match, fanout, scheduler, footprint, crash or wrk (not in all: needs wrk)");
+                        + "; use all, ack, match, fanout, scheduler, footprint, crash, wrk (not in all: needs wrk) or ceiling");
             }
         }
         System.exit(0);
@@ -105,32 +121,194 @@ public final class Bench {
 
     /**
      * Acks measured with wrk ({@code ../shared/bench/slack_bench.sh}, or {@code -Dbench.script=…}): the bare Bolt
-     * app and the bot, both on the project's HTTP server, one after the other in the same JVM and run. Installs wrk
+     * app and the bot, both on the project's HTTP server, one after the other in the same JVM and run, then the
+     * ratio of their rates; then the ceiling: the bot's own transactions in a loop in this JVM, no HTTP. Installs wrk
      * with apt-get when it is missing and this runs as root.
      */
     private static void wrk() throws Exception {
         Path script = Path.of(System.getProperty("bench.script", "../shared/bench/slack_bench.sh"));
         String seconds = System.getProperty("bench.seconds", "10");
         String connections = System.getProperty("bench.connections", "16");
+        String distinct = System.getProperty("bench.distinct", "150000");
+        String warmUpSeconds = System.getProperty("bench.warmUp", "5");
         if (!Files.isReadable(script)) {
             throw new IllegalStateException(script + " not found; pass -Dbench.script=/path/to/slack_bench.sh");
         }
         ensureWrk();
         Path db = Files.createTempDirectory("wrk-bench").resolve("ack.db");
-        System.out.println("== acks with wrk: " + script + " URL SECRET " + seconds + " " + connections);
+        System.out.println("== acks with wrk: " + script + " URL SECRET " + seconds + " " + connections + " "
+                + distinct);
+        Map<String, WrkResult> results = new LinkedHashMap<>();
         try (BenchSlack slack = BenchSlack.unlimited();
              Server guildhall = serveSlack(slack, db);
              BareBolt bare = new BareBolt(slack.apiUrl(), ServeProcess.SECRET)) {
             String bot = "http://127.0.0.1:" + guildhall.port() + "/slack/events";
             for (String[] target : List.of(new String[] {"bare Bolt", bare.url()}, new String[] {"Guildhall", bot})) {
-                System.out.println("-- " + target[0] + " (load " + load() + ")");
+                Process warmUp = new ProcessBuilder("bash", script.toString(), target[1], ServeProcess.SECRET,
+                        warmUpSeconds, connections, "20000").redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (warmUp.waitFor() != 0) {
+                    throw new IllegalStateException("the warm-up run of slack_bench.sh failed for " + target[0]);
+                }
+                String load = load();
+                System.out.println("-- " + target[0] + " (load " + load + ", after a " + warmUpSeconds
+                        + " s warm-up)");
+                Map<String, Long> cpuBefore = cpuByThreadGroup();
                 Process run = new ProcessBuilder("bash", script.toString(), target[1], ServeProcess.SECRET, seconds,
-                        connections).redirectErrorStream(true).inheritIO().start();
+                        connections, distinct).redirectErrorStream(true).start();
+                StringBuilder out = new StringBuilder();
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(run.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        System.out.println(line);
+                        out.append(line).append('\n');
+                    }
+                }
                 if (run.waitFor() != 0) {
                     throw new IllegalStateException("slack_bench.sh failed for " + target[0]);
                 }
+                results.put(target[0], WrkResult.parse(out.toString(), load));
+                printCpuPerRequest(cpuBefore, cpuByThreadGroup(), results.get(target[0]).requests());
             }
         }
+        WrkResult bareBolt = results.get("bare Bolt");
+        WrkResult bot = results.get("Guildhall");
+        System.out.printf("RESULT wrk: bare Bolt %.0f/s p99 %s (load %s) | Guildhall %.0f/s p99 %s (load %s) | ratio"
+                        + " %.2f (goal >= 0.5) | p99 ratio %.1f (goal <= 3) | Guildhall non-2xx %d, socket errors %s"
+                        + " | requests %d of %s distinct%n",
+                bareBolt.rate(), bareBolt.p99(), bareBolt.load(), bot.rate(), bot.p99(), bot.load(),
+                bot.rate() / bareBolt.rate(), bot.p99Millis() / bareBolt.p99Millis(), bot.non2xx(), bot.socketErrors(),
+                bot.requests(), distinct);
+        ceiling(Integer.parseInt(seconds), Integer.parseInt(connections), bot.rate());
+    }
+
+    /** What wrk printed for one app. */
+    record WrkResult(double rate, String p99, long requests, int non2xx, String socketErrors, String load) {
+        static WrkResult parse(String out, String load) {
+            Matcher rate = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
+            Matcher p99 = Pattern.compile("(?m)^\\s+99%\\s+(\\S+)").matcher(out);
+            Matcher requests = Pattern.compile("(\\d+) requests in").matcher(out);
+            Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)")
+                    .matcher(out);
+            Matcher errors = Pattern.compile("Socket errors: (.*)").matcher(out);
+            if (!rate.find() || !p99.find() || !requests.find()) {
+                throw new IllegalStateException("wrk printed no rate, p99 or count:\n" + out);
+            }
+            return new WrkResult(Double.parseDouble(rate.group(1)), p99.group(1), Long.parseLong(requests.group(1)),
+                    non2xx.find() ? Integer.parseInt(non2xx.group(1)) : 0, errors.find() ? errors.group(1) : "none",
+                    load);
+        }
+
+        double p99Millis() {
+            double value = Double.parseDouble(p99.replaceAll("[a-z]+$", ""));
+            return p99.endsWith("us") ? value / 1000 : p99.endsWith("ms") ? value : value * 1000;
+        }
+    }
+
+    /**
+     * The ceiling for the bot: the same mix of commands (half /learn, a quarter /teach, a quarter /teach list; 300
+     * topics; 5,000 people) handed straight to {@code Guildhall.handle} by as many threads as wrk had connections,
+     * on a fresh SQLite file — every transaction and group commit, no HTTP, no Bolt, no outbox delivery.
+     */
+    private static void ceiling(int seconds, int threads, double overHttp) throws Exception {
+        Path db = Files.createTempDirectory("ceiling-bench").resolve("ceiling.db");
+        Config config = Config.from(Map.of(Config.DB,
+                db.toString()));
+        try (Guildhall bot = Wiring.guildhall(config, AdjustableClock.system(),
+                Map.of("slack", new RecordingChatPort("slack")))) {
+            bot.start();
+            AtomicLong handled = new AtomicLong();
+            AtomicLong serial = new AtomicLong();
+            AtomicBoolean warm = new AtomicBoolean(true);
+            AtomicBoolean running = new AtomicBoolean(true);
+            List<Thread> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random random = new Random(t);
+                Thread worker = new Thread(() -> {
+                    while (running.get()) {
+                        bot.handle(benchCommand(random, serial.incrementAndGet()));
+                        if (!warm.get()) {
+                            handled.incrementAndGet();
+                        }
+                    }
+                });
+                worker.start();
+                workers.add(worker);
+            }
+            Thread.sleep(3_000); // warm-up, unmeasured
+            warm.set(false);
+            long started = System.nanoTime();
+            long writerCpu = threadCpu("sqlite-writer");
+            long processCpu = processCpu();
+            Thread.sleep(seconds * 1_000L);
+            long count = handled.get();
+            double rate = count / ((System.nanoTime() - started) / 1e9);
+            double writerMs = (threadCpu("sqlite-writer") - writerCpu) / 1e6 / count;
+            double processMs = (processCpu() - processCpu) / 1e6 / count;
+            running.set(false);
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            System.out.printf("RESULT ceiling (in this JVM, no HTTP, %d threads): %.0f commands/s, %.1f per group | "
+                            + "on-CPU per command: writer thread %.3f ms, whole process %.3f ms | "
+                            + "Guildhall over HTTP is %.2f of it | load %s%n", threads, rate,
+                    (double) serial.get() / bot.database().groupsCommitted(), writerMs, processMs, overHttp / rate,
+                    load());
+        }
+    }
+
+    /** On-CPU time of this JVM's threads by name, digits folded ("http-12" counts as "http-N"), in nanoseconds. */
+    static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long nanos = threads.getThreadCpuTime(thread.getId());
+            if (nanos > 0) {
+                cpu.merge(thread.getName().replaceAll("\\d+", "N"), nanos, Long::sum);
+            }
+        }
+        return cpu;
+    }
+
+    /** Where each request's CPU went, by thread group: what the run added, divided by the requests served. */
+    static void printCpuPerRequest(Map<String, Long> before, Map<String, Long> after, long requests) {
+        StringBuilder line = new StringBuilder("   on-CPU per request by thread:");
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .forEach(e -> line.append(String.format(" %s %.3f ms,", e.getKey(), e.getValue() / 1e6 / requests)));
+        System.out.println(line + String.format(" all live threads %.3f ms", (processCpuOf(after) - processCpuOf(before))
+                / 1e6 / requests));
+    }
+
+    private static long processCpuOf(Map<String, Long> cpu) {
+        return cpu.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** CPU time of the live thread with this name, in nanoseconds (0 if none). */
+    static long threadCpu(String name) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
+    }
+
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static Inbound benchCommand(Random random, long serial) {
+        String user = String.format("U%05d", random.nextInt(5_000));
+        String topic = "topic" + random.nextInt(300);
+        double kind = random.nextDouble();
+        String name = kind < .5 ? "/learn" : "/teach";
+        String text = kind < .75 ? topic : "list";
+        PersonId id = PersonId.of("slack", "T111", user);
+        return Inbound.of(new Command(
+                        Person.of(id, user.toLowerCase()),
+                        Optional.of(ChannelId.of("slack", "T111", "C111")), name, text))
+                .withRequestId("bench:" + serial);
     }
 
     private static void ensureWrk() throws Exception {

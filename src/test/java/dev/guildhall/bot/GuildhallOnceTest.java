@@ -85,11 +85,13 @@ class GuildhallOnceTest {
     }
 
     @Test
-    void keysAreForgottenAfterADay() {
+    void keysAreForgottenAfterADayByTheTick() {
         bot.handle(Inbound.of(learn(BOB, "rust")).withRequestId("test:old")).reply();
         clock.advance(Duration.ofDays(1).plusSeconds(1));
-
         bot.firstTime("test:new");
+        assertThat(strings("SELECT request_key FROM handled_request")).contains("test:old");
+
+        bot.runDueTasks();
 
         assertThat(strings("SELECT request_key FROM handled_request")).containsExactly("test:new");
     }
