@@ -148,6 +148,9 @@ class ReplicasPostgresIT {
                 .isEqualTo(500);
         List<String> claimers = a.bot.database().read(h -> h.createQuery(
                 "SELECT DISTINCT claimed_by FROM outbox WHERE batch_id IS NOT NULL").mapTo(String.class).list());
+        // the progress message's last update is queued by the pass after the last delivery: wait for it, then count
+        slack.awaitCalls(call -> call.param("text") != null && call.param("text").contains("delivered to 500 of 500"),
+                1, "the progress message's final update");
         assertThat(slack.calls().stream().filter(call -> call.param("text") != null
                 && call.param("text").contains("delivered to 500 of 500"))).hasSize(1);
         System.out.printf("[replicas] 500-member announcement with two dispatchers: %d ms, claimed by %d replicas%n",
