@@ -2,10 +2,10 @@ package dev.guildhall.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.guildhall.core.Json;
 import dev.guildhall.core.PersonId;
 
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  */
 final class Mentioned {
     static final String SOMEONE = "@someone";
-    private static final ObjectMapper JSON = new ObjectMapper();
     // A mention ends where no name character follows: a dot or an apostrophe ends it unless the name goes on after
     // it ("@ann." and "@ann's" mention ann; "@ann.lee" and "@o'brien" do not mention ann or o).
     private static final String END = "(?![\\p{L}\\p{N}_-])(?!\\.[\\p{L}\\p{N}_])(?!'(?!s(?![\\p{L}\\p{N}_]))\\p{L})";
@@ -90,7 +89,7 @@ final class Mentioned {
         }
         JsonNode tree;
         try {
-            tree = JSON.readTree(json);
+            tree = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON column holds something that is not JSON", e);
         }
@@ -98,7 +97,7 @@ final class Mentioned {
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.writeValueAsString(tree));
+            return Optional.of(Json.MAPPER.writeValueAsString(tree));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
