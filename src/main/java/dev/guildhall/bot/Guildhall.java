@@ -105,15 +105,18 @@ public final class Guildhall implements AutoCloseable {
         return database.inTransaction(handle -> new HandledRequests(handle).record(requestKey, null, clock.instant()));
     }
 
-    /** Stores what a platform reports about someone the bot has already met (name, time zone). */
+    /**
+     * Stores what a platform reports about someone the bot has already met (name, time zone), with the next write
+     * that commits: the caller does not wait for it (on SQLite it joins the writer's next group).
+     */
     public void remember(Person person) {
-        database.inTransaction(handle -> {
+        Instant now = clock.instant();
+        database.writeSoon(handle -> {
             People people = new People(handle);
             // Only someone already met: a late platform lookup must not bring back a person who was just forgotten.
             if (people.find(person.id()).isPresent()) {
-                people.remember(person, clock.instant());
+                people.remember(person, now);
             }
-            return null;
         });
     }
 

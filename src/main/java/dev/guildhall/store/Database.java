@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -139,6 +140,19 @@ public final class Database implements AutoCloseable {
             return jdbi.inTransaction(work::apply);
         }
         return writer.run(work);
+    }
+
+    /**
+     * Runs a write nobody needs to wait for: on SQLite it is queued and commits with the writer's next group (within
+     * a tenth of a second at most), on PostgreSQL it runs now in a transaction of its own. What it throws is logged
+     * on SQLite and thrown on PostgreSQL.
+     */
+    public void writeSoon(Consumer<Handle> work) {
+        if (writer == null) {
+            jdbi.useTransaction(work::accept);
+        } else {
+            writer.runSoon(work);
+        }
     }
 
     /** SQLite: writes queued for the writer thread right now (0 on PostgreSQL). */

@@ -9,7 +9,11 @@ import org.slf4j.MDC;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -28,7 +32,14 @@ final class GroupCommit implements AutoCloseable {
     /** More than this many in one group only lengthens the wait of the first for the others' work. */
     static final int MAX_GROUP = 128;
 
+    /**
+     * How long a write nobody waits for ({@link #runSoon}) may sit before it commits in a group of its own: it
+     * normally rides along with the next group, but must not wait for one forever on a quiet bot.
+     */
+    static final long SOON_MILLIS = 100;
+
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
+    private final Queue<Write<?>> soon = new ConcurrentLinkedQueue<>();
     private final Handle handle;
     private final Thread writer;
     private final AtomicLong groups = new AtomicLong();
@@ -52,9 +63,28 @@ final class GroupCommit implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the database is closed");
         }
-        Write<T> write = new Write<>(work, MDC.getCopyOfContextMap());
+        Write<T> write = new Write<>(work, MDC.getCopyOfContextMap(), true);
         queue.add(write);
         return write.awaitCommitted();
+    }
+
+    /**
+     * Queues work nobody waits for: it runs at the start of the next group (or, if none comes within
+     * {@link #SOON_MILLIS}, in a group of its own), under its own SAVEPOINT like any other. What it throws is logged.
+     * Saves the caller's wait and the writer a transaction of its own (users.info answers, issue 19).
+     */
+    void runSoon(Consumer<Handle> work) {
+        if (Thread.currentThread() == writer) {
+            work.accept(handle);
+            return;
+        }
+        if (closed) {
+            throw new IllegalStateException("the database is closed");
+        }
+        soon.add(new Write<>(h -> {
+            work.accept(h);
+            return null;
+        }, MDC.getCopyOfContextMap(), false));
     }
 
     /** Writes queued and not yet taken by the writer. */
@@ -74,13 +104,23 @@ final class GroupCommit implements AutoCloseable {
 
     private void writeGroups() {
         List<Write<?>> group = new ArrayList<>();
-        while (!closed || !queue.isEmpty()) {
+        while (!closed || !queue.isEmpty() || !soon.isEmpty()) {
+            Write<?> first;
             try {
-                group.add(queue.take());
+                first = queue.poll(SOON_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
+                first = null;
+            }
+            for (Write<?> later; (later = soon.poll()) != null; ) {
+                group.add(later);
+            }
+            if (first != null) {
+                group.add(first);
+                queue.drainTo(group, MAX_GROUP - 1);
+            }
+            if (group.isEmpty()) {
                 continue;
             }
-            queue.drainTo(group, MAX_GROUP - 1);
             try {
                 commitTogether(group);
             } catch (Throwable e) {
@@ -143,6 +183,7 @@ final class GroupCommit implements AutoCloseable {
         }
         List<Write<?>> abandoned = new ArrayList<>();
         queue.drainTo(abandoned);
+        abandoned.addAll(soon);
         abandoned.forEach(write -> {
             write.failed(new IllegalStateException("the database closed before this write ran"));
             write.release();
@@ -154,13 +195,15 @@ final class GroupCommit implements AutoCloseable {
     private static final class Write<T> {
         private final Function<Handle, T> work;
         private final Map<String, String> logContext;
+        private final boolean awaited;
         private final CompletableFuture<T> outcome = new CompletableFuture<>();
         private T result;
         private Throwable failure;
 
-        Write(Function<Handle, T> work, Map<String, String> logContext) {
+        Write(Function<Handle, T> work, Map<String, String> logContext, boolean awaited) {
             this.work = work;
             this.logContext = logContext;
+            this.awaited = awaited;
         }
 
         /** @return false if the work threw (its effect must be rolled back) */
@@ -186,6 +229,9 @@ final class GroupCommit implements AutoCloseable {
         }
 
         void release() {
+            if (!awaited && failure != null) {
+                log.warn("a write nobody waited for failed and was rolled back", failure);
+            }
             if (failure == null) {
                 outcome.complete(result);
             } else {

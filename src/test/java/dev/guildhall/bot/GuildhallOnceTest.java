@@ -127,14 +127,17 @@ class GuildhallOnceTest {
         bot.handle(Inbound.of(new dev.guildhall.core.Command(ALICE, Optional.empty(), "guildhall", "about"))).reply();
         bot.remember(new Person(ALICE.id(), "Alice Liddell", Optional.of(java.time.ZoneId.of("Europe/Berlin"))));
 
-        assertThat(strings("SELECT display_name || ' ' || time_zone FROM person"))
-                .containsExactly("Alice Liddell Europe/Berlin");
+        // Not waited for: it commits with the next write, or on its own a moment later
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(strings("SELECT display_name || ' ' || time_zone FROM person"))
+                        .containsExactly("Alice Liddell Europe/Berlin"));
     }
 
     @Test
     void rememberDoesNotBringBackSomeoneNeverMetOrForgotten() {
         // A platform lookup that lands after a forget-me (or for someone who never used a command) stores nothing
         bot.remember(new Person(ALICE.id(), "Alice Liddell", Optional.empty()));
+        bot.firstTime("a later write, committed after the lookup's");
 
         assertThat(strings("SELECT display_name FROM person")).isEmpty();
     }

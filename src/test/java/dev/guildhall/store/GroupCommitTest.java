@@ -123,6 +123,56 @@ class GroupCommitTest {
     }
 
     @Test
+    void aWriteNobodyWaitsForCommitsWithTheNextGroupInsteadOfOneOfItsOwn() throws Exception {
+        // Given the writer busy, a write nobody waits for queued, and a write someone waits for behind it
+        holdTheWriter();
+        db.writeSoon(h -> insertPerson(h, "console:ada"));
+        CompletableFuture<Integer> awaited = write(h -> insertPerson(h, "console:bob"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.writesWaiting() == 1);
+        long groupsBefore = db.groupsCommitted();
+
+        // When the writer takes them
+        writerHeld.countDown();
+
+        // Then both commit in one group: the held write's own, then theirs together
+        assertThat(awaited.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(db.groupsCommitted() - groupsBefore).isEqualTo(2);
+        assertThat(people()).containsExactlyInAnyOrder("console:ada", "console:bob");
+    }
+
+    @Test
+    void aWriteNobodyWaitsForCommitsOnItsOwnWhenNoOtherWriteComes() {
+        // Given a quiet writer
+        long groupsBefore = db.groupsCommitted();
+
+        // When a write nobody waits for is queued
+        db.writeSoon(h -> insertPerson(h, "console:ada"));
+
+        // Then it commits in a group of its own soon after
+        await().atMost(Duration.ofSeconds(5)).until(() -> people().contains("console:ada"));
+        assertThat(db.groupsCommitted() - groupsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aWriteNobodyWaitsForThatFailsRollsBackOnlyItself() throws Exception {
+        // Given the writer busy, a failing write nobody waits for, and a write someone waits for
+        holdTheWriter();
+        db.writeSoon(h -> {
+            insertPerson(h, "console:ada");
+            throw new IllegalStateException("users.info said nonsense");
+        });
+        CompletableFuture<Integer> awaited = write(h -> insertPerson(h, "console:bob"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.writesWaiting() == 1);
+
+        // When the writer takes them
+        writerHeld.countDown();
+
+        // Then only the failed one's row is gone
+        assertThat(awaited.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(people()).containsExactly("console:bob");
+    }
+
+    @Test
     void theWriterPreparesEachStatementOnceAndKeepsItOpen() {
         // Given the same query run by two writes, one after the other
         List<java.sql.Statement> used = new java.util.ArrayList<>();
