@@ -6,7 +6,9 @@ import dev.guildhall.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -56,9 +58,10 @@ final class BatchProgress {
             if (batch == null) {
                 return null;
             }
-            int delivered = count(h, batchId, OutboxStatus.DELIVERED);
-            int waiting = count(h, batchId, OutboxStatus.PENDING) + count(h, batchId, OutboxStatus.SENDING);
-            List<Failure> failures = h.createQuery("""
+            Map<OutboxStatus, Integer> counts = counts(h, batchId);
+            int delivered = counts.getOrDefault(OutboxStatus.DELIVERED, 0);
+            int waiting = counts.getOrDefault(OutboxStatus.PENDING, 0) + counts.getOrDefault(OutboxStatus.SENDING, 0);
+            List<Failure> failures = counts.getOrDefault(OutboxStatus.FAILED, 0) == 0 ? List.of() : h.createQuery("""
                             SELECT COALESCE(p.display_name, o.recipient) AS who, o.last_error FROM outbox o
                             LEFT JOIN person p ON p.id = o.recipient
                             WHERE o.batch_id = :batch AND o.status = 'FAILED' ORDER BY o.id""")
@@ -82,9 +85,14 @@ final class BatchProgress {
         });
     }
 
-    private static int count(org.jdbi.v3.core.Handle h, long batchId, OutboxStatus status) {
-        return h.createQuery("SELECT COUNT(*) FROM outbox WHERE batch_id = :batch AND status = :status")
-                .bind("batch", batchId).bind("status", status.name()).mapTo(Integer.class).one();
+    /** The batch's rows by status, in one grouped query. */
+    private static Map<OutboxStatus, Integer> counts(org.jdbi.v3.core.Handle h, long batchId) {
+        Map<OutboxStatus, Integer> counts = new EnumMap<>(OutboxStatus.class);
+        h.createQuery("SELECT status, COUNT(*) AS n FROM outbox WHERE batch_id = :batch GROUP BY status")
+                .bind("batch", batchId)
+                .map((rs, ctx) -> Map.entry(OutboxStatus.valueOf(rs.getString("status")), rs.getInt("n")))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
     }
 
     static String text(Batch batch, int delivered, List<Failure> failures, boolean done) {

@@ -6,12 +6,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Who is sending which row. A row is claimed (PENDING → SENDING, only if still PENDING) before the platform is
- * called, in its own commit. On PostgreSQL the claim passes over rows another replica holds ({@code FOR UPDATE SKIP
+ * called, with the rest of its page in one commit. On PostgreSQL the claim passes over rows another replica holds ({@code FOR UPDATE SKIP
  * LOCKED}) and records the replica and the time: a claim older than {@link #LEASE} belongs to a replica that died
  * mid-send. On SQLite there is one replica, so every SENDING row at a start was interrupted by the last stop.
  */
@@ -28,8 +31,8 @@ public final class OutboxClaims {
         this.database = database;
         this.claim = """
                 UPDATE outbox SET status = 'SENDING', claimed_by = :replica, claimed_at = :now
-                WHERE id = (SELECT id FROM outbox WHERE id = :id AND status = 'PENDING'"""
-                + database.dialect().skipLocked() + ") RETURNING payload";
+                WHERE id IN (SELECT id FROM outbox WHERE id IN (<ids>) AND status = 'PENDING'"""
+                + database.dialect().skipLocked() + ") RETURNING id, payload";
     }
 
     /**
@@ -37,8 +40,24 @@ public final class OutboxClaims {
      * in the scan: a pass may look at many rows the pace holds back, and payloads can be large.
      */
     Optional<String> claim(long id, Instant now) {
-        return database.inTransaction(h -> h.createQuery(claim)
-                .bind("id", id).bind("replica", replica).bind("now", now).mapTo(String.class).findOne());
+        return Optional.ofNullable(claim(List.of(id), now).get(id));
+    }
+
+    /**
+     * Claims a page of rows in one statement: each still PENDING (and, on PostgreSQL, not locked by another replica's
+     * claim) turns SENDING; returns the payloads of the rows claimed, by id.
+     */
+    Map<Long, String> claim(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return database.inTransaction(h -> {
+            Map<Long, String> payloads = new HashMap<>();
+            h.createQuery(claim).bindList("ids", ids).bind("replica", replica).bind("now", now)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), rs.getString("payload")))
+                    .forEach(entry -> payloads.put(entry.getKey(), entry.getValue()));
+            return payloads;
+        });
     }
 
     /** One replica: puts back to PENDING every row the last stop left SENDING. */

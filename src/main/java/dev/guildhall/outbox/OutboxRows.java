@@ -54,14 +54,26 @@ final class OutboxRows {
                 .one());
     }
 
-    void delivered(OutboxRow row, MessageRef ref, Instant at) {
+    /** A row the platform took: where the message now is, and when. */
+    record Delivered(OutboxRow row, MessageRef ref, Instant at) {
+    }
+
+    /** Marks a page of rows delivered in one transaction, with the follow-ups they asked for. */
+    void delivered(List<Delivered> page) {
+        if (page.isEmpty()) {
+            return;
+        }
         database.inTransaction(h -> {
-            h.createUpdate("""
-                            UPDATE outbox SET status = 'DELIVERED', delivered_at = :at, message_ref = :ref,
-                                   attempts = attempts + 1, last_error = NULL
-                            WHERE id = :id""")
-                    .bind("at", at).bind("ref", ref.value()).bind("id", row.id()).execute();
-            return scheduleFollowUp(h, row.id(), at);
+            for (Delivered delivered : page) {
+                h.createUpdate("""
+                                UPDATE outbox SET status = 'DELIVERED', delivered_at = :at, message_ref = :ref,
+                                       attempts = attempts + 1, last_error = NULL
+                                WHERE id = :id""")
+                        .bind("at", delivered.at()).bind("ref", delivered.ref().value())
+                        .bind("id", delivered.row().id()).execute();
+                scheduleFollowUp(h, delivered.row().id(), delivered.at());
+            }
+            return null;
         });
     }
 

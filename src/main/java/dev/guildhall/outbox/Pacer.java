@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides, on the bot's clock, whether a send may go now: token buckets per channel and per workspace, and a stop
@@ -85,6 +86,12 @@ final class Pacer {
         channel.lastTaken = now;
         workspace.lastTaken = now;
         return Verdict.GO;
+    }
+
+    /** Until when the platform told this method in this workspace to wait, if it still must. */
+    synchronized Optional<Instant> stoppedUntil(Target target, Instant now) {
+        Instant stop = stoppedUntil.get(stopKey(target));
+        return stop != null && now.isBefore(stop) ? Optional.of(stop) : Optional.empty();
     }
 
     /** The platform said to wait: nothing more goes through this method in this workspace until then. */

@@ -67,6 +67,49 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aPageOfDueMessagesCostsOneClaimAndOneDeliveredMarkNotTwoWritesEach() throws Exception {
+        // Given ten DMs due, on a platform with no pace
+        when(port.sendDirect(any(), any())).thenReturn(new MessageRef("console:m"));
+        for (int i = 0; i < 10; i++) {
+            PersonId to = PersonId.of("console", "p" + i);
+            enqueue(o -> o.sendDirect(to, Message.text("hi")));
+        }
+        OutboxDispatcher dispatcher = new OutboxDispatcher(db, port, clock, SendPace.none());
+        long groupsBefore = db.groupsCommitted();
+
+        // When one pass delivers them
+        assertThat(dispatcher.deliverDue()).isEqualTo(10);
+
+        // Then the writer committed twice: the page's claim, then its delivered marks
+        assertThat(db.groupsCommitted() - groupsBefore).isEqualTo(2);
+        int delivered = db.read(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE status = 'DELIVERED'")
+                .mapTo(Integer.class).one());
+        assertThat(delivered).isEqualTo(10);
+    }
+
+    @Test
+    void aRateLimitMidPageSendsNothingMoreThroughThatMethodAndPutsTheRestBack() throws Exception {
+        // Given three DMs to one workspace, and Slack answering the first with 429, retry after 30 s
+        when(port.sendDirect(any(), any()))
+                .thenThrow(DeliveryException.rateLimited(Duration.ofSeconds(30)))
+                .thenReturn(new MessageRef("slack:D1:1.0"));
+        for (int i = 0; i < 3; i++) {
+            PersonId to = new PersonId("slack:T1:U" + i);
+            enqueue(o -> o.sendDirect(to, Message.text("hi")));
+        }
+        OutboxDispatcher dispatcher = new OutboxDispatcher(db, port, clock, SendPace.none());
+
+        // When one pass claims them as one page
+        assertThat(dispatcher.deliverDue()).isZero();
+
+        // Then only the first was sent; all three wait, none used up an attempt, none stays claimed
+        verify(port, times(1)).sendDirect(any(), any());
+        java.util.List<String> rows = db.read(h -> h.createQuery(
+                "SELECT status || ' ' || attempts || ' ' || next_attempt_at FROM outbox").mapTo(String.class).list());
+        assertThat(rows).containsOnly("PENDING 0 " + clock.instant().plusSeconds(30).toEpochMilli());
+    }
+
+    @Test
     void aRateLimitWaitsForRetryAfterThenDelivers() throws Exception {
         when(port.sendDirect(eq(BOB), any()))
                 .thenThrow(DeliveryException.rateLimited(Duration.ofSeconds(30)))
