@@ -25,7 +25,7 @@ import java.util.Optional;
 /** Settings read from environment variables and checked once, at start-up. */
 public record Config(String database, Optional<Path> topicAliases, Duration matchAnswerDeadline,
                      SendPace sendPace, Admins admins, Optional<URI> publicUrl, Optional<String> databaseUser,
-                     Optional<String> databasePassword, Optional<byte[]> sessionSecret) {
+                     Optional<String> databasePassword, Optional<byte[]> sessionSecret, Duration retention) {
     public static final String DB = DatabaseLocation.VARIABLE;
     public static final String DB_USER = "GUILDHALL_DB_USER";
     public static final String DB_PASSWORD = "GUILDHALL_DB_PASSWORD";
@@ -37,6 +37,9 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
     public static final String SEND_PACE = "GUILDHALL_SEND_PACE";
     public static final String ADMINS = "GUILDHALL_ADMINS";
     public static final String PUBLIC_URL = "GUILDHALL_PUBLIC_URL";
+    public static final String RETENTION = "GUILDHALL_RETENTION";
+    /** Platforms retry a delivery for minutes: a request key must outlive that, or a retry would act twice. */
+    static final Duration MIN_RETENTION = Duration.ofMinutes(10);
 
     public static Config from(Map<String, String> env) {
         String database = value(env, DB).orElse("guildhall.db");
@@ -86,6 +89,18 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
         } catch (IllegalArgumentException e) {
             throw new ConfigException(SEND_PACE + ": " + e.getMessage());
         }
+        Duration retention = value(env, RETENTION).map(raw -> {
+            try {
+                Duration parsed = Durations.parse(raw);
+                if (parsed.compareTo(MIN_RETENTION) < 0) {
+                    throw new IllegalArgumentException("too short");
+                }
+                return parsed;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(RETENTION + " must be a duration of at least 10m, like 1d or 12h (platforms"
+                        + " retry requests for minutes); got " + raw);
+            }
+        }).orElse(dev.guildhall.bot.Guildhall.DEFAULT_RETENTION);
         value(env, LogLine.FORMAT).ifPresent(format -> {
             if (!LogLine.FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
                 throw new ConfigException(LogLine.FORMAT + " must be " + String.join(" or ", LogLine.FORMATS)
@@ -93,7 +108,7 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
             }
         });
         return new Config(database, aliases, deadline, pace, admins(value(env, ADMINS).orElse("")),
-                value(env, PUBLIC_URL).map(Config::publicUrl), user, password, secret);
+                value(env, PUBLIC_URL).map(Config::publicUrl), user, password, secret, retention);
     }
 
     public boolean postgres() {
@@ -107,7 +122,7 @@ public record Config(String database, Optional<Path> topicAliases, Duration matc
                 + topicAliases.map(Path::toString).orElse("") + ", matchAnswerDeadline=" + matchAnswerDeadline
                 + ", sendPace=" + sendPace + ", admins=" + admins.people().size() + ", publicUrl="
                 + publicUrl.map(URI::toString).orElse("") + ", sessionSecret="
-                + (sessionSecret.isPresent() ? "(set)" : "(unset)") + "]";
+                + (sessionSecret.isPresent() ? "(set)" : "(unset)") + ", retention=" + retention + "]";
     }
 
     private static URI publicUrl(String raw) {

@@ -39,7 +39,8 @@ public final class Main {
             for several replicas), GUILDHALL_TOPIC_ALIASES, GUILDHALL_MATCH_DEADLINE (default 3d),
             SLACK_API_URL (default Slack's),
             GUILDHALL_SEND_PACE (default slack=1/1s,300/1m;teams=7/1s,1800/1m: per channel, per workspace),
-            GUILDHALL_ADMINS, LOG_FORMAT (keyvalue or json); all listed in .env.example.""";
+            GUILDHALL_RETENTION (default 1d), GUILDHALL_ADMINS, LOG_FORMAT (keyvalue or json); all listed in
+            .env.example.""";
 
     private Main() {
     }

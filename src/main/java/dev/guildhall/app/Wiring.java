@@ -72,6 +72,6 @@ public final class Wiring {
     public static Guildhall guildhall(Database database, Config config, AdjustableClock clock,
                                       Map<String, ChatPort> adapters, DownloadLinks links) {
         return new Guildhall(database, clock, new RoutingChatPort(adapters), capabilities(config, links),
-                config.sendPace());
+                config.sendPace(), config.retention());
     }
 }

@@ -36,8 +36,11 @@ public final class Guildhall implements AutoCloseable {
     private final List<Capability> capabilities;
     private final ObserveRequests metrics = new ObserveRequests();
     private final InboundChain chain;
-    private static final Duration PURGE_REQUEST_KEYS_EVERY = Duration.ofMinutes(1);
-    private volatile Instant requestKeysPurgedAt;
+    /** How long handled request keys, delivered messages and finished tasks are kept unless configured. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(1);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private final Duration retention;
+    private volatile Instant purgedAt;
 
     public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities) {
         this(database, clock, port, capabilities, SendPace.defaults());
@@ -45,7 +48,17 @@ public final class Guildhall implements AutoCloseable {
 
     public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities,
                      SendPace pace) {
+        this(database, clock, port, capabilities, pace, DEFAULT_RETENTION);
+    }
+
+    /**
+     * @param retention how long handled request keys, delivered outbox messages and finished scheduled tasks are
+     *                  kept before the tick purges them (what a feature still refers to stays)
+     */
+    public Guildhall(Database database, AdjustableClock clock, ChatPort port, List<Capability> capabilities,
+                     SendPace pace, Duration retention) {
         this.database = database;
+        this.retention = retention;
         this.clock = clock;
         this.capabilities = List.copyOf(capabilities);
         capabilities.forEach(capability -> capability.register(router));
@@ -132,7 +145,7 @@ public final class Guildhall implements AutoCloseable {
 
     /** Runs the timed tasks that are due, then delivers the outbox; returns how much work was done. */
     public int runDue() {
-        forgetExpiredRequestKeys();
+        purgeExpired();
         int done = tasks.runDue() + dispatcher.deliverDue();
         // Channel operations the outbox just settled make follow-up tasks due now: run them and send what they say.
         int followUps = tasks.runDue();
@@ -140,19 +153,25 @@ public final class Guildhall implements AutoCloseable {
     }
 
     public int runDueTasks() {
-        forgetExpiredRequestKeys();
+        purgeExpired();
         return tasks.runDue();
     }
 
-    /** Expired request keys go at most once a minute, on the tick, so no command's transaction pays for it. */
-    private void forgetExpiredRequestKeys() {
+    /**
+     * Past the retention, request keys, delivered messages and finished tasks go, at most once a minute, on the tick
+     * (no command's transaction pays for it), in small transactions so commands slip in between.
+     */
+    private void purgeExpired() {
         Instant now = clock.instant();
-        Instant last = requestKeysPurgedAt;
-        if (last != null && now.isBefore(last.plus(PURGE_REQUEST_KEYS_EVERY))) {
+        Instant last = purgedAt;
+        if (last != null && now.isBefore(last.plus(PURGE_EVERY))) {
             return;
         }
-        requestKeysPurgedAt = now;
-        database.inTransaction(handle -> new HandledRequests(handle).forgetExpired(now));
+        purgedAt = now;
+        Instant cutoff = now.minus(retention);
+        database.inTransaction(handle -> new HandledRequests(handle).forgetHandledBefore(cutoff));
+        dispatcher.purgeSettled(cutoff);
+        tasks.purgeFinished(cutoff);
     }
 
     /** Starts the outbox's background delivery, for long-running modes. */

@@ -4,16 +4,15 @@ import dev.guildhall.core.Reply;
 import dev.guildhall.outbox.MessageJson;
 import org.jdbi.v3.core.Handle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Deliveries already handled, by the key the platform gave them. Platforms retry for minutes, not days, so keys
- * older than {@link #KEPT} are forgotten, by the once-a-minute purge of {@code Guildhall.runDueTasks}.
+ * older than the bot's retention (a day unless configured) are forgotten, by the once-a-minute purge of
+ * {@code Guildhall.runDueTasks}.
  */
 final class HandledRequests {
-    static final Duration KEPT = Duration.ofDays(1);
 
     private final Handle handle;
 
@@ -45,10 +44,10 @@ final class HandledRequests {
                 .bind("reply", MessageJson.writeAll(reply.messages())).bind("key", key).execute();
     }
 
-    /** Deletes the keys older than {@link #KEPT}: on the tick, not in every request's transaction. */
-    int forgetExpired(Instant now) {
+    /** Deletes the keys handled before {@code cutoff}: on the tick, not in every request's transaction. */
+    int forgetHandledBefore(Instant cutoff) {
         return handle.createUpdate("DELETE FROM handled_request WHERE handled_at < :cutoff")
-                .bind("cutoff", now.minus(KEPT)).execute();
+                .bind("cutoff", cutoff).execute();
     }
 
     /** @return false if the key was recorded before */

@@ -4,6 +4,7 @@ import dev.guildhall.core.ChatPort;
 import dev.guildhall.store.Database;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     /** At most this many address prefixes are left out of one pass's scan (see {@link #pass()}). */
     private static final int MAX_SKIPPED_PREFIXES = 20;
 
+    private final Database database;
     private final Clock clock;
     private final Pacer pacer;
     private final OutboxRows rows;
@@ -55,6 +57,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     public OutboxDispatcher(Database database, ChatPort port, Clock clock, SendPace pace, RetryPolicy retries) {
+        this.database = database;
         this.clock = clock;
         this.pacer = new Pacer(pace);
         this.rows = new OutboxRows(database);
@@ -151,6 +154,11 @@ public final class OutboxDispatcher implements AutoCloseable {
                 batches.add(row.batchId());
             }
         }
+    }
+
+    /** Deletes what was settled before {@code cutoff} and nothing needs any more (see {@link OutboxRows}). */
+    public int purgeSettled(Instant cutoff) {
+        return OutboxRows.purgeSettled(database, cutoff);
     }
 
     /** Tells the background worker that new rows were committed. */

@@ -2,6 +2,7 @@ package dev.guildhall.outbox;
 
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.store.Database;
+import dev.guildhall.store.Purge;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -98,6 +99,20 @@ final class OutboxRows {
                         WHERE id = :id""")
                 .bind("next", next).bind("attempts", attempts)
                 .bindByType("error", error, String.class).bind("id", id).execute());
+    }
+
+    /**
+     * Deletes delivered messages (and superseded updates) settled before {@code cutoff}, except those a feature still
+     * needs: rows another table points at (a message updated in place later, a batch's progress message, an original
+     * an update follows), an announcement's deliveries (insights counts its reach), a channel operation (its
+     * follow-up reads the outcome) and a shared file (forgetting someone deletes it by its ref). Failed rows stay
+     * for whoever looks into them (and the failures metric counts them).
+     */
+    static int purgeSettled(Database database, Instant cutoff) {
+        return Purge.rows(database, "outbox", """
+                t.status IN ('DELIVERED', 'SUPERSEDED') AND COALESCE(t.delivered_at, t.next_attempt_at) < :cutoff
+                AND t.batch_id IS NULL AND t.follow_up_task IS NULL AND t.kind NOT LIKE 'FILE_%'""",
+                binds -> binds.bind("cutoff", cutoff));
     }
 
     /** A row that asked for a follow-up (channel operations do) makes its task due now that it is settled. */

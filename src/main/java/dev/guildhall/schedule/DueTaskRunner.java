@@ -1,6 +1,7 @@
 package dev.guildhall.schedule;
 
 import dev.guildhall.store.Database;
+import dev.guildhall.store.Purge;
 import dev.guildhall.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,12 @@ public final class DueTaskRunner {
     }
 
     private record DueTask(long id, String kind, long subject, int attempts) {
+    }
+
+    /** Deletes tasks finished (done or cancelled) before {@code cutoff}; waiting tasks are never touched. */
+    public int purgeFinished(Instant cutoff) {
+        return Purge.rows(database, "scheduled_task", "t.done_at IS NOT NULL AND t.done_at < :cutoff",
+                binds -> binds.bind("cutoff", cutoff));
     }
 
     /** Runs what is due now; returns how many tasks ran. */
