@@ -63,8 +63,9 @@ public final class Bench {
                 case "scheduler" -> scheduler();
                 case "footprint" -> footprint();
                 case "crash" -> crash();
+                case "long" -> LongRun.run();
                 default -> throw new IllegalArgumentException("unknown part " + part
-                        + "; use all, ack, match, fanout, scheduler, footprint, crash, wrk (not in all: needs wrk) or ceiling");
+                        + "; use all, ack, match, fanout, scheduler, footprint, crash, wrk (not in all: needs wrk), ceiling or long (needs wrk)");
             }
         }
         System.exit(0);
@@ -83,7 +84,7 @@ public final class Bench {
         System.out.println("== load average: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
 
-    private static String load() throws IOException {
+    static String load() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
