@@ -49,6 +49,8 @@ final class CorePersonalData {
         registry.personalData(PersonalData.table("scheduled_task")
                 .sharedText("last_error")
                 .notPersonal("id", "kind", "subject", "due_at", "attempts", "done_at", "created_at").build());
+        registry.personalData(PersonalData.table("send_pace")
+                .notPersonal("bucket", "tokens", "refilled_at", "stopped_until").build());
         registry.personalData(PersonalData.table("handled_request")
                 .sharedJson("reply")
                 .notPersonal("request_key", "handled_at").build());

@@ -59,7 +59,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     public OutboxDispatcher(Database database, ChatPort port, Clock clock, SendPace pace, RetryPolicy retries) {
         this.database = database;
         this.clock = clock;
-        this.pacer = new Pacer(pace);
+        this.pacer = database.dialect().shared() ? new Pacer(pace, new SharedPace(database)) : new Pacer(pace);
         this.rows = new OutboxRows(database);
         this.claims = new OutboxClaims(database);
         this.delivery = new Delivery(port, clock, pacer, rows, claims, retries);

@@ -18,11 +18,21 @@ final class Pacer {
     private static final double WHOLE = 1 - 1e-9;
 
     private final SendPace pace;
+    private final SharedPace shared;
     private final Map<String, Bucket> buckets = new HashMap<>();
     private final Map<String, Instant> stoppedUntil = new HashMap<>();
 
     Pacer(SendPace pace) {
+        this(pace, null);
+    }
+
+    /**
+     * @param shared where several replicas send (PostgreSQL): the workspace's pace and the platform's stops are
+     *               kept there, per method, for all of them; null for one replica, which keeps them in memory
+     */
+    Pacer(SendPace pace, SharedPace shared) {
         this.pace = pace;
+        this.shared = shared;
     }
 
     /** Where a send goes, as the limits count it. */
@@ -73,6 +83,9 @@ final class Pacer {
         if (limits.isEmpty()) {
             return Verdict.GO;
         }
+        if (shared != null) {
+            return acquireShared(target, limits.get(), now);
+        }
         Bucket workspace = bucket("w|" + target.workspace(), limits.get().perWorkspace(), now);
         if (workspace.tokens < WHOLE) {
             return Verdict.WORKSPACE_BUSY;
@@ -88,6 +101,24 @@ final class Pacer {
         return Verdict.GO;
     }
 
+    /**
+     * The channel's bucket stays in memory (a replica rarely sends to the same channel as another at the same
+     * moment, and it saves a round trip); the workspace's, per method, is the row all replicas share, asked last so
+     * that a busy channel costs no query.
+     */
+    private Verdict acquireShared(Target target, SendPace.Limits limits, Instant now) {
+        Bucket channel = bucket("c|" + target.channel(), limits.perChannel(), now);
+        if (channel.tokens < WHOLE) {
+            return Verdict.CHANNEL_BUSY;
+        }
+        if (!shared.take(stopKey(target), limits.perWorkspace(), now)) {
+            return Verdict.WORKSPACE_BUSY;
+        }
+        channel.tokens--;
+        channel.lastTaken = now;
+        return Verdict.GO;
+    }
+
     /** Until when the platform told this method in this workspace to wait, if it still must. */
     synchronized Optional<Instant> stoppedUntil(Target target, Instant now) {
         Instant stop = stoppedUntil.get(stopKey(target));
@@ -97,6 +128,9 @@ final class Pacer {
     /** The platform said to wait: nothing more goes through this method in this workspace until then. */
     synchronized void stop(Target target, Instant until) {
         stoppedUntil.merge(stopKey(target), until, (a, b) -> a.isAfter(b) ? a : b);
+        if (shared != null) {
+            shared.stop(stopKey(target), until);
+        }
     }
 
     /** Forgets buckets that have been full for a while, so a fan-out to thousands of DMs leaves nothing behind. */

@@ -59,6 +59,7 @@ final class FakeSlack implements AutoCloseable {
     /** Calls answered with ok:true, in order: what Slack actually did. */
     private final List<Call> accepted = new CopyOnWriteArrayList<>();
     private final Map<String, int[]> rateLimitEvery = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Limit> limits = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicInteger> perMethod = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Deque<Answer>> scripted = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> users = new ConcurrentHashMap<>();
@@ -124,6 +125,39 @@ final class FakeSlack implements AutoCloseable {
     /** Every {@code every}-th call of {@code method} gets HTTP 429 with this Retry-After. */
     void rateLimitEvery(String method, int every, int retryAfterSeconds) {
         rateLimitEvery.put(method, new int[] {every, retryAfterSeconds});
+    }
+
+    /**
+     * Enforces a limit on {@code method}, as Slack does per workspace: a bucket of {@code perSecond} calls refilled
+     * at {@code perSecond}; a call finding it empty gets HTTP 429 with this Retry-After.
+     */
+    void enforceLimit(String method, double perSecond, int retryAfterSeconds) {
+        limits.put(method, new Limit(perSecond, retryAfterSeconds));
+    }
+
+    /** A token bucket on the fake's own (real) clock. */
+    private static final class Limit {
+        final double perSecond;
+        final int retryAfterSeconds;
+        double tokens;
+        long at = System.nanoTime();
+
+        Limit(double perSecond, int retryAfterSeconds) {
+            this.perSecond = perSecond;
+            this.retryAfterSeconds = retryAfterSeconds;
+            this.tokens = perSecond;
+        }
+
+        synchronized boolean take() {
+            long now = System.nanoTime();
+            tokens = Math.min(perSecond, tokens + (now - at) / 1e9 * perSecond);
+            at = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens--;
+            return true;
+        }
     }
 
     List<Call> accepted(String method) {
@@ -245,6 +279,11 @@ final class FakeSlack implements AutoCloseable {
                     && perMethod.computeIfAbsent(method, m -> new java.util.concurrent.atomic.AtomicInteger())
                     .incrementAndGet() % limit[0] == 0) {
                 answer = new Answer(429, Map.of("Retry-After", String.valueOf(limit[1])),
+                        "{\"ok\":false,\"error\":\"ratelimited\"}");
+            }
+            Limit enforced = limits.get(method);
+            if (answer == null && enforced != null && !enforced.take()) {
+                answer = new Answer(429, Map.of("Retry-After", String.valueOf(enforced.retryAfterSeconds)),
                         "{\"ok\":false,\"error\":\"ratelimited\"}");
             }
             if (answer == null) {

@@ -29,10 +29,14 @@ final class Replica implements AutoCloseable {
     private final SlackAdapter adapter;
 
     Replica(Postgres postgres, FakeSlack slack, AdjustableClock clock) {
+        this(postgres, slack, clock, PACE);
+    }
+
+    Replica(Postgres postgres, FakeSlack slack, AdjustableClock clock, String pace) {
         this.clock = clock;
         this.adapter = SlackAdapter.create(SlackSettings.from(Map.of(SlackSettings.BOT_TOKEN, "xoxb-test",
                 SlackSettings.SIGNING_SECRET, "s3cret", SlackSettings.API_URL, slack.apiUrl())));
-        Config config = postgres.config(Map.of(Config.SEND_PACE, PACE));
+        Config config = postgres.config(Map.of(Config.SEND_PACE, pace));
         this.bot = Wiring.guildhall(config, clock, Map.of(SlackAdapter.PLATFORM, adapter.port()));
     }
 
