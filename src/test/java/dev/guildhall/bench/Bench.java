@@ -602,7 +602,7 @@ public final class Bench {
                 }
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                     System.out.printf("  fan-out to %,d: killed after %d delivered; after restart delivered %d, lost %d"
-                                    + " (goal 0), duplicates %d (goal 0; at most the one row in flight can double) |"
+                                    + " (goal 0), duplicates %d (goal 0; at most the claimed page in flight, up to 32 rows, can double) |"
                                     + " integrity_check %s%n", members, beforeKill, delivered(slack, members),
                             members - delivered(slack, members), duplicates, integrity(c));
                 }
