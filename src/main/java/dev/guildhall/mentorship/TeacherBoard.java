@@ -91,8 +91,8 @@ final class TeacherBoard {
         }
         Optional<Ticket> open = flow.store.openTicket(learner, offer.topic());
         if (open.isPresent() && open.get().status() != TicketStatus.WAITING) {
-            throw new UsageException("Your *" + offer.topic() + "* ticket #" + open.get().id() + " is "
-                    + open.get().status().describe() + " already. /learn list shows it.");
+            throw new UsageException("Your *" + offer.topic() + "* ticket #" + open.get().id() + " is open already ("
+                    + open.get().status().describe() + "). /learn list shows it.");
         }
         List<Candidate> them = flow.store.candidates(offer.topic(), learner).stream()
                 .filter(c -> c.offerId() == offer.id() && c.room() > 0 && !c.pairedBefore()).toList();
