@@ -79,6 +79,13 @@ final class MentorshipButtons {
             throw new UsageException("Ticket #" + ticket.id() + " is " + ticket.status().describe()
                     + " already. /learn board shows the ones still waiting.");
         }
+        flow.store.offer(teacher, ticket.topic()).filter(Offer::isActive)
+                .filter(offer -> flow.store.load(teacher, ticket.topic()) >= offer.capacity())
+                .ifPresent(full -> {
+                    throw new UsageException("You teach *" + ticket.topic() + "* to " + full.capacity() + " learner"
+                            + (full.capacity() == 1 ? "" : "s") + " already, your limit. /teach " + ticket.topic()
+                            + " --capacity " + (full.capacity() + 1) + " makes room for one more.");
+                });
         flow.store.insertMatch(ticket, teacher, MatchStatus.ACCEPTED, flow.now(), null);
         flow.store.setTicketStatus(ticket.id(), TicketStatus.MATCHED, flow.now());
         flow.outbox.sendDirect(ticket.learner(), flow.messages.takenForLearner(ticket, teacher));

@@ -85,6 +85,11 @@ final class TeachCommand {
                 throw new UsageException("You already teach *" + topic + "* (up to " + offer.capacity()
                         + " learners at a time). To change that, type /teach " + topic + " --capacity N.");
             }
+            int load = flow.store.load(teacher, topic);
+            if (capacity.get() < load) {
+                throw new UsageException("You have " + load + " learners (or proposals) in *" + topic + "* now, so"
+                        + " --capacity can't go below " + load + ".");
+            }
             flow.store.setCapacity(offer.id(), capacity.get());
             reply = "Done — you now teach *" + topic + "* to up to " + capacity.get() + " learners at a time.";
         } else {
