@@ -37,9 +37,11 @@ public final class Wiring {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         Topics topics = Topics.load(config.topicAliases());
         InsightsCapability insights = new InsightsCapability(config.admins(), topics, GuildCapability.directory());
+        MentorshipCapability mentorshipCapability = new MentorshipCapability(topics, mentorship);
         return List.of(
-                new MentorshipCapability(topics, mentorship),
-                new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),
+                mentorshipCapability,
+                new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret(),
+                        mentorshipCapability.teachInvites()),
                 new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins()),
                 new WorkingGroupCapability(config.admins()),
                 insights,

@@ -2,6 +2,7 @@ package dev.guildhall.livesession;
 
 import dev.guildhall.command.ActionRequest;
 import dev.guildhall.command.Registry;
+import dev.guildhall.mentorship.api.TeachInvites;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
@@ -17,9 +18,12 @@ final class LiveSessionButtons {
     private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
 
-    LiveSessionButtons(AnonymityKeys keys, LiveSessionSettings settings) {
+    private final TeachInvites teachInvites;
+
+    LiveSessionButtons(AnonymityKeys keys, LiveSessionSettings settings, TeachInvites teachInvites) {
         this.keys = keys;
         this.settings = settings;
+        this.teachInvites = teachInvites;
     }
 
     void register(Registry registry) {
@@ -182,7 +186,11 @@ final class LiveSessionButtons {
         List<Question> questions = flow.store.questions(session.id(), LiveSessionMessages.BOARD_QUESTIONS);
         flow.post(session, LiveSessionMessages.learnInvite(session, questions));
         flow.store.markLearnInvitePosted(session.id(), flow.now());
+        // The invitation promises someone will teach it: those who know the topic are asked, with one click.
+        List<String> asked = teachInvites.invite(LiveSessionMessages.learnTopicWord(session.title()),
+                session.presenter(), "presented " + session.title(), request.work());
         return Reply.of("🧭 Posted the /learn invitation in the session's channel. Tickets people open show up on"
-                + " /learn board.");
+                + " /learn board." + (asked.isEmpty() ? "" : " I've asked " + String.join(" and ", asked)
+                + " whether they'd teach it — see the DMs."));
     }
 }

@@ -4,6 +4,7 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.command.PersonalData;
 import dev.guildhall.command.PersonalData.OnForget;
 import dev.guildhall.command.Registry;
+import dev.guildhall.mentorship.api.TeachInvites;
 
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
 public final class LiveSessionCapability implements Capability {
     private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
+    private final TeachInvites teachInvites;
 
     public LiveSessionCapability(LiveSessionSettings settings) {
         this(settings, Optional.empty());
@@ -22,8 +24,15 @@ public final class LiveSessionCapability implements Capability {
 
     /** {@code clusterSecret}: {@code GUILDHALL_SESSION_SECRET}, for replicas that share live sessions. */
     public LiveSessionCapability(LiveSessionSettings settings, Optional<byte[]> clusterSecret) {
+        this(settings, clusterSecret, TeachInvites.NONE);
+    }
+
+    /** {@code teachInvites}: how the /learn invitation asks the presenter and module owners to teach the topic. */
+    public LiveSessionCapability(LiveSessionSettings settings, Optional<byte[]> clusterSecret,
+                                 TeachInvites teachInvites) {
         this.settings = settings;
         this.keys = clusterSecret.<AnonymityKeys>map(DerivedSessionKeys::new).orElseGet(SessionKeys::new);
+        this.teachInvites = teachInvites;
     }
 
     public LiveSessionCapability() {
@@ -35,7 +44,7 @@ public final class LiveSessionCapability implements Capability {
         registry.command(new SessionCommand(keys, settings).spec());
         declarePersonalData(registry);
         registry.command(new WaitCommand(keys, settings).spec());
-        new LiveSessionButtons(keys, settings).register(registry);
+        new LiveSessionButtons(keys, settings, teachInvites).register(registry);
         registry.anonymousRetries(new AnonymousRequests(keys, settings));
         registry.task(LiveSessionFlow.EXPIRY_TASK, (flagId, work) ->
                 new LiveSessionFlow(work, keys, settings).expire(flagId));

@@ -129,8 +129,13 @@ final class LiveSessionMessages {
     }
 
     static String learnTopic(String title) {
-        String topic = title.strip().toLowerCase(Locale.ROOT).replace('"', '\'');
+        String topic = learnTopicWord(title);
         return topic.contains(" ") ? "\"" + topic + "\"" : topic;
+    }
+
+    /** The topic the /learn invitation suggests, unquoted. */
+    static String learnTopicWord(String title) {
+        return title.strip().toLowerCase(Locale.ROOT).replace('"', '\'');
     }
 
     // --- to the presenter

@@ -26,10 +26,12 @@ final class LearnCommand {
             /learn board [topic] — who wants to learn what; take a ticket to teach it
             /learn list — your open tickets
             /learn cancel <ticket> — withdraw a ticket
-            /learn done <ticket> — close a ticket once you've learned it
+            /learn done <ticket> — close a ticket once you understand it (or go through it again)
+            /learn thanks <ticket> <one line> — thank your teacher at the end; only they see it
             Topics of several words go in quotes: /learn "machine learning\"""";
     static final int MAX_GOAL_LENGTH = 500;
-    private static final Set<String> SUBCOMMANDS = Set.of("board", "list", "cancel", "done", "help");
+    private static final Set<String> SUBCOMMANDS = Set.of("board", "list", "cancel", "done", "thanks", "help");
+    private static final Set<String> TAKING_A_TICKET = Set.of("cancel", "done", "thanks");
     private static final int BOARD_TOPICS = 15;
     private static final int BOARD_TICKETS_PER_TOPIC = 5;
 
@@ -55,6 +57,7 @@ final class LearnCommand {
             case "list" -> list(flow, caller, args.shift());
             case "cancel" -> cancel(flow, caller, args.shift());
             case "done" -> done(flow, caller, args.shift());
+            case "thanks" -> thanks(flow, caller, args.shift());
             default -> open(flow, caller, args, quoted);
         };
     }
@@ -63,10 +66,11 @@ final class LearnCommand {
         if (args.isEmpty()) {
             throw new UsageException("What would you like to learn? Type /learn <topic>, like /learn kubernetes.\n" + USAGE);
         }
-        if (!quoted) {
-            NearMiss.of(args.first(), SUBCOMMANDS).ifPresent(meant -> {
-                throw new UsageException("Did you mean /learn " + meant + "? To learn a topic called \"" + args.get(0)
-                        + "\", put it in quotes: /learn \"" + args.get(0) + "\"");
+        if (!quoted && args.size() == 2 && args.get(1).matches("#?\\d+")) {
+            // "/learn dnoe 12": a ticket number can't be what someone wants out of a topic.
+            NearMiss.of(args.first(), TAKING_A_TICKET).ifPresent(meant -> {
+                throw new UsageException("Did you mean /learn " + meant + " " + args.get(1) + "? To learn a topic"
+                        + " called \"" + args.get(0) + "\", add what you want to get out of it.");
             });
         }
         String topic = topics.normalize(args.get(0));
@@ -89,7 +93,12 @@ final class LearnCommand {
         if (proposed) {
             return Reply.of(opened + "I've found a teacher and asked them — the details are in your DMs.");
         }
-        return Reply.of(Message.text(opened + flow.messages.noTeacherYet(ticket))
+        for (PersonId teacher : new WhyWaiting(flow).taughtBefore(ticket)) {
+            flow.outbox.sendDirect(teacher, Message.text("🎫 " + flow.people.nameOf(learner) + " wants to learn *"
+                    + topic + "* again (ticket #" + id + "). You taught them already, so I won't propose you"
+                    + " again; if you'd like to pick it up, take it from /learn board " + topic + "."));
+        }
+        return Reply.of(Message.text(opened + flow.noTeacherYet(ticket))
                 .withContext("Meanwhile, /learn board shows who else wants to learn what."));
     }
 
@@ -190,19 +199,16 @@ final class LearnCommand {
             throw new UsageException("Ticket #" + id + " is " + ticket.status().describe() + ", so there is no match to"
                     + " close." + (ticket.status().isOpen() ? " /learn cancel " + id + " withdraws it instead." : ""));
         }
-        flow.store.end(match.get().id(), MatchStatus.DONE, flow.now());
-        flow.store.setTicketStatus(id, TicketStatus.DONE, flow.now());
-        PersonId teacher = match.get().teacher();
-        boolean alreadyTeaches = flow.store.offer(ticket.learner(), ticket.topic()).filter(Offer::isActive).isPresent();
-        Message forLearner = flow.messages.finishedForLearner(ticket, teacher, alreadyTeaches);
-        Message forTeacher = flow.messages.finishedForTeacher(ticket);
-        flow.matchWaiting(ticket.topic());
-        if (isLearner) {
-            flow.outbox.sendDirect(teacher, forTeacher);
-            return Reply.of(forLearner);
+        return new Understanding(flow).done(ticket, match.get(), caller);
+    }
+
+    private Reply thanks(MentorshipFlow flow, PersonId caller, Args args) {
+        if (args.size() < 2) {
+            throw new UsageException("Type /learn thanks <ticket> <one line>, like /learn thanks 12 the diagrams made"
+                    + " it click.");
         }
-        flow.outbox.sendDirect(ticket.learner(), forLearner);
-        return Reply.of(forTeacher);
+        return Understanding.thank(flow, caller, ticketNumber(Args.parse(args.get(0)), "thanks"),
+                args.restFrom(1));
     }
 
     private Ticket ownTicket(MentorshipFlow flow, PersonId caller, Args args, String verb) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,13 @@ import java.util.Optional;
  */
 public final class Matcher {
     private Matcher() {
+    }
+
+    /** A pair may be proposed again after proposals that expired or were withdrawn; never after a yes or a no. */
+    static final Set<MatchStatus> REPEATABLE = EnumSet.of(MatchStatus.EXPIRED, MatchStatus.WITHDRAWN);
+
+    static boolean mayProposeAgain(Set<MatchStatus> pairHistory) {
+        return REPEATABLE.containsAll(pairHistory);
     }
 
     /** The chosen teacher, the overlap that counted (if both zones were known), and how many were eligible. */

@@ -23,6 +23,15 @@ final class MentorshipButtons {
         registry.action(MentorshipMessages.DECLINE, this::decline);
         registry.action(MentorshipMessages.TAKE, this::take);
         registry.action(MentorshipMessages.GRADUATE, this::graduate);
+        registry.action(TeacherPauses.RESUME, request -> TeachCommand.resume(
+                new MentorshipFlow(request.work(), settings), request.presser().id()));
+        registry.action(Understanding.UNDERSTOOD, request -> Understanding.understood(request, settings));
+        registry.action(Understanding.AGAIN, request -> Understanding.again(request, settings));
+        registry.action(Understanding.SECOND_TEACHER, request -> Understanding.secondTeacher(request, settings));
+        registry.action(Understanding.THANKS, request -> Understanding.thankFromButton(request, settings));
+        registry.action(TeacherBoard.LISTING, request -> TeacherBoard.answerListing(request, settings));
+        registry.action(TeacherBoard.ASK, request -> TeacherBoard.ask(request, settings));
+        registry.action(TeachInvitations.TEACH, request -> TeachInvitations.accept(request, settings));
     }
 
     private Reply accept(ActionRequest request) {
@@ -49,8 +58,9 @@ final class MentorshipButtons {
             case PROPOSED -> null;
             case ACCEPTED, DONE, CANCELLED -> "You already accepted this one.";
             case DECLINED -> "You declined this one already; I've moved on.";
-            case EXPIRED -> "This proposal expired and I asked someone else. /learn board shows who is still waiting.";
-            case WITHDRAWN -> "The learner cancelled this ticket — nothing to do.";
+            case EXPIRED -> "This proposal expired, so I looked for someone else. /learn board shows who is still waiting.";
+            case WITHDRAWN -> "This proposal was withdrawn (the ticket was cancelled, or you stopped teaching the topic)"
+                    + " — nothing to do.";
         };
         if (already != null) {
             throw new UsageException(already);
@@ -69,15 +79,34 @@ final class MentorshipButtons {
             throw new UsageException("Ticket #" + ticket.id() + " is " + ticket.status().describe()
                     + " already. /learn board shows the ones still waiting.");
         }
+        flow.store.offer(teacher, ticket.topic()).filter(Offer::isActive)
+                .filter(offer -> flow.store.load(teacher, ticket.topic()) >= offer.capacity())
+                .ifPresent(full -> {
+                    throw new UsageException("You teach *" + ticket.topic() + "* to " + full.capacity() + " learner"
+                            + (full.capacity() == 1 ? "" : "s") + " already, your limit. /teach " + ticket.topic()
+                            + " --capacity " + (full.capacity() + 1) + " makes room for one more.");
+                });
         flow.store.insertMatch(ticket, teacher, MatchStatus.ACCEPTED, flow.now(), null);
         flow.store.setTicketStatus(ticket.id(), TicketStatus.MATCHED, flow.now());
         flow.outbox.sendDirect(ticket.learner(), flow.messages.takenForLearner(ticket, teacher));
         flow.sendPlaybookIfFirst(teacher);
         String learner = flow.people.nameOf(ticket.learner());
-        return Reply.of(Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *" + ticket.topic()
+        // Whoever takes a ticket knows the topic: they become one of its teachers, so the next learner finds them.
+        int places = Math.max(settings.defaultCapacity(), flow.store.load(teacher, ticket.topic()));
+        boolean offered = Offers.offer(flow, teacher, ticket.topic(), places, null);
+        int proposed = offered ? flow.matchWaiting(ticket.topic()) : 0;
+        Message took = Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *" + ticket.topic()
                         + "* to " + learner + ".")
                 .withContext("Send " + learner + " a message to find a first time. When you're done, either of you"
-                        + " types /learn done " + ticket.id() + "."));
+                        + " types /learn done " + ticket.id() + ".");
+        if (!offered) {
+            return Reply.of(took);
+        }
+        return new TeacherBoard(flow).withListingQuestion(teacher, new Reply(java.util.List.of(took,
+                Message.text("🧑‍🏫 You now teach *" + ticket.topic() + "* too, up to " + places + " learners at a time,"
+                        + " so the next learner can find you." + TeachCommand.waitingNote(proposed))
+                        .withContext("Only this once? /teach stop " + ticket.topic() + " — the learner you took stays"
+                                + " with you."))));
     }
 
     private Reply graduate(ActionRequest request) {
@@ -89,14 +118,12 @@ final class MentorshipButtons {
                     + ticket.topic() + " offers the topic all the same.");
         }
         int places = settings.defaultCapacity();
-        flow.store.offer(learner, ticket.topic()).ifPresentOrElse(offer -> {
-            if (offer.isActive()) {
-                throw new UsageException("You already teach *" + ticket.topic() + "* — thank you!");
-            }
-            flow.store.reactivateOffer(offer.id(), places, ticket.id());
-        }, () -> flow.store.insertOffer(learner, ticket.topic(), places, ticket.id(), flow.now()));
+        if (!Offers.offer(flow, learner, ticket.topic(), places, ticket.id())) {
+            throw new UsageException("You already teach *" + ticket.topic() + "* — thank you!");
+        }
         int proposed = flow.matchWaiting(ticket.topic());
-        return Reply.of("🎉 You now teach *" + ticket.topic() + "*, up to " + places + " learners at a time — learned"
-                + " here, passed on here." + (proposed > 0 ? " Someone was already waiting: check your DMs." : ""));
+        return new TeacherBoard(flow).withListingQuestion(learner, Reply.of("🎉 You now teach *" + ticket.topic()
+                + "*, up to " + places + " learners at a time — learned here, passed on here."
+                + (proposed > 0 ? " Someone was already waiting: check your DMs." : "")));
     }
 }

@@ -3,6 +3,7 @@ package dev.guildhall.mentorship;
 import dev.guildhall.topic.Topics;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
+import dev.guildhall.mentorship.api.TeachInvites;
 
 /** Mentorship matching: {@code /learn}, {@code /teach}, their buttons, and the answer deadline. */
 public final class MentorshipCapability implements Capability {
@@ -12,6 +13,11 @@ public final class MentorshipCapability implements Capability {
     public MentorshipCapability(Topics topics, MentorshipSettings settings) {
         this.topics = topics;
         this.settings = settings;
+    }
+
+    /** For other capabilities: ask people who know a topic whether they'd teach it. */
+    public TeachInvites teachInvites() {
+        return TeachInvitations.api(topics, settings);
     }
 
     @Override
@@ -26,6 +32,10 @@ public final class MentorshipCapability implements Capability {
             flow.store.match(matchId)
                     .filter(match -> match.status() == MatchStatus.PROPOSED)
                     .ifPresent(match -> flow.dropProposal(match, MatchStatus.EXPIRED));
+        });
+        registry.task(TeacherPauses.COOL_OFF_TASK, (matchId, work) -> {
+            MentorshipFlow flow = new MentorshipFlow(work, settings);
+            new TeacherPauses(flow, work).coolOffEnded(matchId);
         });
     }
 }

@@ -10,6 +10,7 @@ import dev.guildhall.store.UnitOfWork;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,11 +25,13 @@ final class MentorshipFlow {
     final People people;
     final Outbox outbox;
     final MentorshipMessages messages;
+    final UnitOfWork work;
     private final DueTasks tasks;
     private final MentorshipSettings settings;
     private final Instant now;
 
     MentorshipFlow(UnitOfWork work, MentorshipSettings settings) {
+        this.work = work;
         this.store = new MentorshipStore(work.handle());
         this.people = new People(work.handle());
         this.outbox = new Outbox(work);
@@ -51,12 +54,17 @@ final class MentorshipFlow {
      * empty) opens their message, e.g. why the last teacher dropped out.
      */
     boolean propose(Ticket ticket, String lead, boolean tellLearnerWhenNone) {
+        return proposeAmong(ticket, lead, tellLearnerWhenNone, store.candidates(ticket.topic(), ticket.learner()));
+    }
+
+    /** Proposes the best of these candidates, under the same rules as always (room, no pair twice). */
+    boolean proposeAmong(Ticket ticket, String lead, boolean tellLearnerWhenNone, List<Candidate> candidates) {
         Optional<Matcher.Choice> choice = Matcher.choose(ticket.learner(), people.zoneOf(ticket.learner()),
-                now.atZone(ZoneOffset.UTC).toLocalDate(), store.candidates(ticket.topic(), ticket.learner()));
+                now.atZone(ZoneOffset.UTC).toLocalDate(), candidates);
         if (choice.isEmpty()) {
             store.setTicketStatus(ticket.id(), TicketStatus.WAITING, now);
             if (tellLearnerWhenNone) {
-                outbox.sendDirect(ticket.learner(), Message.text(lead + messages.noTeacherYet(ticket)));
+                outbox.sendDirect(ticket.learner(), Message.text(lead + noTeacherYet(ticket)));
             }
             return false;
         }
@@ -99,22 +107,39 @@ final class MentorshipFlow {
         sendPlaybookIfFirst(match.teacher());
     }
 
-    /** The teacher said no, or the deadline passed: on to the next teacher. */
+    /**
+     * The teacher said no, let the deadline pass, or stopped teaching the topic: on to the next teacher. A teacher
+     * who stayed silent is paused (and told) so the learner comes back to her once she is back.
+     */
     void dropProposal(Match match, MatchStatus why) {
         store.answer(match.id(), why, now);
         tasks.cancel(DEADLINE_TASK, match.id());
         Ticket ticket = ticket(match.ticketId());
-        if (match.proposalMessageId() != null) {
-            outbox.update(match.proposalMessageId(), why == MatchStatus.DECLINED
-                    ? messages.declinedForTeacher(ticket)
-                    : messages.expiredForTeacher(ticket));
-        }
+        TeacherPauses pauses = new TeacherPauses(this, work);
+        Optional<Instant> pausedUntil = why == MatchStatus.EXPIRED ? pauses.pauseAfterSilence(match) : Optional.empty();
         String teacher = people.nameOf(match.teacher());
-        String lead = why == MatchStatus.DECLINED
-                ? teacher + " can't take your " + ticket.topic() + " ticket right now. "
-                : teacher + " didn't answer in time about your " + ticket.topic() + " ticket. ";
-        propose(ticket, lead, true);
+        String lead = switch (why) {
+            case DECLINED -> teacher + " can't take your " + ticket.topic() + " ticket right now. ";
+            case WITHDRAWN -> teacher + " has stopped teaching " + ticket.topic() + ", so I've withdrawn my request. ";
+            default -> teacher + " didn't answer in time about your " + ticket.topic() + " ticket. ";
+        };
+        boolean proposedElse = propose(ticket, lead, true);
+        if (match.proposalMessageId() != null) {
+            outbox.update(match.proposalMessageId(), messages.proposalDropped(ticket, why, proposedElse));
+        }
+        pausedUntil.ifPresent(until -> outbox.sendDirect(match.teacher(), pauses.pausedAfterSilence(match, until)));
         matchWaiting(ticket.topic());
+    }
+
+    /** What a learner nobody can be proposed to hears: that nobody has room, or who has and why not them. */
+    String noTeacherYet(Ticket ticket) {
+        List<String> reasons = new WhyWaiting(this).reasons(ticket);
+        String invited = new TeachInvitations(this).whoWasAsked(ticket.topic());
+        if (reasons.isEmpty()) {
+            return messages.noTeacherYet(ticket) + invited;
+        }
+        return "Nobody can take your *" + ticket.topic() + "* ticket #" + ticket.id() + " right now: "
+                + String.join("; ", reasons) + ". You'll hear from me as soon as someone can." + invited;
     }
 
     void cancelDeadline(long matchId) {

@@ -35,13 +35,21 @@ final class MentorshipForgetting {
                 .person("teacher_id", OnForget.TOMBSTONE)
                 .sharedText("topic")
                 .notPersonal("id", "capacity", "paused_at", "stopped_at", "last_proposed_at", "learned_ticket_id",
-                        "created_at").build());
+                        "created_at", "resume_at").build());
         registry.personalData(PersonalData.table("mentorship_match")
                 .person("learner_id", OnForget.TOMBSTONE)
                 .person("teacher_id", OnForget.TOMBSTONE)
                 .sharedText("topic")
+                .writtenBy("thanks", "learner_id", null)
                 .notPersonal("id", "ticket_id", "status", "proposed_at", "answer_due_at", "answered_at", "ended_at",
                         "proposal_message_id").build());
+        registry.personalData(PersonalData.table("teacher_listing")
+                .person("teacher_id", OnForget.DELETE_ROW)
+                .notPersonal("listed", "asked_at", "answered_at").build());
+        registry.personalData(PersonalData.table("teach_invitation")
+                .person("person_id", OnForget.DELETE_ROW)
+                .sharedText("topic", "reason")
+                .notPersonal("id", "asked_at", "answered_at").build());
         registry.whenForgetting(this::forgetting);
     }
 

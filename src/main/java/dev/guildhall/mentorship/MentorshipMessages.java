@@ -42,7 +42,7 @@ final class MentorshipMessages {
             message = message.withField(learner + " wants to", ticket.goal());
         }
         return message.withField("Why you", reasons(ticket, choice, "You"))
-                .withContext("Please answer by " + at(due, teacher) + " — after that I'll ask someone else.")
+                .withContext("Please answer by " + at(due, teacher) + " — after that I'll look for someone else and pause your teaching for a while.")
                 .withButton(Button.primary(ACCEPT + ":" + matchId, "Accept"))
                 .withButton(Button.danger(DECLINE + ":" + matchId, "Decline"));
     }
@@ -91,14 +91,17 @@ final class MentorshipMessages {
                         + ticket.id() + ".");
     }
 
-    Message declinedForTeacher(Ticket ticket) {
-        return Message.text("You declined teaching *" + ticket.topic() + "* to " + people.nameOf(ticket.learner())
-                + ". Thanks for saying so — I'll ask someone else.");
-    }
-
-    Message expiredForTeacher(Ticket ticket) {
-        return Message.text("⌛ This proposal to teach *" + ticket.topic() + "* to " + people.nameOf(ticket.learner())
-                + " expired, so I asked someone else. /learn board shows who is still waiting.");
+    /** The proposal message once it no longer waits for an answer, saying what became of the learner. */
+    Message proposalDropped(Ticket ticket, MatchStatus why, boolean proposedElse) {
+        String learner = people.nameOf(ticket.learner());
+        String next = proposedElse ? "I've asked someone else." : "Nobody else has room, so " + learner
+                + " waits for a teacher; /learn board shows who is waiting.";
+        return Message.text(switch (why) {
+            case DECLINED -> "You declined teaching *" + ticket.topic() + "* to " + learner + ". Thanks for saying so. ";
+            case WITHDRAWN -> "You stopped teaching *" + ticket.topic() + "*, so I withdrew this proposal for "
+                    + learner + ". ";
+            default -> "⌛ This proposal to teach *" + ticket.topic() + "* to " + learner + " expired. ";
+        } + next);
     }
 
     Message withdrawnForTeacher(Ticket ticket) {

@@ -141,7 +141,7 @@ final class MentorshipStore {
                                    AND m.status IN %s) AS load,
                                EXISTS (SELECT 1 FROM mentorship_match m
                                  WHERE m.teacher_id = o.teacher_id AND m.learner_id = :learner
-                                   AND m.topic = o.topic) AS paired_before
+                                   AND m.topic = o.topic AND m.status NOT IN ('EXPIRED', 'WITHDRAWN')) AS paired_before
                         FROM teaching_offer o JOIN person p ON p.id = o.teacher_id
                         WHERE o.topic = :topic AND o.stopped_at IS NULL AND o.paused_at IS NULL""".formatted(ACTIVE_MATCH))
                 .bind("topic", topic).bind("learner", learner)

@@ -126,7 +126,7 @@ class MentorshipScenarioTest {
         t.say("bob", "/learn kafka");
         t.press("alice", buttonOf(lastDirectTo("alice"), "Decline"));
         assertThat(lastDirectTo("bob").message().text()).contains("alice can't take")
-                .contains("you'll hear from me as soon as one signs up");
+                .contains("You'll hear from me as soon as someone can");
     }
 
     @Test
@@ -178,11 +178,12 @@ class MentorshipScenarioTest {
         String board = t.say("dave", "/learn board");
         assertThat(board).contains("*kafka* — 2 people want").contains("*rust* — 1 person wants").contains("Take #1");
         t.chat.clear();
-        assertThat(t.press("dave", "mentorship.take:1")).contains("You took ticket #1");
+        assertThat(t.press("dave", "mentorship.take:1")).contains("You took ticket #1")
+                .contains("You now teach *kafka* too").contains("1 person was already waiting");
         assertThat(lastDirectTo("bob").message().text()).contains("dave took your *kafka* ticket");
         assertThat(t.press("carol", "mentorship.take:1")).contains("already");
         assertThat(t.press("carol", "mentorship.take:2")).contains("your own ticket");
-        assertThat(t.say("dave", "/learn board kafka")).contains("1 person wants").doesNotContain("#1 bob");
+        assertThat(t.say("dave", "/learn board kafka")).contains("Nobody is waiting to learn *kafka*");
     }
 
     @Test
@@ -191,7 +192,9 @@ class MentorshipScenarioTest {
         t.say("bob", "/learn kubernetes");
         t.press("alice", buttonOf(lastDirectTo("alice"), "Accept"));
         t.chat.clear();
-        String reply = t.say("bob", "/learn done 1");
+        assertThat(t.say("bob", "/learn done 1")).contains("do you understand *kubernetes* now");
+        assertThat(t.count("ticket WHERE status = 'DONE'")).as("not closed before the learner says so").isZero();
+        String reply = t.press("bob", "mentorship.understood:1");
         assertThat(reply).contains("is done").contains("[I'll teach kubernetes] mentorship.graduate:1");
         assertThat(lastDirectTo("alice").message().text()).contains("Thank you for teaching");
         assertThat(t.press("bob", "mentorship.graduate:1")).contains("You now teach *kubernetes*");
@@ -207,6 +210,7 @@ class MentorshipScenarioTest {
         t.say("bob", "/learn kubernetes");
         t.press("alice", buttonOf(lastDirectTo("alice"), "Accept"));
         t.say("bob", "/learn done 1");
+        t.press("bob", "mentorship.understood:1");
         t.say("bob", "/learn kubernetes operators");
         assertThat(t.say("bob", "/learn list")).contains("waiting for a teacher");
     }
@@ -260,7 +264,8 @@ class MentorshipScenarioTest {
             "/teach kubernetes --capacity 0",
             "/teach kubernetes --capacity lots",
             "/teach kubernetes --colour blue",
-            "/learn bord",
+            "/learn dnoe 12",
+            "/teach stpo kubernetes",
             "/learn cancel",
             "/learn cancel twelve",
             "/learn done 99",

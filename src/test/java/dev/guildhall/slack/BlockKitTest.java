@@ -1,5 +1,9 @@
 package dev.guildhall.slack;
 
+import java.util.Map;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import dev.guildhall.testing.FollowThroughMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
@@ -153,5 +157,32 @@ class BlockKitTest {
         assertThat(chunks.get(0)).hasSizeLessThanOrEqualTo(50);
         assertThat(chunks.get(0).size() + chunks.get(1).size()).isEqualTo(30 * 2 + 28);
         assertThat(BlockKit.chunks(List.of(), 50)).isEmpty();
+    }
+
+    @Test
+    void rendersMentorshipFollowThroughWithEveryButtonSlackCanPress(@TempDir Path dir) throws Exception {
+        // Given the messages issue 16 adds, as the bot makes them
+        Map<String, Message> made = FollowThroughMessages.make(dir.resolve("f.db"));
+
+        // Then each has its buttons, by action id, within Slack's label limit
+        assertThat(actionIds(made.get("listing"))).containsExactly("mentorship.listing:yes", "mentorship.listing:no");
+        assertThat(actionIds(made.get("paused"))).containsExactly("mentorship.resume:1");
+        assertThat(actionIds(made.get("board"))).containsExactly("mentorship.ask:1");
+        assertThat(actionIds(made.get("understand"))).containsExactly("mentorship.understood:1",
+                "mentorship.again:1", "mentorship.second-teacher:1");
+        // and the thanks box, which Slack can't show on a message, leaves the command in its place
+        assertThat(actionIds(made.get("thanks"))).isEmpty();
+        assertThat(json(BlockKit.blocks(made.get("thanks"))).toString()).contains("/learn thanks 1 &lt;your line&gt;");
+        for (Message message : made.values()) {
+            json(BlockKit.blocks(message)).findValues("elements").forEach(elements -> elements.forEach(e -> {
+                if (e.has("action_id")) {
+                    assertThat(e.path("text").path("text").asText().length()).isLessThanOrEqualTo(75);
+                }
+            }));
+        }
+    }
+
+    private static List<String> actionIds(Message message) throws Exception {
+        return json(BlockKit.blocks(message)).findValuesAsText("action_id");
     }
 }

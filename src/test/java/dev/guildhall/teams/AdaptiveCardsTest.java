@@ -1,5 +1,9 @@
 package dev.guildhall.teams;
 
+import java.util.Map;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import dev.guildhall.testing.FollowThroughMessages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Attachment;
@@ -72,5 +76,28 @@ class AdaptiveCardsTest {
         String text = "plain \"quoted\" \\ tab\t line\n control\u0001 é € ☕ 🚀 👩‍👩‍👧";
 
         assertThat(AdaptiveCards.jsonBytes(text)).isEqualTo(AdaptiveCards.bytes(text) - 2);
+    }
+
+    @Test
+    void rendersMentorshipFollowThroughAndTheThanksBoxAsAnInput(@TempDir Path dir) {
+        // Given the messages issue 16 adds, as the bot makes them
+        Map<String, Message> made = FollowThroughMessages.make(dir.resolve("f.db"));
+
+        // Then every button is an action carrying its id
+        assertThat(actions(made.get("listing"))).containsExactly("mentorship.listing:yes", "mentorship.listing:no");
+        assertThat(actions(made.get("paused"))).containsExactly("mentorship.resume:1");
+        assertThat(actions(made.get("board"))).containsExactly("mentorship.ask:1");
+        assertThat(actions(made.get("understand"))).containsExactly("mentorship.understood:1", "mentorship.again:1",
+                "mentorship.second-teacher:1");
+        // and Teams shows the one line of thanks as a text box with its send button
+        ObjectNode thanks = AdaptiveCards.card(made.get("thanks"));
+        assertThat(thanks.toString()).contains("Input.Text").contains("What helped you most?");
+        assertThat(actions(made.get("thanks"))).containsExactly("mentorship.thanks:1");
+    }
+
+    private static List<String> actions(Message message) {
+        List<String> ids = new java.util.ArrayList<>();
+        AdaptiveCards.card(message).path("actions").forEach(a -> ids.add(a.path("data").path("guildhall").asText()));
+        return ids;
     }
 }

@@ -1,0 +1,125 @@
+package dev.guildhall.mentorship;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 16's follow-through (this branch's part), over simulated weeks through the real console. */
+class MentorshipFollowThroughAcceptanceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void notYetKeepsThePairGoingAndTheTicketClosesOnlyWhenTheLearnerUnderstands() throws Exception {
+        Script out = Script.run(dir,
+                "@alice /teach kubernetes",
+                "@bob /learn kubernetes",
+                "@alice !press mentorship.accept:1",
+                "!advance 7d",
+                "@alice /learn done 1",
+                "@bob !press mentorship.again:1",
+                "@bob /learn list",
+                "!advance 7d",
+                "@bob /learn done 1",
+                "@bob !press mentorship.understood:1",
+                "@bob /learn list");
+        // A teacher's done asks the learner; "not yet" keeps the pair, and alice hears it
+        assertThat(out.to("alice")).anySatisfy(m -> assertThat(m).startsWith("I've asked bob whether they understand"));
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).startsWith("🤔 Before I close ticket #1")
+                .contains("[Yes, I understand it] mentorship.understood:1")
+                .contains("[Not yet — go through it again with alice] mentorship.again:1")
+                .contains("[Not yet — find me a second teacher] mentorship.second-teacher:1")
+                .contains("alice thinks you're done."));
+        assertThat(out.to("alice")).anySatisfy(m -> assertThat(m).startsWith("🔁 bob doesn't understand *kubernetes*"
+                + " yet"));
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).contains("#1 kubernetes: learning with alice"));
+        // Understood a week later: now it is done
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).startsWith("🎓 Ticket #1 (*kubernetes*) is done"));
+        assertThat(out.to("bob").get(out.to("bob").size() - 1)).contains("You have no open tickets");
+    }
+
+    @Test
+    void notYetCanFindASecondTeacherAndTheFirstIsNotProposedAgain() throws Exception {
+        Script out = Script.run(dir,
+                "@alice /teach kafka",
+                "@bob /learn kafka",
+                "@alice !press mentorship.accept:1",
+                "@dave /teach kafka",
+                "!advance 14d",
+                "@bob /learn done 1",
+                "@bob !press mentorship.second-teacher:1",
+                "@bob /learn list");
+        assertThat(out.to("alice")).anySatisfy(m -> assertThat(m).contains("will go through *kafka* again with a"
+                + " second teacher"));
+        assertThat(out.to("dave")).anySatisfy(m -> assertThat(m).startsWith("📚 Can you teach *kafka* to bob?"));
+        assertThat(out.to("bob").get(out.to("bob").size() - 1)).contains("#1 kafka: waiting for dave to answer");
+    }
+
+    @Test
+    void theLearnerThanksInOneLineOnlyTheTeacherSeesItAndTeachersSeeTheirLineage() throws Exception {
+        Script out = Script.run(dir,
+                "@alice /teach go",
+                "@bob /learn go",
+                "@alice !press mentorship.accept:1",
+                "!advance 10d",
+                "@bob /learn done 1",
+                "@bob !press mentorship.understood:1",
+                "@bob /learn thanks 1 the pairing on channels made it click",
+                "@bob /learn thanks 1 again",
+                "@bob !press mentorship.graduate:1",
+                "@carol /learn go",
+                "@bob !press mentorship.accept:2",
+                "@carol /learn done 2",
+                "@carol !press mentorship.understood:2",
+                "@alice /teach list",
+                "@bob /teach list");
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).startsWith("💌 Leave alice one line of thanks?")
+                .contains("/learn thanks 1 <your line>"));
+        assertThat(out.to("alice")).anySatisfy(m -> assertThat(m).startsWith("💌 bob left you a line of thanks")
+                .contains("They wrote: the pairing on channels made it click"));
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).contains("You already thanked alice"));
+        assertThat(out.all().stream().filter(m -> m.contains("the pairing on channels made it click")))
+                .as("only alice ever sees the line: in her DM and her /teach list").hasSize(2)
+                .allSatisfy(m -> assertThat(out.to("alice")).contains(m));
+        // alice taught bob, who now teaches go; bob taught carol, who doesn't (yet)
+        assertThat(out.to("alice").get(out.to("alice").size() - 1))
+                .contains("Your lineage: You've taught 1 person; 1 of them now teach what they learned from you.")
+                .contains("“the pairing on channels made it click” — bob, go");
+        assertThat(out.to("bob").get(out.to("bob").size() - 1))
+                .contains("Your lineage: You've taught 1 person; 0 of them now teach");
+    }
+
+    @Test
+    void teachersWhoAgreedAreOnTheTeachingBoardAndALearnerCanAskOneOfThem() throws Exception {
+        Script out = Script.run(dir,
+                "@alice /teach rust",
+                "@alice !press mentorship.listing:yes",
+                "@dave /teach rust",
+                "@dave !press mentorship.listing:no",
+                "@erin /teach go",
+                "@bob /teach board",
+                "@bob !press mentorship.ask:1",
+                "@alice !press mentorship.decline:1",
+                "@bob /learn cancel 1",
+                "@bob !press mentorship.ask:1",
+                "@alice /teach stop rust",
+                "@alice /teach rust",
+                "@carol /teach board rust");
+        // Asked once, at the first /teach; not listed until they say yes
+        assertThat(out.to("alice").stream().filter(m -> m.startsWith("📇 May I list you on /teach board"))).hasSize(1);
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).startsWith("*rust*").contains("alice: 2 places free")
+                .contains("[Ask alice] mentorship.ask:1").doesNotContain("dave"));
+        assertThat(out.to("bob")).noneSatisfy(m -> assertThat(m).contains("erin"));
+        // bob asks alice: she gets the usual Accept / Decline, and says no; asking again is refused
+        assertThat(out.to("alice")).anySatisfy(m -> assertThat(m).startsWith("📚 Can you teach *rust* to bob?")
+                .contains("mentorship.accept:1").contains("mentorship.decline:1"));
+        assertThat(out.to("bob")).anySatisfy(m -> assertThat(m).startsWith("You asked alice directly."));
+        assertThat(out.to("dave")).as("not listed, still a teacher: the usual matching goes on")
+                .anySatisfy(m -> assertThat(m).startsWith("📚 Can you teach *rust* to bob?"));
+        assertThat(out.to("bob").get(out.to("bob").size() - 1)).contains("alice can't be asked about *rust* right now");
+        assertThat(out.to("carol").get(out.to("carol").size() - 1)).contains("[Ask alice] mentorship.ask:1");
+    }
+}
