@@ -74,8 +74,8 @@ final class MentorshipButtons {
         flow.outbox.sendDirect(ticket.learner(), flow.messages.takenForLearner(ticket, teacher));
         flow.sendPlaybookIfFirst(teacher);
         String learner = flow.people.nameOf(ticket.learner());
-        return Reply.of(Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *" + ticket.topic()
-                        + "* to " + learner + ".")
+        return Reply.of(flow.withPrivateGoal(Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *"
+                        + ticket.topic() + "* to " + learner + "."), ticket)
                 .withContext("Send " + learner + " a message to find a first time. When you're done, either of you"
                         + " types /learn done " + ticket.id() + "."));
     }
