@@ -153,6 +153,28 @@ class ChecksTest {
         }
     }
 
+    @Test
+    void forgettingSomeoneErasesTheirAnswersRatingsAndGapsAndLeavesTheOthersCounts() {
+        // Given a question dave missed (a gap) and carol got right
+        bot.say("olivia", "/check add \"Pods\" \"Do containers in a pod share an IP?\" \"Yes\" \"No\"");
+        bot.say("olivia", "/check send \"Pods\"");
+        bot.press("carol", rightAnswer("carol"));
+        bot.press("dave", wrongAnswer("dave"));
+
+        // When dave is forgotten
+        bot.say("dave", "/guildhall forget-me");
+        assertThat(bot.press("dave", "guildhall-forget:me")).contains("Guildhall has forgotten you");
+
+        // Then nothing of his answers remains, carol's stay, and every foreign key still holds
+        assertThat(bot.count("check_round WHERE person_id = 'console:dave'")).isZero();
+        assertThat(bot.count("check_gap")).isZero();
+        assertThat(bot.count("check_answer")).isEqualTo(1);
+        assertThat(bot.count("cohort_member WHERE person_id = 'console:dave'")).isZero();
+        List<java.util.Map<String, Object>> brokenKeys = bot.bot.database().read(h -> h.createQuery(
+                "PRAGMA foreign_key_check").mapToMap().list());
+        assertThat(brokenKeys).isEmpty();
+    }
+
     /** The button of the right (or a wrong) answer in the last question the person was shown. */
     private String rightAnswer(String person) {
         return answer(person, true);
