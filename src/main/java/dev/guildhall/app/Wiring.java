@@ -13,6 +13,7 @@ import dev.guildhall.livesession.LiveSessionCapability;
 import dev.guildhall.livesession.LiveSessionSettings;
 import dev.guildhall.mentorship.MentorshipCapability;
 import dev.guildhall.mentorship.MentorshipSettings;
+import dev.guildhall.programme.ProgrammeCapability;
 import dev.guildhall.topic.Topics;
 import dev.guildhall.store.Database;
 import dev.guildhall.workinggroup.WorkingGroupCapability;
@@ -37,13 +38,16 @@ public final class Wiring {
         MentorshipSettings mentorship = MentorshipSettings.defaults().withAnswerDeadline(config.matchAnswerDeadline());
         Topics topics = Topics.load(config.topicAliases());
         InsightsCapability insights = new InsightsCapability(config.admins(), topics, GuildCapability.directory());
-        MentorshipCapability mentorshipCapability = new MentorshipCapability(topics, mentorship);
+        MentorshipCapability mentoring = new MentorshipCapability(topics, mentorship);
+        ProgrammeCapability programmes = new ProgrammeCapability(GuildCapability.syllabus(topics),
+                mentoring.mentorRequests(), topics);
         return List.of(
-                mentorshipCapability,
+                mentoring,
                 new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret(),
-                        mentorshipCapability.teachInvites()),
+                        mentoring.teachInvites(), programmes.sessionModules()),
                 new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins()),
                 new WorkingGroupCapability(config.admins()),
+                programmes,
                 insights,
                 new GuildhallCapability(config.admins(), config.database(), config.matchAnswerDeadline(),
                         describe(config.sendPace()), config.topicAliases().map(Object::toString), links));

@@ -5,6 +5,7 @@ import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
 import dev.guildhall.guild.api.GuildDirectory;
 import dev.guildhall.guild.api.LeadSubcommand;
+import dev.guildhall.guild.api.Syllabus;
 import dev.guildhall.people.Succession;
 import dev.guildhall.topic.Topics;
 
@@ -34,6 +35,11 @@ public final class GuildCapability implements Capability {
     /** What other capabilities may read about guilds. */
     public static GuildDirectory directory() {
         return new StoredGuildDirectory();
+    }
+
+    /** What other capabilities may read about syllabus modules, their owners and guild leads. */
+    public static Syllabus syllabus(Topics topics) {
+        return new StoredSyllabus(topics);
     }
 
     @Override

@@ -112,7 +112,7 @@ final class SyllabusCommands {
     }
 
     /** The topic a module is about, named like /teach topics (K8s and kubernetes are one), for matching teachers. */
-    private String topicOf(String name) {
+    String topicOf(String name) {
         String folded = fold(name);
         try {
             return topics.normalize(folded);

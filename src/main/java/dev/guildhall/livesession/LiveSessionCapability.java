@@ -5,6 +5,7 @@ import dev.guildhall.command.PersonalData;
 import dev.guildhall.command.PersonalData.OnForget;
 import dev.guildhall.command.Registry;
 import dev.guildhall.mentorship.api.TeachInvites;
+import dev.guildhall.livesession.api.SessionModules;
 
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ public final class LiveSessionCapability implements Capability {
     private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
     private final TeachInvites teachInvites;
+    private final SessionModules modules;
 
     public LiveSessionCapability(LiveSessionSettings settings) {
         this(settings, Optional.empty());
@@ -24,13 +26,17 @@ public final class LiveSessionCapability implements Capability {
 
     /** {@code clusterSecret}: {@code GUILDHALL_SESSION_SECRET}, for replicas that share live sessions. */
     public LiveSessionCapability(LiveSessionSettings settings, Optional<byte[]> clusterSecret) {
-        this(settings, clusterSecret, TeachInvites.NONE);
+        this(settings, clusterSecret, TeachInvites.NONE, SessionModules.NONE);
     }
 
-    /** {@code teachInvites}: how the /learn invitation asks the presenter and module owners to teach the topic. */
+    /**
+     * {@code teachInvites}: how the /learn invitation asks the presenter and module owners to teach the topic;
+     * {@code modules}: what a session linked to a syllabus module ({@code --module}) tells when it ends.
+     */
     public LiveSessionCapability(LiveSessionSettings settings, Optional<byte[]> clusterSecret,
-                                 TeachInvites teachInvites) {
+                                 TeachInvites teachInvites, SessionModules modules) {
         this.settings = settings;
+        this.modules = modules;
         this.keys = clusterSecret.<AnonymityKeys>map(DerivedSessionKeys::new).orElseGet(SessionKeys::new);
         this.teachInvites = teachInvites;
     }
@@ -41,7 +47,7 @@ public final class LiveSessionCapability implements Capability {
 
     @Override
     public void register(Registry registry) {
-        registry.command(new SessionCommand(keys, settings).spec());
+        registry.command(new SessionCommand(keys, settings, modules).spec());
         declarePersonalData(registry);
         registry.command(new WaitCommand(keys, settings).spec());
         new LiveSessionButtons(keys, settings, teachInvites).register(registry);
@@ -50,7 +56,10 @@ public final class LiveSessionCapability implements Capability {
                 new LiveSessionFlow(work, keys, settings).expire(flagId));
         registry.task(LiveSessionFlow.AUTO_END_TASK, (sessionId, work) -> {
             LiveSessionFlow flow = new LiveSessionFlow(work, keys, settings);
-            flow.store.session(sessionId).filter(LiveSession::isRunning).ifPresent(flow::end);
+            flow.store.session(sessionId).filter(LiveSession::isRunning).ifPresent(session -> {
+                flow.end(session);
+                modules.ended(work, session.id());
+            });
         });
     }
 

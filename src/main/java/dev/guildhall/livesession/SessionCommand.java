@@ -10,6 +10,7 @@ import dev.guildhall.core.ListPage;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
+import dev.guildhall.livesession.api.SessionModules;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ import java.util.stream.Collectors;
 /** {@code /session}: a presenter opens, checks and closes a live session in a channel. */
 final class SessionCommand {
     static final String USAGE = """
-            /session start "<title>" [--threshold N] [--questions N/hour] — in the channel you present to: open a live \
+            /session start "<title>" [--threshold N] [--questions N/hour] [--module "<module>"] — in the channel you present to: open a live \
             session there; people can flag anonymously when they're lost, and you get a WAIT nudge when N are \
-            (default 2); each person may ask N questions an hour (default 20, and at most 3 a minute)
+            (default 2); each person may ask N questions an hour (default 20, and at most 3 a minute); --module links it \
+            to a syllabus module you own, whose knowledge check goes out when the session ends
             /session status — how the live session in this channel is going
             /session questions — every question still up, each with a button to remove it
             /session remove <#> — remove a question by the number /session questions shows
@@ -38,10 +40,12 @@ final class SessionCommand {
 
     private final AnonymityKeys keys;
     private final LiveSessionSettings settings;
+    private final SessionModules modules;
 
-    SessionCommand(AnonymityKeys keys, LiveSessionSettings settings) {
+    SessionCommand(AnonymityKeys keys, LiveSessionSettings settings, SessionModules modules) {
         this.keys = keys;
         this.settings = settings;
+        this.modules = modules;
     }
 
     CommandSpec spec() {
@@ -54,7 +58,7 @@ final class SessionCommand {
         Args args = request.args();
         String sub = args.isEmpty() ? "" : args.first();
         return switch (sub) {
-            case "start" -> start(flow, request, args.shift().withOptions(Set.of("threshold", "questions"), USAGE));
+            case "start" -> start(flow, request, args.shift().withOptions(Set.of("threshold", "questions", "module"), USAGE));
             case "questions" -> {
                 expectNothingAfter(args.shift(), "questions");
                 yield questions(flow, presented(flow, request, "questions", "list"), 0);
@@ -112,7 +116,10 @@ final class SessionCommand {
                     + " can close it with /session end.");
         }
         LiveSession session = flow.start(request.caller().id(), channel, title, threshold, questionsPerHour);
-        return Reply.of(flow.messagesFor(session).started(session));
+        Optional<String> linked = args.option("module")
+                .map(module -> modules.link(request.work(), session.id(), request.caller().id(), module));
+        Message started = flow.messagesFor(session).started(session);
+        return Reply.of(linked.map(line -> started.withField("Module", line)).orElse(started));
     }
 
     /** {@code --questions 10/hour} (or just {@code 10}): questions one person may ask an hour. */
@@ -251,6 +258,7 @@ final class SessionCommand {
     private Reply end(LiveSessionFlow flow, CommandRequest request) {
         LiveSession session = presented(flow, request, "end", "end");
         flow.end(session);
+        modules.ended(request.work(), session.id());
         return Reply.of("Ended *" + session.title() + "*. Your summary is in your DMs.");
     }
 }

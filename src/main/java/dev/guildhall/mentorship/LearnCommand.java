@@ -118,7 +118,8 @@ final class LearnCommand {
         demand.forEach((name, waiting) -> {
             Message message = Message.text("*" + name + "* — " + waiting + (waiting == 1 ? " person wants" : " people want")
                     + " to learn it");
-            for (Ticket ticket : flow.store.waitingTickets(name, BOARD_TICKETS_PER_TOPIC)) {
+            for (Ticket ticket : flow.store.waitingTickets(name, BOARD_TICKETS_PER_TOPIC).stream()
+                    .map(flow.store::shownToOthers).toList()) {
                 String who = flow.people.nameOf(ticket.learner());
                 message = message.withField("#" + ticket.id() + " " + who + " · waiting " + waited(ticket, flow.now()),
                                 ticket.goal() == null ? "(no details)" : ticket.goal())

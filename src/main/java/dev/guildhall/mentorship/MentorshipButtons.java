@@ -95,8 +95,8 @@ final class MentorshipButtons {
         int places = Math.max(settings.defaultCapacity(), flow.store.load(teacher, ticket.topic()));
         boolean offered = Offers.offer(flow, teacher, ticket.topic(), places, null);
         int proposed = offered ? flow.matchWaiting(ticket.topic()) : 0;
-        Message took = Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *" + ticket.topic()
-                        + "* to " + learner + ".")
+        Message took = flow.withPrivateGoal(Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *"
+                        + ticket.topic() + "* to " + learner + "."), ticket)
                 .withContext("Send " + learner + " a message to find a first time. When you're done, either of you"
                         + " types /learn done " + ticket.id() + ".");
         if (!offered) {

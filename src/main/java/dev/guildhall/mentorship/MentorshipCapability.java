@@ -2,8 +2,10 @@ package dev.guildhall.mentorship;
 
 import dev.guildhall.topic.Topics;
 import dev.guildhall.command.Capability;
+import dev.guildhall.command.PersonalData;
 import dev.guildhall.command.Registry;
 import dev.guildhall.mentorship.api.TeachInvites;
+import dev.guildhall.mentorship.api.MentorRequests;
 
 /** Mentorship matching: {@code /learn}, {@code /teach}, their buttons, and the answer deadline. */
 public final class MentorshipCapability implements Capability {
@@ -20,8 +22,15 @@ public final class MentorshipCapability implements Capability {
         return TeachInvitations.api(topics, settings);
     }
 
+    /** What other capabilities may ask of mentorship. */
+    public MentorRequests mentorRequests() {
+        return new StoredMentorRequests(settings);
+    }
+
     @Override
     public void register(Registry registry) {
+        // Marks a ticket's goal as the accepted teacher's to read; the goal itself is the ticket's.
+        registry.personalData(PersonalData.table("ticket_private_goal").notPersonal("ticket_id").build());
         registry.command(new LearnCommand(topics, settings).spec());
         registry.command(new TeachCommand(topics, settings).spec());
         new MentorshipButtons(settings).register(registry);

@@ -9,9 +9,11 @@ import dev.guildhall.schedule.DueTasks;
 import dev.guildhall.store.UnitOfWork;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The life of a ticket, inside one transaction: propose the best teacher, move on when they decline or let the
@@ -54,7 +56,16 @@ final class MentorshipFlow {
      * empty) opens their message, e.g. why the last teacher dropped out.
      */
     boolean propose(Ticket ticket, String lead, boolean tellLearnerWhenNone) {
-        return proposeAmong(ticket, lead, tellLearnerWhenNone, store.candidates(ticket.topic(), ticket.learner()));
+        return propose(ticket, lead, tellLearnerWhenNone, Set.of());
+    }
+
+    /** Like {@link #propose(Ticket, String, boolean)}, asking {@code preferred} teachers first when one has room. */
+    boolean propose(Ticket ticket, String lead, boolean tellLearnerWhenNone, Set<PersonId> preferred) {
+        List<Candidate> candidates = store.candidates(ticket.topic(), ticket.learner());
+        List<Candidate> preferredOnes = candidates.stream().filter(c -> preferred.contains(c.teacher())).toList();
+        boolean aPreferredOneFits = Matcher.choose(ticket.learner(), people.zoneOf(ticket.learner()),
+                now.atZone(ZoneOffset.UTC).toLocalDate(), preferredOnes).isPresent();
+        return proposeAmong(ticket, lead, tellLearnerWhenNone, aPreferredOneFits ? preferredOnes : candidates);
     }
 
     /** Proposes the best of these candidates, under the same rules as always (room, no pair twice). */
@@ -73,7 +84,8 @@ final class MentorshipFlow {
         long matchId = store.insertMatch(ticket, chosen.teacher(), MatchStatus.PROPOSED, now, due);
         store.markProposed(chosen.offerId(), now);
         store.setTicketStatus(ticket.id(), TicketStatus.PROPOSED, now);
-        long proposal = outbox.sendDirect(chosen.teacher(), messages.proposalToTeacher(ticket, matchId, choice.get(), due));
+        long proposal = outbox.sendDirect(chosen.teacher(), messages.proposalToTeacher(store.shownToOthers(ticket), matchId,
+                choice.get(), due));
         store.setProposalMessage(matchId, proposal);
         outbox.sendDirect(ticket.learner(), messages.proposalToLearner(ticket, lead, choice.get()));
         tasks.schedule(DEADLINE_TASK, matchId, due);
@@ -101,10 +113,16 @@ final class MentorshipFlow {
         tasks.cancel(DEADLINE_TASK, match.id());
         Ticket ticket = ticket(match.ticketId());
         if (match.proposalMessageId() != null) {
-            outbox.update(match.proposalMessageId(), messages.acceptedForTeacher(ticket));
+            outbox.update(match.proposalMessageId(), withPrivateGoal(messages.acceptedForTeacher(ticket), ticket));
         }
         outbox.sendDirect(match.learner(), messages.acceptedForLearner(ticket, match.teacher()));
         sendPlaybookIfFirst(match.teacher());
+    }
+
+    /** The teacher who accepts is the first to read a private goal. */
+    Message withPrivateGoal(Message message, Ticket ticket) {
+        return ticket.goal() != null && store.goalIsPrivate(ticket.id())
+                ? message.withField(people.nameOf(ticket.learner()) + " wants to", ticket.goal()) : message;
     }
 
     /**

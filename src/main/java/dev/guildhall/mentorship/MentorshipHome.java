@@ -79,6 +79,7 @@ final class MentorshipHome {
     private static Optional<Message> waitingFor(String topic, PersonId teacher, MentorshipStore store,
                                                 People people) {
         List<Ticket> waiting = store.waitingTickets(topic, WAITING_SHOWN_PER_TOPIC + 1).stream()
+                .map(store::shownToOthers)
                 .filter(ticket -> !ticket.learner().equals(teacher))
                 .limit(WAITING_SHOWN_PER_TOPIC)
                 .toList();

@@ -31,6 +31,23 @@ final class MentorshipStore {
                 .mapTo(Long.class).one();
     }
 
+    /** A goal only the teacher who accepts may read (a knowledge check's missed questions). */
+    void markGoalPrivate(long ticketId) {
+        handle.createUpdate("INSERT INTO ticket_private_goal (ticket_id) VALUES (:id)").bind("id", ticketId).execute();
+    }
+
+    boolean goalIsPrivate(long ticketId) {
+        return handle.createQuery("SELECT COUNT(*) FROM ticket_private_goal WHERE ticket_id = :id")
+                .bind("id", ticketId).mapTo(Integer.class).one() > 0;
+    }
+
+    /** The goal as anyone but the learner and their accepted teacher may see it: none when it is private. */
+    Ticket shownToOthers(Ticket ticket) {
+        return ticket.goal() != null && goalIsPrivate(ticket.id())
+                ? new Ticket(ticket.id(), ticket.learner(), ticket.topic(), null, ticket.status(), ticket.createdAt())
+                : ticket;
+    }
+
     Optional<Ticket> ticket(long id) {
         return handle.createQuery("SELECT * FROM ticket WHERE id = :id").bind("id", id).mapTo(Ticket.class).findOne();
     }

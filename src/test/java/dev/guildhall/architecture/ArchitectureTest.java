@@ -28,7 +28,7 @@ class ArchitectureTest {
     private static final List<String> FOUNDATION = List.of("core", "command", "store", "schedule", "outbox", "people",
             "bot", "http", "ops", "topic");
     private static final List<String> CAPABILITIES = List.of("mentorship", "guild", "workinggroup", "livesession",
-            "insights", "admin");
+            "programme", "insights", "admin");
     private static final List<String> ADAPTERS = List.of("slack", "teams", "console");
 
     private static final JavaClasses GUILDHALL = new ClassFileImporter()

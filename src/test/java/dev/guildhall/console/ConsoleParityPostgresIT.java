@@ -39,12 +39,22 @@ class ConsoleParityPostgresIT {
 
     @Test
     void everyCapabilityAnswersTheSameOnPostgresqlAsOnSqlite() throws Exception {
+        answersTheSame("/postgres/parity.txt", 80);
+    }
+
+    @Test
+    void programmesAndChecksAnswerTheSameOnPostgresqlAsOnSqlite() throws Exception {
+        answersTheSame("/programme/acceptance.txt", 60);
+    }
+
+    private void answersTheSame(String resource, int atLeast) throws Exception {
         // Given the script, and one run of it on a fresh SQLite file
         String script;
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/postgres/parity.txt"))) {
+        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream(resource))) {
             script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<JsonNode> onSqlite = run(Config.from(Map.of(Config.DB, dir.resolve("parity.db").toString())), script);
+        List<JsonNode> onSqlite = run(Config.from(Map.of(Config.DB, dir.resolve(
+                "parity-" + Math.abs(resource.hashCode()) + ".db").toString())), script);
 
         // When the same script runs on PostgreSQL
         List<JsonNode> onPostgres;
@@ -53,7 +63,7 @@ class ConsoleParityPostgresIT {
         }
 
         // Then every message is the same, in the same order, and none is the apology for a failed statement
-        assertThat(onSqlite).hasSizeGreaterThan(80);
+        assertThat(onSqlite).hasSizeGreaterThan(atLeast);
         assertThat(onPostgres.stream().map(JsonNode::toString).toList())
                 .containsExactlyElementsOf(onSqlite.stream().map(JsonNode::toString).toList());
         assertThat(onPostgres).noneMatch(line -> line.path("text").asText().contains("something went wrong"));

@@ -21,13 +21,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Runs a console script the way {@code guildhall.jar console --script FILE --json} does, and reads its JSON lines. */
-final class ConsoleRun {
+public final class ConsoleRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConsoleRun() {
     }
 
-    static String resource(String name) {
+    public static String resource(String name) {
         try (InputStream in = Objects.requireNonNull(ConsoleRun.class.getResourceAsStream(name), name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -36,7 +36,7 @@ final class ConsoleRun {
     }
 
     /** One process of the bot: a fresh start on the database, the script, everything due delivered, stop. */
-    static List<JsonNode> run(Path database, AdjustableClock clock, String script) throws IOException {
+    public static List<JsonNode> run(Path database, AdjustableClock clock, String script) throws IOException {
         Path file = Files.createTempFile(database.getParent(), "script", ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
