@@ -51,8 +51,9 @@ final class ConsoleSession {
                     output.error("!advance needs a duration: " + e.getMessage());
                     return false;
                 }
+                // Said first, as before: what falls due on the way is printed after it, in the order it ran.
+                output.note("the clock is now " + bot.clock().instant().plus(by));
                 bot.advance(by);
-                output.note("the clock is now " + bot.clock().instant());
             }
             case TIME_ZONE -> {
                 try {
