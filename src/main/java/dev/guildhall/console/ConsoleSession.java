@@ -11,6 +11,7 @@ import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -43,13 +44,16 @@ final class ConsoleSession {
                     bot.router().commands().stream().map(spec -> "/" + spec.name() + " (" + spec.summary() + ")")
                             .toList()));
             case ADVANCE -> {
+                Duration by;
                 try {
-                    bot.clock().advance(Durations.parse(line.body()));
+                    by = Durations.parse(line.body());
                 } catch (IllegalArgumentException e) {
                     output.error("!advance needs a duration: " + e.getMessage());
                     return false;
                 }
-                output.note("the clock is now " + bot.clock().instant());
+                // Said first, as before: what falls due on the way is printed after it, in the order it ran.
+                output.note("the clock is now " + bot.clock().instant().plus(by));
+                bot.advance(by);
             }
             case TIME_ZONE -> {
                 try {

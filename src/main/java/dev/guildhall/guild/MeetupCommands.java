@@ -7,6 +7,8 @@ import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
+import dev.guildhall.time.Recurrence;
+import dev.guildhall.time.When;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -48,14 +50,13 @@ final class MeetupCommands {
             throw new UsageException("Put the time and the title each in quotes: /guild meetup " + guild.slug()
                     + " \"every thursday 10:00\" \"Office hours\". " + MeetupTimes.FORMS);
         }
-        ZoneId zone = args.option("tz").map(MeetupTimes::zone)
+        Optional<ZoneId> knownZone = args.option("tz").map(MeetupTimes::zone)
                 .or(guild::timeZone)
                 .or(() -> flow.people.zoneOf(lead))
-                .or(request.caller()::timeZone)
-                .orElseThrow(() -> new UsageException("Which time zone is that in? I don't know yours or the guild's."
-                        + " Add one, like /guild meetup " + guild.slug() + " \"" + args.get(1) + "\" \""
-                        + args.get(2) + "\" --tz Europe/Berlin."));
-        MeetupTimes.Plan plan = MeetupTimes.parse(args.get(1), zone, flow.now());
+                .or(request.caller()::timeZone);
+        When plan = MeetupTimes.parse(args.get(1), knownZone, flow.now(), "/guild meetup " + guild.slug() + " \""
+                + args.get(1) + "\" \"" + args.get(2) + "\"");
+        ZoneId zone = plan.zone();
         String title = (args.size() == 3 ? args.get(2) : args.restFrom(2)).strip();
         if (title.isEmpty() || title.length() > 150) {
             throw new UsageException("A meetup's title has 1 to 150 characters, like \"Operators deep dive\".");
@@ -65,8 +66,8 @@ final class MeetupCommands {
                 Optional.empty(), lead, flow.now());
         MeetupReminders.schedule(flow.tasks, id, plan.first(), flow.now());
         Meetup meetup = meetups.byId(id).orElseThrow();
-        String repeats = plan.recurrence().map(r -> " Repeats " + r.describe().replace("weekly on", "every")
-                .replace("every every", "every") + ".").orElse("");
+        String repeats = plan.recurrence().map(r -> " Repeats " + r.describe() + ".")
+                .orElse("");
         guild.channel().ifPresent(channel -> flow.outbox.post(channel, GuildButtons.rsvp(Message.text(
                 "📅 New meetup: *" + title + "* — " + GuildMessages.when(plan.first(), zone) + "." + repeats), id)));
         for (PersonId member : flow.store.notified(guild.id())) {
@@ -118,8 +119,8 @@ final class MeetupCommands {
             after += " " + speaker + "'s talk is back among the proposals (/guild proposals " + guild.slug() + ").";
         }
         if (meetup.recurrence().isPresent() && !series) {
-            Recurrence rule = MeetupTimes.recurrence(meetup.recurrence().get()).orElseThrow();
-            var next = rule.nextAfter(meetup.startsAt().atZone(meetup.zone()), meetup.zone()).toInstant();
+            Recurrence rule = meetup.rule().orElseThrow();
+            var next = rule.nextAfter(meetup.startsAt(), meetup.startsAt(), meetup.zone());
             long nextId = meetups.insert(guild.id(), meetup.title(), next, meetup.zone(), Optional.of(rule), id,
                     Optional.empty(), Optional.empty(), meetup.createdBy(), flow.now());
             MeetupReminders.schedule(flow.tasks, nextId, next, flow.now());
@@ -150,7 +151,8 @@ final class MeetupCommands {
         for (Meetup meetup : upcoming.stream().limit(20).toList()) {
             ZoneId zone = flow.people.zoneOf(viewer).orElse(meetup.zone());
             StringBuilder value = new StringBuilder(GuildMessages.when(meetup.startsAt(), zone));
-            meetup.recurrence().ifPresent(r -> value.append(" · repeats ").append(r));
+            meetup.rule().ifPresent(r -> value.append(" · repeats ")
+                    .append(GuildMessages.repeats(r, meetup.zone(), zone)));
             meetup.speaker().ifPresent(s -> value.append(" · speaker ").append(flow.people.nameOf(s))
                     .append(meetup.talkTitle().map(t -> ": " + t).orElse("")));
             if (lead) {

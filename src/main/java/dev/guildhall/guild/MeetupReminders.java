@@ -6,6 +6,7 @@ import dev.guildhall.core.PersonId;
 import dev.guildhall.people.People;
 import dev.guildhall.schedule.DueTasks;
 import dev.guildhall.store.UnitOfWork;
+import dev.guildhall.time.Recurrence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +81,7 @@ final class MeetupReminders {
             } else {
                 remind(flow, meetup, "🟢 Starting now", "", false);
             }
-            meetup.recurrence().flatMap(MeetupTimes::recurrence).ifPresent(rule -> planNext(flow, meetup, rule));
+            meetup.rule().ifPresent(rule -> planNext(flow, meetup, rule));
         });
     }
 
@@ -126,6 +127,9 @@ final class MeetupReminders {
             message = message.withField("Speaker", people.nameOf(meetup.speaker().get())
                     + meetup.talkTitle().map(t -> " — " + t).orElse(""));
         }
+        if (meetup.rule().isPresent()) {
+            message = message.withField("Repeats", GuildMessages.repeats(meetup.rule().get(), meetup.zone(), zone));
+        }
         if (withButtons) {
             message = GuildButtons.rsvp(message, meetup.id());
         }
@@ -143,7 +147,7 @@ final class MeetupReminders {
 
     private static void planNext(GuildFlow flow, Meetup meetup, Recurrence rule) {
         Instant from = meetup.startsAt().isAfter(flow.now()) ? meetup.startsAt() : flow.now();
-        Instant next = rule.nextAfter(from.atZone(meetup.zone()), meetup.zone()).toInstant();
+        Instant next = rule.nextAfter(meetup.startsAt(), from, meetup.zone());
         MeetupStore meetups = new MeetupStore(flow.work.handle());
         long id = meetups.insert(meetup.guildId(), meetup.title(), next, meetup.zone(), Optional.of(rule),
                 meetup.id(), Optional.empty(), Optional.empty(), meetup.createdBy(), flow.now());

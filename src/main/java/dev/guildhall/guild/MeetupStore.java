@@ -1,6 +1,7 @@
 package dev.guildhall.guild;
 
 import dev.guildhall.core.PersonId;
+import dev.guildhall.time.Recurrence;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
@@ -36,7 +37,7 @@ final class MeetupStore {
                         VALUES (:guild, :title, :startsAt, :zone, :recurrence, :series, :speaker, :talk, 'SCHEDULED',
                                 :creator, :now) RETURNING id""")
                 .bind("guild", guildId).bind("title", title).bind("startsAt", startsAt).bind("zone", zone.getId())
-                .bindByType("recurrence", recurrence.map(Recurrence::describe).orElse(null), String.class)
+                .bindByType("recurrence", recurrence.map(Recurrence::rrule).orElse(null), String.class)
                 .bindByType("series", seriesId, Long.class)
                 .bindByType("speaker", speaker.orElse(null), PersonId.class)
                 .bindByType("talk", talkTitle.orElse(null), String.class)

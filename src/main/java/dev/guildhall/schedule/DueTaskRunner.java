@@ -102,6 +102,13 @@ public final class DueTaskRunner {
         }
     }
 
+    /** When the earliest task still to run is due, if any. */
+    public Optional<Instant> nextDueAt() {
+        return database.read(h -> h.createQuery(
+                        "SELECT due_at FROM scheduled_task WHERE done_at IS NULL ORDER BY due_at LIMIT 1")
+                .mapTo(Instant.class).findFirst());
+    }
+
     /** A plain read first: most ticks find nothing due, and then take no write lock (SQLite) or row lock at all. */
     private boolean anyDue(Instant now) {
         return database.read(h -> h.createQuery(

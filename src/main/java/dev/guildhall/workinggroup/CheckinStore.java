@@ -1,6 +1,7 @@
 package dev.guildhall.workinggroup;
 
 import dev.guildhall.core.PersonId;
+import dev.guildhall.time.Recurrence;
 import org.jdbi.v3.core.Handle;
 
 import java.time.DayOfWeek;
@@ -9,11 +10,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Weekly check-ins, their rounds and the asks of each round, inside one transaction. */
 final class CheckinStore {
-    /** A check-in: the question and when it is asked, each member at that time in their own zone. */
-    record Checkin(long id, long groupId, String question, DayOfWeek weekday, LocalTime atTime) {
+    /**
+     * A check-in: the question and when it is asked, each member at that time in their own zone. {@code rule} is
+     * its RRULE (null for a check-in stored before rules: weekly on its weekday).
+     */
+    record Checkin(long id, long groupId, String question, DayOfWeek weekday, LocalTime atTime, String rule) {
+        Recurrence schedule() {
+            return rule != null ? new Recurrence(rule) : Recurrence.weekly(Set.of(weekday), 1, atTime);
+        }
     }
 
     /** {@code live}: its check-in still runs and its round's digest has not gone out. */
@@ -22,9 +30,9 @@ final class CheckinStore {
     }
 
     record Round(long checkinId, LocalDate occursOn, boolean posted, boolean stopped, long groupId, String question,
-                 DayOfWeek weekday, LocalTime atTime) {
+                 DayOfWeek weekday, LocalTime atTime, String rule) {
         Checkin checkin() {
-            return new Checkin(checkinId, groupId, question, weekday, atTime);
+            return new Checkin(checkinId, groupId, question, weekday, atTime, rule);
         }
     }
 
@@ -38,18 +46,20 @@ final class CheckinStore {
         this.handle = handle;
     }
 
-    long insert(long groupId, String question, DayOfWeek day, LocalTime time, PersonId by, Instant now) {
+    /** {@code day}: the weekday of its first round (the rule says which days follow). */
+    long insert(long groupId, String question, Recurrence rule, DayOfWeek day, PersonId by, Instant now) {
         return handle.createQuery("""
-                        INSERT INTO wg_checkin (group_id, question, weekday, at_time, created_by, created_at)
-                        VALUES (:group, :question, :day, :time, :by, :now) RETURNING id""")
-                .bind("group", groupId).bind("question", question).bind("day", day.name()).bind("time", time)
+                        INSERT INTO wg_checkin (group_id, question, weekday, at_time, rule, created_by, created_at)
+                        VALUES (:group, :question, :day, :time, :rule, :by, :now) RETURNING id""")
+                .bind("group", groupId).bind("question", question).bind("day", day.name())
+                .bind("time", rule.time()).bind("rule", rule.rrule())
                 .bind("by", by).bind("now", now)
                 .mapTo(Long.class).one();
     }
 
     Optional<Checkin> active(long groupId) {
         return handle.createQuery("""
-                        SELECT id, group_id, question, weekday, at_time FROM wg_checkin
+                        SELECT id, group_id, question, weekday, at_time, rule FROM wg_checkin
                         WHERE group_id = :group AND stopped_at IS NULL""")
                 .bind("group", groupId).mapTo(Checkin.class).findOne();
     }
@@ -65,7 +75,7 @@ final class CheckinStore {
     /** The latest check-in paused for want of an owner, no longer marked as paused. */
     Optional<Checkin> takePaused(long groupId) {
         Optional<Checkin> paused = handle.createQuery("""
-                        SELECT id, group_id, question, weekday, at_time FROM wg_checkin
+                        SELECT id, group_id, question, weekday, at_time, rule FROM wg_checkin
                         WHERE group_id = :group AND paused_for_owner = 1 ORDER BY id DESC LIMIT 1""")
                 .bind("group", groupId).mapTo(Checkin.class).findOne();
         paused.ifPresent(found -> handle.createUpdate("UPDATE wg_checkin SET paused_for_owner = 0 WHERE group_id = :group")
@@ -94,7 +104,8 @@ final class CheckinStore {
     Round round(long roundId) {
         return handle.createQuery("""
                         SELECT r.checkin_id, r.occurs_on, r.digest_posted_at IS NOT NULL AS posted,
-                               c.stopped_at IS NOT NULL AS stopped, c.group_id, c.question, c.weekday, c.at_time
+                               c.stopped_at IS NOT NULL AS stopped, c.group_id, c.question, c.weekday, c.at_time,
+                               c.rule
                         FROM wg_checkin_round r JOIN wg_checkin c ON c.id = r.checkin_id WHERE r.id = :id""")
                 .bind("id", roundId).mapTo(Round.class).one();
     }

@@ -7,19 +7,19 @@ import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 import dev.guildhall.store.UnitOfWork;
+import dev.guildhall.time.Recurrence;
+import dev.guildhall.time.Times;
+import dev.guildhall.time.UnreadableTime;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Weekly async check-ins. Each week is a round: every member is asked on the weekday at the time in their own zone
@@ -29,12 +29,16 @@ import java.util.regex.Pattern;
 final class Checkins {
     static final String ASK = "wg.checkin.ask";
     static final String DIGEST = "wg.checkin.digest";
-    static final String CHECKIN = "/wg checkin <slug> \"<question>\" every <weekday> <time> — owner: a weekly"
-            + " check-in, asked at each member's local time, answers posted to the group's channel as one digest"
-            + " (/wg checkin <slug> off stops it)";
+    static final String CHECKIN = "/wg checkin <slug> \"<question>\" <when> — owner: a check-in, asked at each"
+            + " member's local time (every friday 10:00, every weekday 9:30, every day 10:00, every monday and"
+            + " thursday 9:30), answers posted to the group's channel as one digest (/wg checkin <slug> off stops it)";
+    /** Words that start a schedule after the question. */
+    private static final Set<String> SCHEDULE_WORDS = Set.of("every", "daily", "weekdays",
+            "weekly", "each", "monthly");
     static final String ANSWER = "/wg answer <slug> <text> — answer this week's check-in";
     static final Duration ANSWER_WINDOW = Duration.ofHours(24);
-    private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?");
+    /** The zone where a day's local time comes last. */
+    private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(-12);
 
     private Checkins() {
     }
@@ -57,47 +61,51 @@ final class Checkins {
                 throw new UsageException(group.title() + " has no check-in to stop.");
             }
             stop(flow, group);
-            return Reply.of("🗓 The weekly check-in of " + group.title() + " has stopped.");
+            return Reply.of("🗓 The check-in of " + group.title() + " has stopped.");
         }
         int every = everyIndex(args);
         String example = "like /wg checkin " + group.slug() + " \"What did you try this week?\" every friday 10:00.";
         if (every < 0 || every + 1 >= args.size()) {
-            throw new UsageException("Say when, after the question: every <weekday> <time>, " + example);
+            throw new UsageException("Say when, after the question: every <weekday> <time> (or every weekday"
+                    + " 9:30, every day 10:00), " + example);
         }
         String question = every == 2 ? args.get(1).strip() : args.restFrom(1).substring(0,
                 args.restFrom(1).length() - args.restFrom(every).length()).strip();
         if (question.isEmpty() || question.length() > 300) {
             throw new UsageException("The question needs 1 to 300 characters, " + example);
         }
-        DayOfWeek day = day(args.get(every + 1)).orElseThrow(() -> new UsageException("\"" + args.get(every + 1)
-                + "\" isn't a weekday I know; write monday … sunday (or mon … sun), " + example));
-        String when = args.restFrom(every + 2).toLowerCase(Locale.ROOT).replaceFirst("^at\\s+", "");
-        LocalTime time = time(when).orElseThrow(() -> new UsageException("\"" + when + "\" isn't a time I can read:"
-                + " write it like 10:00 or 4pm, " + example));
+        Recurrence rule;
+        try {
+            rule = Times.recurrence(args.restFrom(every));
+        } catch (UnreadableTime e) {
+            throw new UsageException(e.getMessage() + " For a check-in: " + example);
+        }
         stop(flow, group);
-        long id = flow.checkins.insert(group.id(), question, day, time, caller, flow.now());
-        CheckinStore.Checkin checkin = new CheckinStore.Checkin(id, group.id(), question, day, time);
-        LocalDate first = firstDate(flow, checkin, group.owner());
-        planRound(flow, checkin, first);
-        return Reply.of(Message.text("🗓 " + group.title() + " checks in every " + dayName(day) + " at " + time
+        LocalDate first = firstDate(flow, rule, group.owner());
+        long id = flow.checkins.insert(group.id(), question, rule, first.getDayOfWeek(), caller, flow.now());
+        planRound(flow, new CheckinStore.Checkin(id, group.id(), question, first.getDayOfWeek(), rule.time(),
+                rule.rrule()), first);
+        return Reply.of(Message.text("🗓 " + group.title() + " checks in " + rule.describe()
                         + ", each member at that time in their own zone: \"" + question + "\"")
                 .withContext("First round: " + first + ". Answers go to the group's channel as one digest."));
     }
 
     private static int everyIndex(Args args) {
         for (int i = 2; i < args.size(); i++) {
-            if (!args.isQuoted(i) && args.get(i).equalsIgnoreCase("every")) {
+            if (!args.isQuoted(i) && SCHEDULE_WORDS.contains(args.get(i).toLowerCase(Locale.ROOT))) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The next date on that weekday whose time has not passed yet in the owner's zone. */
-    private static LocalDate firstDate(WgFlow flow, CheckinStore.Checkin checkin, PersonId owner) {
-        LocalDate date = flow.today(owner).with(TemporalAdjusters.nextOrSame(checkin.weekday()));
-        return date.atTime(checkin.atTime()).atZone(flow.zoneOf(owner)).toInstant().isAfter(flow.now()) ? date
-                : date.plusWeeks(1);
+    /** The first date of the rule whose time has not passed yet in the owner's zone. */
+    private static LocalDate firstDate(WgFlow flow, Recurrence rule, PersonId owner) {
+        LocalDateTime first = rule.firstOnOrAfter(flow.today(owner).atStartOfDay());
+        while (!first.atZone(flow.zoneOf(owner)).toInstant().isAfter(flow.now())) {
+            first = rule.nextAfter(first, first);
+        }
+        return first.toLocalDate();
     }
 
     private static void planRound(WgFlow flow, CheckinStore.Checkin checkin, LocalDate date) {
@@ -113,9 +121,16 @@ final class Checkins {
             long ask = flow.checkins.insertAsk(round, member.id(), due);
             flow.tasks.schedule(ASK, ask, due);
         }
-        Instant digestDue = latest.plus(ANSWER_WINDOW);
+        Instant digestDue = latest.plus(answerWindow(checkin.schedule(), date));
         flow.checkins.setDigestDue(round, digestDue);
         flow.tasks.schedule(DIGEST, round, digestDue);
+    }
+
+    /** A day to answer, but a daily check-in's digest goes out before the next round asks. */
+    private static Duration answerWindow(Recurrence rule, LocalDate date) {
+        LocalDateTime at = date.atTime(rule.time());
+        Duration untilNext = Duration.between(at, rule.nextAfter(at, at)).minusHours(1);
+        return untilNext.compareTo(ANSWER_WINDOW) < 0 ? untilNext : ANSWER_WINDOW;
     }
 
     static Optional<CheckinStore.Checkin> active(WgFlow flow, WorkingGroup group) {
@@ -136,18 +151,17 @@ final class Checkins {
     static Optional<CheckinStore.Checkin> resumePaused(WgFlow flow, WorkingGroup group) {
         Optional<CheckinStore.Checkin> paused = flow.checkins.takePaused(group.id());
         paused.ifPresent(old -> {
-            long id = flow.checkins.insert(group.id(), old.question(), old.weekday(), old.atTime(), group.owner(),
-                    flow.now());
-            CheckinStore.Checkin resumed = new CheckinStore.Checkin(id, group.id(), old.question(), old.weekday(),
-                    old.atTime());
-            planRound(flow, resumed, firstDate(flow, resumed, group.owner()));
+            LocalDate first = firstDate(flow, old.schedule(), group.owner());
+            long id = flow.checkins.insert(group.id(), old.question(), old.schedule(), first.getDayOfWeek(),
+                    group.owner(), flow.now());
+            planRound(flow, new CheckinStore.Checkin(id, group.id(), old.question(), first.getDayOfWeek(),
+                    old.atTime(), old.schedule().rrule()), first);
         });
         return paused;
     }
 
     static Optional<String> describe(WgFlow flow, WorkingGroup group) {
-        return active(flow, group).map(c -> "every " + dayName(c.weekday()) + " at " + c.atTime() + " (local): \""
-                + c.question() + "\"");
+        return active(flow, group).map(c -> c.schedule().describe() + " (local): \"" + c.question() + "\"");
     }
 
     static void ask(long askId, UnitOfWork work) {
@@ -234,45 +248,14 @@ final class Checkins {
         }
         Message finalDigest = digest;
         group.channel().ifPresent(channel -> flow.outbox.post(channel, finalDigest));
-        // After a long stop of the bot, skip the weeks already gone rather than catch up on each of them.
-        LocalDate next = round.occursOn().plusWeeks(1);
-        while (next.atTime(round.atTime()).atZone(ZoneOffset.UTC).toInstant().isBefore(flow.now())) {
-            next = next.plusWeeks(1);
+        // After a long stop of the bot, skip the rounds already gone (even in the zone furthest behind) rather than
+        // catch up on each of them.
+        Recurrence rule = round.checkin().schedule();
+        LocalDateTime anchor = round.occursOn().atTime(rule.time());
+        LocalDateTime next = rule.nextAfter(anchor, anchor);
+        while (next.atZone(LATEST_ZONE).toInstant().isBefore(flow.now())) {
+            next = rule.nextAfter(anchor, next);
         }
-        planRound(flow, round.checkin(), next);
-    }
-
-    static Optional<DayOfWeek> day(String word) {
-        String typed = word.toLowerCase(Locale.ROOT).replaceFirst("s$", "");
-        for (DayOfWeek day : DayOfWeek.values()) {
-            String name = day.name().toLowerCase(Locale.ROOT);
-            if (typed.equals(name) || (typed.length() >= 3 && name.startsWith(typed))) {
-                return Optional.of(day);
-            }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<LocalTime> time(String typed) {
-        Matcher m = TIME.matcher(typed.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        int h = Integer.parseInt(m.group(1));
-        int min = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        if (m.group(3) != null) {
-            if (h < 1 || h > 12) {
-                return Optional.empty();
-            }
-            h = h % 12 + (m.group(3).equals("pm") ? 12 : 0);
-        } else if (m.group(2) == null) {
-            return Optional.empty();
-        }
-        return h > 23 || min > 59 ? Optional.empty() : Optional.of(LocalTime.of(h, min));
-    }
-
-    private static String dayName(DayOfWeek day) {
-        String name = day.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        planRound(flow, round.checkin(), next.toLocalDate());
     }
 }

@@ -28,7 +28,7 @@ final class WgPersonalData {
         registry.personalData(PersonalData.table("wg_checkin")
                 .person("created_by", OnForget.TOMBSTONE)
                 .sharedText("question")
-                .notPersonal("id", "group_id", "weekday", "at_time", "created_at", "stopped_at",
+                .notPersonal("id", "group_id", "weekday", "at_time", "rule", "created_at", "stopped_at",
                         "paused_for_owner").build());
         registry.personalData(PersonalData.table("wg_checkin_round")
                 .notPersonal("id", "checkin_id", "occurs_on", "digest_due_at", "digest_posted_at").build());

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTest {
     private static final String ROOT = "dev.guildhall.";
-    private static final List<String> FOUNDATION = List.of("core", "command", "store", "schedule", "outbox", "people",
+    private static final List<String> FOUNDATION = List.of("core", "time", "command", "store", "schedule", "outbox", "people",
             "bot", "http", "ops", "topic");
     private static final List<String> CAPABILITIES = List.of("mentorship", "guild", "workinggroup", "livesession",
             "programme", "insights", "admin");

@@ -48,10 +48,10 @@ class MeetupCommandsTest {
     void anUnparseableTimeSaysWhichFormsAreUnderstoodAndPlansNothing() {
         String reply = t.say("alice", "/guild meetup k8s \"soon-ish\" \"Talk\"");
 
-        assertThat(reply).contains("I can't read \"soon-ish\" as a meetup time. I understand:")
-                .contains("2026-12-03 16:00").contains("every 2nd tuesday 16:00").contains("weekly on thursday 10:00");
+        assertThat(reply).contains("I can't read \"soon-ish\" as a meetup time. I understand times like")
+                .contains("2026-12-10 16:00").contains("every 2nd tuesday 16:00").contains("every weekday 9:30");
         assertThat(t.say("alice", "/guild meetup k8s every thursday 10:00 \"Office hours\""))
-                .contains("Put the time and the title each in quotes").contains("I understand:");
+                .contains("Put the time and the title each in quotes").contains("I understand times like");
         assertThat(t.say("alice", "/guild meetups k8s")).contains("No meetups planned");
         assertThat(chat.sent()).isEmpty();
     }
@@ -65,6 +65,38 @@ class MeetupCommandsTest {
                 .contains("Thu 3 Dec 2026, 16:00 (Europe/Lisbon)");
         assertThat(t.say("zed", "/guild meetup web \"2026-12-03 16:00\" \"Talk\" --tz Mars/Olympus"))
                 .contains("is not a time zone I know");
+    }
+
+    @Test
+    void aTimeWithItsOwnOffsetOrRelativeToNowNeedsNoZone() {
+        t.say("zed", "/guild create web \"Web guild\"");
+
+        assertThat(t.say("zed", "/guild meetup web \"2026-12-10T16:00Z\" \"Z talk\""))
+                .contains("Thu 10 Dec 2026, 16:00 (UTC)");
+        assertThat(t.say("zed", "/guild meetup web \"2026-12-10T16:00+01:00\" \"Offset talk\""))
+                .contains("Thu 10 Dec 2026, 16:00 (+01:00)");
+        assertThat(t.say("zed", "/guild meetup web \"in 90m\" \"Soon\"")).contains("Thu 26 Nov 2026, 10:30 (UTC)");
+        assertThat(t.say("zed", "/guild meetup web \"4pm\" \"Local\"")).contains("Which time zone is that in?");
+    }
+
+    @Test
+    void aRepeatingMeetupNamesItsZoneToAMemberElsewhereAndItsDmsSayItRepeats() {
+        t.zone("carol", "Asia/Tokyo");
+        t.say("carol", "/guild meetups k8s"); // the bot learns her zone
+
+        t.say("alice", "/guild meetup k8s \"every 2nd tuesday 16:00\" \"Operators deep dive\"");
+
+        assertThat(chat.to("console:carol")).singleElement().satisfies(dm -> {
+            assertThat(dm.text()).startsWith("📅 New meetup").contains("Wed 9 Dec 2026, 00:00 (Asia/Tokyo)");
+            assertThat(dm.message().fields()).anySatisfy(field -> {
+                assertThat(field.label()).isEqualTo("Repeats");
+                assertThat(field.value()).isEqualTo("every 2nd tuesday 16:00 Europe/Berlin time");
+            });
+        });
+        assertThat(t.say("carol", "/guild meetups k8s")).contains("Wed 9 Dec 2026, 00:00 (Asia/Tokyo)"
+                + " · repeats every 2nd tuesday 16:00 Europe/Berlin time");
+        assertThat(t.say("alice", "/guild meetups k8s")).contains("Tue 8 Dec 2026, 16:00 (Europe/Berlin)"
+                + " · repeats every 2nd tuesday 16:00 ·");
     }
 
     @Test
@@ -114,7 +146,7 @@ class MeetupCommandsTest {
         assertThat(reminders("bob", "🟢 Starting now")).isEqualTo(1);
         assertThat(reminders("bob", "⏰ 1-hour reminder")).isEqualTo(1);
         assertThat(t.say("alice", "/guild meetups k8s")).contains("#2 Office hours: Thu 3 Dec 2026, 18:00"
-                + " (Europe/Berlin) · repeats weekly on thursday 18:00");
+                + " (Europe/Berlin) · repeats every thursday 18:00");
 
         t.clock.advance(Duration.ofDays(6));
         t.bot.runDue();

@@ -176,7 +176,7 @@ class WorkingGroupTest {
 
         // Monday 09:00 UTC: next is Tuesday 10:00 local — carol (Berlin) 09:00 UTC, alice (UTC) 10:00, bob (NY) 15:00
         assertThat(t.say("alice", "/wg checkin vpc \"What did you try this week?\" every tuesday 10:00"))
-                .contains("every Tuesday at 10:00");
+                .contains("every tuesday 10:00");
         assertThat(sql("SELECT occurs_on FROM wg_checkin_round")).isEqualTo("2026-03-03");
         t.advance(Duration.ofHours(24));
         assertThat(last(dmsTo("carol"))).contains("Check-in for *vpc*: What did you try this week?");
