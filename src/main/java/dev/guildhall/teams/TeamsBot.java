@@ -84,7 +84,7 @@ final class TeamsBot implements Bot {
             return;
         }
         var typed = TeamsInbound.command(activity, store::personWithTeamsId);
-        if (typed.isEmpty()) {
+        if (typed.isEmpty() || TeamsInbound.isGreeting(typed.get())) {
             rememberWhere(activity);
             send(context, List.of(welcome()));
             return;
