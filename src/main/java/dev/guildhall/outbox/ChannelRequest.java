@@ -1,14 +1,24 @@
 package dev.guildhall.outbox;
 
+import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Json;
 import dev.guildhall.core.PersonId;
 
 import java.util.List;
+import java.util.Optional;
 
-/** A channel to create, as it rests in the outbox: the name wished for and who to invite. */
-record ChannelRequest(String name, List<String> invite) {
-    static ChannelRequest of(String name, List<PersonId> invite) {
-        return new ChannelRequest(name, invite.stream().map(PersonId::value).toList());
+/**
+ * A channel to create, as it rests in the outbox: the name wished for, who to invite, and the channel it belongs
+ * next to ({@code beside}, null when none; rows written before it existed have none).
+ */
+record ChannelRequest(String name, List<String> invite, String beside) {
+    static ChannelRequest of(String name, List<PersonId> invite, Optional<ChannelId> beside) {
+        return new ChannelRequest(name, invite.stream().map(PersonId::value).toList(),
+                beside.map(ChannelId::value).orElse(null));
+    }
+
+    Optional<ChannelId> besideChannel() {
+        return Optional.ofNullable(beside).filter(value -> !value.isBlank()).map(ChannelId::new);
     }
 
     List<PersonId> people() {

@@ -1,5 +1,6 @@
 package dev.guildhall.teams;
 
+import com.azure.identity.ClientSecretCredentialBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -26,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -48,14 +50,29 @@ public final class TeamsAdapter {
     private final TeamsChatPort chatPort;
     private final Clock clock;
 
+    /** Without Microsoft Graph: working groups link channels that exist. */
     public TeamsAdapter(TeamsConfig config, Database database, Clock clock) {
+        this(config, database, clock, Optional.empty());
+    }
+
+    /**
+     * With Microsoft Graph for working groups' channels, signed in as the bot's app registration (to the tenant of
+     * {@link TeamsConfig#TENANT_ID} or, for a multi-tenant bot, the team's own). Development mode has no credentials.
+     */
+    public TeamsAdapter(TeamsConfig config, GraphConfig graph, Database database, Clock clock) {
+        this(config, database, clock, config.development() ? Optional.empty() : Optional.of(new TeamsGraph(graph,
+                tenant -> new ClientSecretCredentialBuilder().tenantId(config.tenantId().orElse(tenant))
+                        .clientId(config.appId()).clientSecret(config.appPassword()).build())));
+    }
+
+    TeamsAdapter(TeamsConfig config, Database database, Clock clock, Optional<TeamsGraph> graph) {
         MicrosoftAppCredentials credentials = config.development()
                 ? MicrosoftAppCredentials.empty()
                 : new MicrosoftAppCredentials(config.appId(), config.appPassword(), config.tenantId().orElse(null));
         this.adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
         this.store = new TeamsStore(database);
         this.clock = clock;
-        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock);
+        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock, graph);
         if (config.development()) {
             log.warn("!!! Teams development mode (GUILDHALL_TEAMS_DEV=true): /api/messages accepts UNAUTHENTICATED"
                     + " requests and replies to any serviceUrl they name. Never run this in production. !!!");

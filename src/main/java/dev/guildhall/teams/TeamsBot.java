@@ -193,7 +193,7 @@ final class TeamsBot implements Bot {
         }
         String kind = activity.getConversation().getConversationType() == null ? "personal"
                 : activity.getConversation().getConversationType();
-        store.rememberConversation(conversation, kind, reference, clock.instant());
+        store.rememberConversation(conversation, kind, reference, TeamsInbound.team(activity), clock.instant());
         return conversation;
     }
 

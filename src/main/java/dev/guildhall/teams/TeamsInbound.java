@@ -75,6 +75,16 @@ final class TeamsInbound {
                 });
     }
 
+    /** The team a channel activity comes from ({@code channelData.team}); its group id only some activities carry. */
+    static TeamsStore.Team team(Activity activity) {
+        JsonNode team = Serialization.objectToTree(activity.getChannelData());
+        team = team == null ? MissingNode.getInstance() : team.path("team");
+        String id = team.path("id").asText("");
+        String group = team.path("aadGroupId").asText("");
+        return id.isBlank() ? TeamsStore.Team.NONE
+                : new TeamsStore.Team(id, group.isBlank() ? Optional.empty() : Optional.of(group));
+    }
+
     static boolean isPersonal(Activity activity) {
         return activity.getConversation() != null
                 && "personal".equalsIgnoreCase(activity.getConversation().getConversationType());
