@@ -1,6 +1,5 @@
 package dev.guildhall.teams;
 
-import com.azure.identity.ClientSecretCredentialBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -60,9 +59,8 @@ public final class TeamsAdapter {
      * {@link TeamsConfig#TENANT_ID} or, for a multi-tenant bot, the team's own). Development mode has no credentials.
      */
     public TeamsAdapter(TeamsConfig config, GraphConfig graph, Database database, Clock clock) {
-        this(config, database, clock, config.development() ? Optional.empty() : Optional.of(new TeamsGraph(graph,
-                tenant -> new ClientSecretCredentialBuilder().tenantId(config.tenantId().orElse(tenant))
-                        .clientId(config.appId()).clientSecret(config.appPassword()).build())));
+        this(config, database, clock, config.development() ? Optional.empty()
+                : Optional.of(new TeamsGraph(graph, TeamsGraph.appCredential(config, builder -> builder))));
     }
 
     TeamsAdapter(TeamsConfig config, Database database, Clock clock, Optional<TeamsGraph> graph) {

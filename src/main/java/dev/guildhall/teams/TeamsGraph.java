@@ -1,6 +1,7 @@
 package dev.guildhall.teams;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.identity.ClientSecretCredentialBuilder;
 import com.microsoft.graph.models.AadUserConversationMember;
 import com.microsoft.graph.models.Channel;
 import com.microsoft.graph.models.ChannelMembershipType;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Channels of a team through Microsoft Graph, signed in as the bot's own app registration. Creating a standard
@@ -48,6 +50,16 @@ final class TeamsGraph {
     TeamsGraph(GraphConfig config, Function<String, TokenCredential> credentialForTenant) {
         this.config = config;
         this.credentialForTenant = credentialForTenant;
+    }
+
+    /**
+     * The bot's app registration signing in with its client secret, to {@link TeamsConfig#TENANT_ID} or else to the
+     * team's own tenant. {@code adjust} lets tests point it at a local sign-in endpoint.
+     */
+    static Function<String, TokenCredential> appCredential(TeamsConfig config,
+                                                          UnaryOperator<ClientSecretCredentialBuilder> adjust) {
+        return tenant -> adjust.apply(new ClientSecretCredentialBuilder().tenantId(config.tenantId().orElse(tenant))
+                .clientId(config.appId()).clientSecret(config.appPassword())).build();
     }
 
     boolean tenantWide() {
