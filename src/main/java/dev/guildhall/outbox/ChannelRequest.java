@@ -1,5 +1,6 @@
 package dev.guildhall.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Json;
 import dev.guildhall.core.PersonId;
@@ -9,9 +10,9 @@ import java.util.Optional;
 
 /**
  * A channel to create, as it rests in the outbox: the name wished for, who to invite, and the channel it belongs
- * next to ({@code beside}, null when none; rows written before it existed have none).
+ * next to ({@code beside}, null and left out when none, so rows without one keep their bytes).
  */
-record ChannelRequest(String name, List<String> invite, String beside) {
+record ChannelRequest(String name, List<String> invite, @JsonInclude(JsonInclude.Include.NON_NULL) String beside) {
     static ChannelRequest of(String name, List<PersonId> invite, Optional<ChannelId> beside) {
         return new ChannelRequest(name, invite.stream().map(PersonId::value).toList(),
                 beside.map(ChannelId::value).orElse(null));
