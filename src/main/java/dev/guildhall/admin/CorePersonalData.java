@@ -60,7 +60,7 @@ final class CorePersonalData {
                 .notPersonal("service_url", "personal_conversation_id", "updated_at").build());
         registry.personalData(PersonalData.table("teams_conversation")
                 .sharedJson("reference")
-                .notPersonal("conversation_id", "kind", "updated_at").build());
+                .notPersonal("conversation_id", "kind", "team_id", "team_group_id", "updated_at").build());
         registry.whenForgetting(CorePersonalData::endWhatWouldStillReachThem);
     }
 

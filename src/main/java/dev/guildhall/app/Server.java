@@ -17,6 +17,7 @@ import dev.guildhall.slack.SlackAdapter;
 import dev.guildhall.slack.SlackSettings;
 import dev.guildhall.store.Database;
 import dev.guildhall.teams.TeamsAdapter;
+import dev.guildhall.teams.GraphConfig;
 import dev.guildhall.teams.TeamsConfig;
 
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class Server implements AutoCloseable {
             throws Exception {
         Config config = Config.from(env);
         Optional<TeamsConfig> teamsConfig = TeamsConfig.from(env);
+        GraphConfig graphConfig = GraphConfig.from(env);
         Optional<SlackSettings> slackSettings = slackSettings(env, socketRequested || teamsConfig.isEmpty());
         Optional<SlackSettings.Mode> mode = slackSettings.map(settings -> settings.mode(socketRequested));
         int port = port(env);
@@ -84,7 +86,7 @@ public final class Server implements AutoCloseable {
             Map<String, ChatPort> ports = new HashMap<>();
             slack.ifPresent(adapter -> ports.put(SlackAdapter.PLATFORM, adapter.port()));
             Database store = database;
-            Optional<TeamsAdapter> teams = teamsConfig.map(settings -> new TeamsAdapter(settings, store, clock));
+            Optional<TeamsAdapter> teams = teamsConfig.map(settings -> new TeamsAdapter(settings, graphConfig, store, clock));
             teams.ifPresent(adapter -> ports.put(TeamsAdapter.PLATFORM, adapter.chatPort()));
             DownloadLinks downloads = new DownloadLinks(config.publicUrl(), clock);
             bot = Wiring.guildhall(database, config, clock, ports, downloads);

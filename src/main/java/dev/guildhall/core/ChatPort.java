@@ -24,6 +24,15 @@ public interface ChatPort {
     /** Creates a channel (the name is a wish: the platform may make it unique) and invites people to it. */
     ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException;
 
+    /**
+     * Creates a channel next to {@code beside}, when one is known: on Teams a channel lives in a team, and the team
+     * is the one {@code beside} belongs to. Platforms whose channels stand alone ignore it.
+     */
+    default ChannelId createChannel(String name, List<PersonId> invite, Optional<ChannelId> beside)
+            throws DeliveryException {
+        return createChannel(name, invite);
+    }
+
     /** Archives a channel the bot created: nobody can post in it any more, its history stays readable. */
     void archiveChannel(ChannelId channel) throws DeliveryException;
 

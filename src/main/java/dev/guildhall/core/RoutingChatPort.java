@@ -55,6 +55,15 @@ public final class RoutingChatPort implements ChatPort {
     }
 
     @Override
+    public ChannelId createChannel(String name, List<PersonId> invite, Optional<ChannelId> beside)
+            throws DeliveryException {
+        if (invite.isEmpty()) {
+            throw DeliveryException.permanent("a new channel needs at least one person to invite");
+        }
+        return port(invite.get(0).platform()).createChannel(name, invite, beside);
+    }
+
+    @Override
     public void archiveChannel(ChannelId channel) throws DeliveryException {
         port(channel.platform()).archiveChannel(channel);
     }

@@ -47,11 +47,17 @@ public final class Outbox {
      * @return the outbox id to read the outcome by
      */
     public long createChannel(String name, List<PersonId> invite, String followUpTask, long subject) {
+        return createChannel(name, invite, Optional.empty(), followUpTask, subject);
+    }
+
+    /** A channel created next to {@code beside} (see {@link dev.guildhall.core.ChatPort#createChannel}). */
+    public long createChannel(String name, List<PersonId> invite, Optional<ChannelId> beside, String followUpTask,
+                              long subject) {
         if (invite.isEmpty()) {
             throw new IllegalArgumentException("a new channel needs at least one person to invite");
         }
         long id = insert(work.handle(), work.now(), OutboxKind.CHANNEL, invite.get(0).value(), null, null,
-                ChannelRequest.of(name, invite).json());
+                ChannelRequest.of(name, invite, beside).json());
         followUp(id, followUpTask, subject);
         return id;
     }

@@ -70,7 +70,7 @@ public enum OutboxKind {
         @Override
         MessageRef deliver(ChatPort port, String address, String payload) throws DeliveryException {
             ChannelRequest request = ChannelRequest.read(payload);
-            return new MessageRef(port.createChannel(request.name(), request.people()).value());
+            return new MessageRef(port.createChannel(request.name(), request.people(), request.besideChannel()).value());
         }
     },
     /** A channel to archive; the address is the channel, and so is the answer. */

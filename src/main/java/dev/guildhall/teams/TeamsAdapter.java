@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.time.Clock;
 
 /**
@@ -48,14 +49,28 @@ public final class TeamsAdapter {
     private final TeamsChatPort chatPort;
     private final Clock clock;
 
+    /** Without Microsoft Graph: working groups link channels that exist. */
     public TeamsAdapter(TeamsConfig config, Database database, Clock clock) {
+        this(config, database, clock, Optional.empty());
+    }
+
+    /**
+     * With Microsoft Graph for working groups' channels, signed in as the bot's app registration (to the tenant of
+     * {@link TeamsConfig#TENANT_ID} or, for a multi-tenant bot, the team's own). Development mode has no credentials.
+     */
+    public TeamsAdapter(TeamsConfig config, GraphConfig graph, Database database, Clock clock) {
+        this(config, database, clock, config.development() ? Optional.empty()
+                : Optional.of(new TeamsGraph(graph, TeamsGraph.appCredential(config, builder -> builder))));
+    }
+
+    TeamsAdapter(TeamsConfig config, Database database, Clock clock, Optional<TeamsGraph> graph) {
         MicrosoftAppCredentials credentials = config.development()
                 ? MicrosoftAppCredentials.empty()
                 : new MicrosoftAppCredentials(config.appId(), config.appPassword(), config.tenantId().orElse(null));
         this.adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
         this.store = new TeamsStore(database);
         this.clock = clock;
-        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock);
+        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock, graph);
         if (config.development()) {
             log.warn("!!! Teams development mode (GUILDHALL_TEAMS_DEV=true): /api/messages accepts UNAUTHENTICATED"
                     + " requests and replies to any serviceUrl they name. Never run this in production. !!!");

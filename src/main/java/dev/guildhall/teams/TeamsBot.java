@@ -84,7 +84,7 @@ final class TeamsBot implements Bot {
             return;
         }
         var typed = TeamsInbound.command(activity, store::personWithTeamsId);
-        if (typed.isEmpty()) {
+        if (typed.isEmpty() || TeamsInbound.isGreeting(typed.get())) {
             rememberWhere(activity);
             send(context, List.of(welcome()));
             return;
@@ -193,7 +193,7 @@ final class TeamsBot implements Bot {
         }
         String kind = activity.getConversation().getConversationType() == null ? "personal"
                 : activity.getConversation().getConversationType();
-        store.rememberConversation(conversation, kind, reference, clock.instant());
+        store.rememberConversation(conversation, kind, reference, TeamsInbound.team(activity), clock.instant());
         return conversation;
     }
 

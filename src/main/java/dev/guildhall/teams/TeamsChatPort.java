@@ -2,6 +2,7 @@ package dev.guildhall.teams;
 
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.restclient.RestException;
@@ -40,14 +41,26 @@ final class TeamsChatPort implements ChatPort {
     private final MicrosoftAppCredentials credentials;
     private final TeamsStore store;
     private final Clock clock;
+    private final Optional<GraphChannels> channels;
 
     TeamsChatPort(BotFrameworkAdapter adapter, TeamsConfig config, MicrosoftAppCredentials credentials,
-                  TeamsStore store, Clock clock) {
+                  TeamsStore store, Clock clock, Optional<TeamsGraph> graph) {
         this.adapter = adapter;
         this.config = config;
         this.credentials = credentials;
         this.store = store;
         this.clock = clock;
+        this.channels = graph.map(g -> new GraphChannels(g, store, new GraphChannels.Bot() {
+            @Override
+            public String teamGroupId(ConversationReference inTeam, String teamId) throws DeliveryException {
+                return TeamsChatPort.this.teamGroupId(inTeam, teamId);
+            }
+
+            @Override
+            public void post(ChannelId channel, Message message) throws DeliveryException {
+                TeamsChatPort.this.post(channel, message);
+            }
+        }, clock));
     }
 
     @Override
@@ -87,18 +100,41 @@ final class TeamsChatPort implements ChatPort {
         run(reference(conversation), context -> context.updateActivity(activity).thenApply(r -> null));
     }
 
-    /** Creating Teams channels needs Microsoft Graph, which this adapter does not use: link an existing channel. */
     @Override
     public ChannelId createChannel(String name, List<PersonId> invite) throws DeliveryException {
-        throw DeliveryException.permanent("Guildhall cannot create Teams channels (that takes Microsoft Graph);"
-                + " create the channel in Teams, add Guildhall to the team, and link that channel instead");
+        return createChannel(name, invite, Optional.empty());
     }
 
-    /** Archiving is Microsoft Graph too; Guildhall never creates Teams channels, so it never has one to archive. */
+    /** Channels are Microsoft Graph's, which needs the app's credentials: development mode has none. */
+    @Override
+    public ChannelId createChannel(String name, List<PersonId> invite, Optional<ChannelId> beside)
+            throws DeliveryException {
+        return channels().create(name, invite, beside);
+    }
+
     @Override
     public void archiveChannel(ChannelId channel) throws DeliveryException {
-        throw DeliveryException.permanent("Guildhall cannot archive Teams channels (that takes Microsoft Graph);"
-                + " a team owner can archive or delete the channel in Teams");
+        channels().archive(channel);
+    }
+
+    private GraphChannels channels() throws DeliveryException {
+        return channels.orElseThrow(() -> DeliveryException.permanent("Guildhall cannot create or archive Teams"
+                + " channels without Microsoft Graph, which needs " + TeamsConfig.APP_ID + " and "
+                + TeamsConfig.APP_PASSWORD + " (development mode has neither): create the channel in Teams, add"
+                + " Guildhall to the team, and link that channel instead"));
+    }
+
+    /** The team's Microsoft 365 group id, which Graph names a team by, as the Bot Framework connector tells it. */
+    private String teamGroupId(ConversationReference inTeam, String teamId) throws DeliveryException {
+        AtomicReference<String> group = new AtomicReference<>();
+        run(inTeam, context -> TeamsInfo.getTeamDetails(context, teamId).thenApply(details -> {
+            group.set(details == null ? null : details.getAadGroupId());
+            return null;
+        }));
+        if (group.get() == null || group.get().isBlank()) {
+            throw DeliveryException.permanent("Teams did not tell me the group id of team " + teamId);
+        }
+        return group.get();
     }
 
     @Override

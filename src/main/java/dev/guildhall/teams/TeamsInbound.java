@@ -25,6 +25,8 @@ final class TeamsInbound {
     static final String PLATFORM = "teams";
     private static final Pattern LEADING_MENTION = Pattern.compile("^\\s*<at>[^<]*</at>\\s*");
     private static final Pattern OTHER_MENTION = Pattern.compile("<at>([^<]*)</at>");
+    private static final java.util.Set<String> GREETINGS = java.util.Set.of("help", "hi", "hello");
+    private static final Pattern NOT_A_LETTER = Pattern.compile("\\P{L}");
     private static final Pattern TAGS = Pattern.compile("<[^>]+>");
 
     private TeamsInbound() {
@@ -71,6 +73,16 @@ final class TeamsInbound {
                         return Optional.empty();
                     }
                 });
+    }
+
+    /** The team a channel activity comes from ({@code channelData.team}); its group id only some activities carry. */
+    static TeamsStore.Team team(Activity activity) {
+        JsonNode team = Serialization.objectToTree(activity.getChannelData());
+        team = team == null ? MissingNode.getInstance() : team.path("team");
+        String id = team.path("id").asText("");
+        String group = team.path("aadGroupId").asText("");
+        return id.isBlank() ? TeamsStore.Team.NONE
+                : new TeamsStore.Team(id, group.isBlank() ? Optional.empty() : Optional.of(group));
     }
 
     static boolean isPersonal(Activity activity) {
@@ -142,6 +154,15 @@ final class TeamsInbound {
         int space = text.indexOf(' ');
         return Optional.of(space < 0 ? new TypedCommand(text, "")
                 : new TypedCommand(text.substring(0, space), text.substring(space + 1).strip()));
+    }
+
+    /**
+     * "help", "hi" or "hello" alone, in any case and with any punctuation: what a new Teams user types first. They
+     * get the help card, as an empty message does, rather than being told such a command does not exist.
+     */
+    static boolean isGreeting(TypedCommand typed) {
+        return typed.text().isEmpty() && GREETINGS.contains(
+                NOT_A_LETTER.matcher(typed.name()).replaceAll("").toLowerCase(java.util.Locale.ROOT));
     }
 
     private static String mention(String markup, String name, Map<String, PersonId> mentioned) {

@@ -22,14 +22,51 @@ final class TeamsStore {
     record KnownPerson(String teamsUserId, String serviceUrl, Optional<String> personalConversationId) {
     }
 
+    /** The team a channel belongs to: its id in Bot Framework activities, and its group id for Graph when known. */
+    record Team(String id, Optional<String> groupId) {
+        static final Team NONE = new Team(null, Optional.empty());
+
+        Optional<String> known() {
+            return Optional.ofNullable(id);
+        }
+    }
+
     void rememberConversation(String conversationId, String kind, ConversationReference reference, Instant now) {
+        rememberConversation(conversationId, kind, reference, Team.NONE, now);
+    }
+
+    /** A team learnt once is kept: not every activity names it, and fewer still name its group id. */
+    void rememberConversation(String conversationId, String kind, ConversationReference reference, Team team,
+                              Instant now) {
         String json = toJson(reference);
         database.inTransaction(h -> h.createUpdate("""
-                        INSERT INTO teams_conversation (conversation_id, kind, reference, updated_at)
-                        VALUES (:id, :kind, :reference, :now)
+                        INSERT INTO teams_conversation (conversation_id, kind, reference, team_id, team_group_id,
+                                                        updated_at)
+                        VALUES (:id, :kind, :reference, :team, :group, :now)
                         ON CONFLICT (conversation_id) DO UPDATE SET
-                            kind = excluded.kind, reference = excluded.reference, updated_at = excluded.updated_at""")
-                .bind("id", conversationId).bind("kind", kind).bind("reference", json).bind("now", now).execute());
+                            kind = excluded.kind, reference = excluded.reference,
+                            team_id = COALESCE(excluded.team_id, teams_conversation.team_id),
+                            team_group_id = COALESCE(excluded.team_group_id, teams_conversation.team_group_id),
+                            updated_at = excluded.updated_at""")
+                .bind("id", conversationId).bind("kind", kind).bind("reference", json)
+                .bindByType("team", team.id(), String.class)
+                .bindByType("group", team.groupId().orElse(null), String.class)
+                .bind("now", now).execute());
+    }
+
+    Team team(String conversationId) {
+        return database.read(h -> h.createQuery(
+                        "SELECT team_id, team_group_id FROM teams_conversation WHERE conversation_id = :id")
+                .bind("id", conversationId)
+                .map((rs, ctx) -> new Team(rs.getString("team_id"), Optional.ofNullable(rs.getString("team_group_id"))))
+                .findOne()).orElse(Team.NONE);
+    }
+
+    /** Records a team's group id, once Teams has told it, on every conversation of the team. */
+    void rememberTeamGroup(String teamId, String groupId) {
+        database.inTransaction(h -> h.createUpdate(
+                        "UPDATE teams_conversation SET team_group_id = :group WHERE team_id = :team")
+                .bind("group", groupId).bind("team", teamId).execute());
     }
 
     /** Records how to reach a person; a personal conversation, once known, is kept when they later talk elsewhere. */

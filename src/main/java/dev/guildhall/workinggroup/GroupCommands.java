@@ -101,7 +101,8 @@ final class GroupCommands {
                             + " it. It talks in " + WgFlow.channel(linked.get()) + "." + ends)
                     .withContext("People join with /wg join " + slug + " (" + size + " places)."));
         }
-        long channelRequest = flow.outbox.createChannel("wg-" + slug, List.of(caller), ChannelSteps.CHANNEL_SETTLED, id);
+        long channelRequest = flow.outbox.createChannel("wg-" + slug, List.of(caller),
+                WgFlow.besideFor(caller, guild.channel(), request.channel()), ChannelSteps.CHANNEL_SETTLED, id);
         flow.store.setChannelRequest(id, channelRequest);
         return Reply.of(Message.text("🧩 Setting up working group *" + slug + "* under " + guild.title() + ": I'm"
                         + " creating its channel #wg-" + slug + " and will message you when it's ready." + ends)

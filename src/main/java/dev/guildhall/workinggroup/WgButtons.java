@@ -67,7 +67,9 @@ final class WgButtons {
         group.endsOn().ifPresent(date -> EndDates.schedule(flow, id, group.owner(), date));
         List<PersonId> invite = new ArrayList<>(List.of(group.owner()));
         waiting.stream().limit(group.size()).forEach(person -> invite.add(person.id()));
-        long channelRequest = flow.outbox.createChannel("wg-" + slug, invite, ChannelSteps.CHANNEL_SETTLED, id);
+        long channelRequest = flow.outbox.createChannel("wg-" + slug, invite,
+                WgFlow.besideFor(group.owner(), group.channel(), flow.store.guild(group.guildId()).channel()),
+                ChannelSteps.CHANNEL_SETTLED, id);
         flow.store.setChannelRequest(id, channelRequest);
         return Reply.of("✂️ Splitting " + group.title() + ": I'm setting up *" + slug + "* (same charter) with channel"
                 + " #wg-" + slug + ", and will move the " + Math.min(waiting.size(), group.size()) + " first on"

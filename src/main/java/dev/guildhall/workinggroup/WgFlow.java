@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Everything a working-group command works with inside its transaction, and the checks they share. */
@@ -34,6 +36,16 @@ final class WgFlow {
         this.people = new People(work.handle());
         this.outbox = new Outbox(work);
         this.tasks = new DueTasks(work);
+    }
+
+    /**
+     * Where a new group channel belongs: the first of {@code candidates} on the owner's platform (on Teams the
+     * channel is made in that channel's team).
+     */
+    @SafeVarargs
+    static Optional<ChannelId> besideFor(PersonId owner, Optional<ChannelId>... candidates) {
+        return Arrays.stream(candidates).flatMap(Optional::stream)
+                .filter(channel -> channel.platform().equals(owner.platform())).findFirst();
     }
 
     Instant now() {

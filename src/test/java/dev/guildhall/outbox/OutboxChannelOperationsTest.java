@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,7 @@ class OutboxChannelOperationsTest {
 
     @Test
     void aCreatedChannelIsKeptAsTheRowsRefAndItsFollowUpFallsDue() throws Exception {
-        when(port.createChannel("wg-vpc", List.of(ALICE))).thenReturn(WG);
+        when(port.createChannel("wg-vpc", List.of(ALICE), Optional.empty())).thenReturn(WG);
         long id = inWork(o -> o.createChannel("wg-vpc", List.of(ALICE), "test.settled", 7));
         assertThat(followUps()).isEmpty();
 
@@ -70,7 +71,7 @@ class OutboxChannelOperationsTest {
 
     @Test
     void aPassingFailureIsRetriedBeforeAnyFollowUpAndAFinalOneSaysWhy() throws Exception {
-        when(port.createChannel("wg-vpc", List.of(ALICE)))
+        when(port.createChannel("wg-vpc", List.of(ALICE), Optional.empty()))
                 .thenThrow(DeliveryException.transientFailure("timeout", null))
                 .thenThrow(DeliveryException.permanent("missing_scope: the Slack app lacks the channels:manage scope"));
         long id = inWork(o -> o.createChannel("wg-vpc", List.of(ALICE), "test.settled", 7));
@@ -85,7 +86,7 @@ class OutboxChannelOperationsTest {
         assertThat(outcome.failed()).isTrue();
         assertThat(outcome.error()).hasValueSatisfying(error -> assertThat(error).contains("channels:manage"));
         assertThat(followUps()).containsExactly("test.settled#7");
-        verify(port, times(2)).createChannel("wg-vpc", List.of(ALICE));
+        verify(port, times(2)).createChannel("wg-vpc", List.of(ALICE), Optional.empty());
     }
 
     @Test

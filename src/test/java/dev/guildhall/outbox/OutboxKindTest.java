@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -65,9 +66,19 @@ class OutboxKindTest {
 
     @Test
     void aCreatedChannelIsTheAnswer() throws Exception {
-        when(port.createChannel("wg-vpc", List.of(BOB))).thenReturn(new ChannelId("slack:T1:C9"));
+        when(port.createChannel("wg-vpc", List.of(BOB), Optional.of(GENERAL))).thenReturn(new ChannelId("slack:T1:C9"));
 
-        assertThat(OutboxKind.CHANNEL.deliver(port, BOB.value(), ChannelRequest.of("wg-vpc", List.of(BOB)).json()))
+        assertThat(OutboxKind.CHANNEL.deliver(port, BOB.value(),
+                ChannelRequest.of("wg-vpc", List.of(BOB), Optional.of(GENERAL)).json()))
+                .isEqualTo(new MessageRef("slack:T1:C9"));
+    }
+
+    @Test
+    void aChannelRequestWrittenBeforeChannelsHadANeighbourStillReads() throws Exception {
+        when(port.createChannel("wg-vpc", List.of(BOB), Optional.empty())).thenReturn(new ChannelId("slack:T1:C9"));
+
+        assertThat(OutboxKind.CHANNEL.deliver(port, BOB.value(),
+                "{\"name\":\"wg-vpc\",\"invite\":[\"" + BOB.value() + "\"]}"))
                 .isEqualTo(new MessageRef("slack:T1:C9"));
     }
 

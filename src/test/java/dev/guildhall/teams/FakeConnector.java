@@ -52,6 +52,9 @@ public final class FakeConnector implements AutoCloseable {
         }
     }
 
+    /** The Microsoft 365 group id the connector gives for any team (what Microsoft Graph names the team by). */
+    public static final String TEAM_GROUP = "0c1f5c1e-team-4000-8000-platformteam";
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -123,6 +126,12 @@ public final class FakeConnector implements AutoCloseable {
         calls.add(new Call(exchange.getRequestMethod(), path, body, raw.length));
         String answer;
         String[] parts = path.split("/");
+        if (exchange.getRequestMethod().equals("GET") && parts.length == 4 && parts[2].equals("teams")) {
+            String team = java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+            respond(exchange, 200, JSON.createObjectNode().put("id", team).put("name", "Platform team")
+                    .put("aadGroupId", TEAM_GROUP).toString());
+            return;
+        }
         if (exchange.getRequestMethod().equals("GET") && parts.length == 6 && parts[4].equals("members")) {
             String conversation = java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
             String user = java.net.URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
@@ -143,11 +152,14 @@ public final class FakeConnector implements AutoCloseable {
         respond(exchange, 200, answer);
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    /** A JSON answer; an empty body is sent as none at all (204, 202). */
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 

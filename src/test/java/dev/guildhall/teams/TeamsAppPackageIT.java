@@ -22,6 +22,8 @@ class TeamsAppPackageIT {
             String guid = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
             assertThat(manifest.path("id").asText()).matches(guid);
             assertThat(manifest.path("bots").get(0).path("botId").asText()).isEqualTo(manifest.path("id").asText());
+            assertThat(manifest.path("webApplicationInfo").path("id").asText()).as("the app registration that Graph's"
+                    + " resource-specific consent is given to").isEqualTo(manifest.path("id").asText());
             assertThat(manifest.path("version").asText()).matches("\\d+\\.\\d+\\.\\d+");
         }
     }

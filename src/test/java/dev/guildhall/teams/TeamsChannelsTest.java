@@ -6,13 +6,14 @@ import dev.guildhall.core.PersonId;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Teams channels are Microsoft Graph's business, which Guildhall does not use: both refusals are final and clear. */
+/** Without Microsoft Graph (development mode has no credentials) both refusals are final and say what to do. */
 class TeamsChannelsTest {
-    private final TeamsChatPort port = new TeamsChatPort(null, null, null, null, null);
+    private final TeamsChatPort port = new TeamsChatPort(null, null, null, null, null, Optional.empty());
 
     @Test
     void creatingAChannelIsRefusedForGoodWithWhatToDoInstead() {
@@ -20,7 +21,8 @@ class TeamsChannelsTest {
                 () -> port.createChannel("wg-vpc", List.of(new PersonId("teams:tenant:aad-alice"))));
 
         assertThat(refused.retryable()).isFalse();
-        assertThat(refused.getMessage()).contains("Microsoft Graph").contains("link that channel instead");
+        assertThat(refused.getMessage()).contains("Microsoft Graph").contains(TeamsConfig.APP_ID)
+                .contains("link that channel instead");
     }
 
     @Test
@@ -29,6 +31,13 @@ class TeamsChannelsTest {
                 () -> port.archiveChannel(new ChannelId("teams:tenant:19:abc@thread.tacv2")));
 
         assertThat(refused.retryable()).isFalse();
-        assertThat(refused.getMessage()).contains("cannot archive Teams channels");
+        assertThat(refused.getMessage()).contains("cannot create or archive Teams channels");
+    }
+
+    @Test
+    void aClosedChannelsNameSaysSoWithinTeamsFiftyCharacters() {
+        assertThat(GraphChannels.closedName("wg-vpc")).isEqualTo("wg-vpc (closed)");
+        assertThat(GraphChannels.closedName("wg-vpc (closed)")).isEqualTo("wg-vpc (closed)");
+        assertThat(GraphChannels.closedName("wg-" + "x".repeat(47))).hasSize(50).endsWith(" (closed)");
     }
 }

@@ -44,6 +44,22 @@ class TeamsManifestTest {
         assertThat(manifest.path("manifestVersion").asText()).isEqualTo("1.25");
     }
 
+    /**
+     * Working-group channels through Microsoft Graph need no tenant-wide rights in the common case: the team's owner
+     * consents, when adding the app, to exactly what creating, renaming and (to undo) deleting a channel take.
+     */
+    @Test
+    void theAppAsksEachTeamForTheChannelPermissionsItUsesAndNoOthers() throws Exception {
+        JsonNode manifest = new ObjectMapper().readTree(DIR.resolve("manifest.json").toFile());
+
+        assertThat(manifest.path("webApplicationInfo").path("id").asText()).isEqualTo("${teams.appId}");
+        assertThat(manifest.path("webApplicationInfo").path("resource").asText()).isNotBlank();
+        JsonNode permissions = manifest.path("authorization").path("permissions").path("resourceSpecific");
+        assertThat(permissions.findValuesAsText("name")).containsExactlyInAnyOrder("Channel.Create.Group",
+                "ChannelSettings.ReadWrite.Group", "Channel.Delete.Group");
+        assertThat(permissions.findValuesAsText("type")).containsOnly("Application");
+    }
+
     @Test
     void theIconsHaveTheSizesTeamsRequires() throws Exception {
         BufferedImage color = ImageIO.read(DIR.resolve("color.png").toFile());

@@ -7,7 +7,11 @@ import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.store.Database;
 
+import com.azure.core.credential.AccessToken;
+import reactor.core.publisher.Mono;
+
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -17,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Teams adapter in this JVM on a SQLite file in dev mode, replies captured by a {@link FakeConnector}. */
 final class TeamsRig implements AutoCloseable {
+    static final String GRAPH_TOKEN = "graph-token-for-tests";
     private static final TeamsConfig DEV = new TeamsConfig("", "", Optional.empty(), true);
 
     final FakeConnector connector;
@@ -25,10 +30,20 @@ final class TeamsRig implements AutoCloseable {
     final Guildhall guildhall;
 
     TeamsRig(Path dir) throws IOException {
+        this(dir, Optional.empty());
+    }
+
+    /** With Microsoft Graph at a {@link FakeGraph}, signed in with a made-up token ({@link #GRAPH_TOKEN}). */
+    TeamsRig(Path dir, FakeGraph graph, boolean tenantWide) throws IOException {
+        this(dir, Optional.of(new TeamsGraph(new GraphConfig(graph.baseUrl(), tenantWide), tenant -> request ->
+                Mono.just(new AccessToken(GRAPH_TOKEN, OffsetDateTime.now().plusHours(1))))));
+    }
+
+    private TeamsRig(Path dir, Optional<TeamsGraph> graph) throws IOException {
         connector = new FakeConnector();
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
         database = Database.open(dir.resolve("g.db").toString());
-        teams = new TeamsAdapter(DEV, database, clock);
+        teams = new TeamsAdapter(DEV, database, clock, graph);
         guildhall = new Guildhall(database, clock, new RoutingChatPort(Map.of("teams", teams.chatPort())),
                 Wiring.capabilities(Config.from(Map.of())));
     }

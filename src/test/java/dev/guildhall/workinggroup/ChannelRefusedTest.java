@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * told why, nothing is kept, and the same group can then be created on a channel that exists.
  */
 class ChannelRefusedTest {
-    private static final String REFUSAL = "Guildhall cannot create Teams channels (that takes Microsoft Graph)";
+    private static final String REFUSAL = "Guildhall cannot create or archive Teams channels without Microsoft Graph";
 
     @TempDir
     Path dir;
