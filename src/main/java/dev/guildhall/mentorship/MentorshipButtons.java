@@ -47,7 +47,7 @@ final class MentorshipButtons {
         }
         String already = switch (match.status()) {
             case PROPOSED -> null;
-            case ACCEPTED, DONE, CANCELLED -> "You already accepted this one.";
+            case ACCEPTED, DONE, CANCELLED, RELEASED -> "You already accepted this one.";
             case DECLINED -> "You declined this one already; I've moved on.";
             case EXPIRED -> "This proposal expired and I asked someone else. /learn board shows who is still waiting.";
             case WITHDRAWN -> "The learner cancelled this ticket — nothing to do.";
@@ -69,10 +69,10 @@ final class MentorshipButtons {
             throw new UsageException("Ticket #" + ticket.id() + " is " + ticket.status().describe()
                     + " already. /learn board shows the ones still waiting.");
         }
-        flow.store.insertMatch(ticket, teacher, MatchStatus.ACCEPTED, flow.now(), null);
+        long matchId = flow.store.insertMatch(ticket, teacher, MatchStatus.ACCEPTED, flow.now(), null);
         flow.store.setTicketStatus(ticket.id(), TicketStatus.MATCHED, flow.now());
         flow.outbox.sendDirect(ticket.learner(), flow.messages.takenForLearner(ticket, teacher));
-        flow.sendPlaybookIfFirst(teacher);
+        flow.pairStarted(matchId);
         String learner = flow.people.nameOf(ticket.learner());
         return Reply.of(Message.text("✅ You took ticket #" + ticket.id() + ": you're teaching *" + ticket.topic()
                         + "* to " + learner + ".")

@@ -21,15 +21,17 @@ final class MentorshipFlow {
     private static final int WAITING_PASS = 500;
 
     final MentorshipStore store;
+    final PairStore pairs;
     final People people;
     final Outbox outbox;
     final MentorshipMessages messages;
-    private final DueTasks tasks;
+    final DueTasks tasks;
     private final MentorshipSettings settings;
     private final Instant now;
 
     MentorshipFlow(UnitOfWork work, MentorshipSettings settings) {
         this.store = new MentorshipStore(work.handle());
+        this.pairs = new PairStore(work.handle());
         this.people = new People(work.handle());
         this.outbox = new Outbox(work);
         this.tasks = new DueTasks(work);
@@ -96,7 +98,12 @@ final class MentorshipFlow {
             outbox.update(match.proposalMessageId(), messages.acceptedForTeacher(ticket));
         }
         outbox.sendDirect(match.learner(), messages.acceptedForLearner(ticket, match.teacher()));
-        sendPlaybookIfFirst(match.teacher());
+        pairStarted(match.id());
+    }
+
+    /** A pair begins (accepted, or taken from the board): they are introduced and followed up over the weeks. */
+    void pairStarted(long matchId) {
+        new PairFollowUp(this).start(store.match(matchId).orElseThrow());
     }
 
     /** The teacher said no, or the deadline passed: on to the next teacher. */
@@ -119,12 +126,6 @@ final class MentorshipFlow {
 
     void cancelDeadline(long matchId) {
         tasks.cancel(DEADLINE_TASK, matchId);
-    }
-
-    void sendPlaybookIfFirst(PersonId teacher) {
-        if (store.acceptedMatchesOf(teacher) == 1) {
-            outbox.sendDirect(teacher, messages.firstTimePlaybook());
-        }
     }
 
     Ticket ticket(long id) {
