@@ -71,4 +71,29 @@ class TeamsPairIntroductionTest {
                 .bind("id", Activities.tenantPerson("aad-alice")).mapTo(String.class).one());
         assertThat(kept).isEqualTo("alice@contoso.example");
     }
+
+    @Test
+    void theDidYouMeetQuestionAndTheWeeklyCheckInRenderAsCardsTheCheckInWithATextBox() {
+        // Given a pair on Teams
+        String url = rig.connector.serviceUrl();
+        rig.post(Activities.personalMessage(url, "alice", "teach kubernetes"));
+        rig.post(Activities.personalMessage(url, "bob", "learn kubernetes"));
+        rig.post(Activities.cardSubmit(url, "alice", "mentorship.accept:1"));
+
+        // When three days pass, bob gets the question with its three buttons
+        rig.advance(java.time.Duration.ofDays(3));
+        FakeConnector.Call asked = rig.connector.await(Activities.personalChat("bob"),
+                c -> c.cardText().contains("Have you and alice met")).get(0);
+        assertThat(asked.buttonTitles()).containsExactly("We met", "Not yet", "It isn't working");
+
+        // When he answers We met from the card, a week later his check-in card has a box to write alice a line
+        rig.post(Activities.cardSubmit(url, "bob", asked.buttonData("We met")));
+        rig.advance(java.time.Duration.ofDays(8));
+        FakeConnector.Call checkIn = rig.connector.await(Activities.personalChat("bob"),
+                c -> c.cardText().contains("Weekly check-in")).get(0);
+        assertThat(actions(checkIn)).extracting(action -> action.path("title").asText())
+                .containsExactly("👍 Going well", "🧱 Something's blocking", "Send to alice");
+        assertThat(actions(checkIn).get(2).path("type").asText()).isEqualTo("Action.Execute");
+        assertThat(checkIn.card().path("body").findValuesAsText("placeholder")).containsExactly("A line for alice");
+    }
 }
