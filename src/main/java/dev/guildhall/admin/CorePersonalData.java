@@ -55,8 +55,9 @@ final class CorePersonalData {
                 .sharedJson("reply")
                 .notPersonal("request_key", "handled_at").build());
         registry.personalData(PersonalData.table("teams_person")
-                .person("person_id", OnForget.DELETE_ROW, "teams_user_id")
+                .person("person_id", OnForget.DELETE_ROW, "teams_user_id", "user_principal_name")
                 .alias("teams_user_id")
+                .alias("user_principal_name")
                 .notPersonal("service_url", "personal_conversation_id", "updated_at").build());
         registry.personalData(PersonalData.table("teams_conversation")
                 .sharedJson("reference")

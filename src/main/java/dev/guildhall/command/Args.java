@@ -94,6 +94,25 @@ public final class Args {
         return new Args(text, positional, found);
     }
 
+    /** Takes out the named flags ({@code --name}, no value); {@link #flag} then says whether each was there. */
+    public Args withFlags(Set<String> known) {
+        List<Token> rest = new ArrayList<>();
+        Map<String, String> found = new HashMap<>(options);
+        for (Token token : tokens) {
+            String name = token.isOption() ? token.value().substring(2).toLowerCase(Locale.ROOT) : "";
+            if (known.contains(name)) {
+                found.put(name, "");
+            } else {
+                rest.add(token);
+            }
+        }
+        return new Args(text, rest, found);
+    }
+
+    public boolean flag(String name) {
+        return options.containsKey(name);
+    }
+
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
     }

@@ -83,6 +83,15 @@ final class ConsoleChatPort implements ChatPort {
         output.message(direct ? target : null, direct ? null : target, message, false, ref.value(), ref.value());
     }
 
+    /** The console has no group chats: the introduction is printed once, naming everyone in it. */
+    @Override
+    public MessageRef openGroupChat(List<PersonId> people, Message message) {
+        List<String> names = people.stream().map(PersonId::localPart).toList();
+        MessageRef ref = newRef("+" + String.join("+", names));
+        output.group(names, message, ref.value());
+        return ref;
+    }
+
     @Override
     public ChannelId createChannel(String name, List<PersonId> invite) {
         ChannelId channel = channel(name);

@@ -36,6 +36,22 @@ final class ConsoleOutput {
         out.flush();
     }
 
+    /**
+     * The first message of a conversation of several people: JSON lines carry {@code group}, the console names of
+     * everyone in it, and no {@code to}.
+     */
+    synchronized void group(java.util.List<String> people, Message message, String ref) {
+        if (json) {
+            ObjectNode node = node(null, null, message, false, ref, null);
+            ArrayNode group = node.putArray("group");
+            people.forEach(group::add);
+            out.println(node);
+        } else {
+            out.println(toText("group DM → " + String.join(", ", people), "you", message, false));
+        }
+        out.flush();
+    }
+
     /** A shared file, written to {@code path}: JSON lines carry {@code file}, {@code title} and the summary as text. */
     synchronized void file(String to, String channel, FileUpload file, Path path, String ref) {
         if (json) {
@@ -81,6 +97,15 @@ final class ConsoleOutput {
 
     private static String toJson(String to, String channel, Message message, boolean ephemeral, String ref,
                                  String updates) {
+        try {
+            return Json.MAPPER.writeValueAsString(node(to, channel, message, ephemeral, ref, updates));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode node(String to, String channel, Message message, boolean ephemeral, String ref,
+                                   String updates) {
         message = ConsoleMentions.render(message);
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("to", to);
@@ -96,15 +121,10 @@ final class ConsoleOutput {
         if (updates != null) {
             node.put("updates", updates);
         }
-        try {
-            return Json.MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return node;
     }
 
     private static String toText(String to, String channel, Message message, boolean ephemeral, boolean update) {
-        message = ConsoleMentions.render(message);
         String where;
         if (ephemeral) {
             where = "only " + to + " sees" + (channel == null ? "" : ", in #" + channel);
@@ -113,14 +133,19 @@ final class ConsoleOutput {
         } else {
             where = "DM → " + to;
         }
+        return toText(where, to == null ? "you" : to, message, update);
+    }
+
+    private static String toText(String where, String presser, Message message, boolean update) {
+        message = ConsoleMentions.render(message);
         StringBuilder text = new StringBuilder();
         text.append('[').append(update ? "updated " : "").append(where).append("] ").append(message.text());
         message.fields().forEach(f -> text.append("\n    ").append(f.label()).append(": ").append(f.value()));
         if (message.context() != null) {
             text.append("\n    (").append(message.context()).append(')');
         }
-        pressable(message).forEach(b -> text.append("\n    [ ").append(b.label()).append(" ]  → @")
-                .append(to == null ? "you" : to).append(" !press ").append(b.actionId()));
+        pressable(message).forEach(b -> text.append("\n    [ ").append(b.label()).append(" ]  → @").append(presser)
+                .append(" !press ").append(b.actionId()));
         return text.toString();
     }
 

@@ -39,6 +39,16 @@ public interface ChatPort {
     /** Asks the platform who someone is, with their time zone when it knows it. */
     Optional<Person> lookup(PersonId id) throws DeliveryException;
 
+    /**
+     * Starts a conversation of these people (all on this platform, at least two) with the bot's first message in it.
+     * A platform where a bot cannot start a group chat gives each person the message with a way to reach the others.
+     *
+     * @return where the message went (the first one, when each person got their own)
+     */
+    default MessageRef openGroupChat(List<PersonId> people, Message message) throws DeliveryException {
+        throw DeliveryException.permanent("this chat cannot start a conversation of several people");
+    }
+
     /** Shares a file with a person. A chat that cannot take files says so; the caller's text summary still stands. */
     default MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
         throw DeliveryException.permanent("this chat cannot take files (" + file.fileName() + ")");

@@ -74,6 +74,14 @@ public final class RoutingChatPort implements ChatPort {
     }
 
     @Override
+    public MessageRef openGroupChat(List<PersonId> people, Message message) throws DeliveryException {
+        if (people.isEmpty() || people.stream().map(PersonId::platform).distinct().count() != 1) {
+            throw DeliveryException.permanent("a group conversation needs people on one platform: " + people);
+        }
+        return port(people.get(0).platform()).openGroupChat(people, message);
+    }
+
+    @Override
     public MessageRef sendFileDirect(PersonId to, FileUpload file) throws DeliveryException {
         return port(to.platform()).sendFileDirect(to, file);
     }

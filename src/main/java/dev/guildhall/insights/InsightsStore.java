@@ -141,7 +141,7 @@ final class InsightsStore {
                         WHERE t.status IN ('WAITING', 'PROPOSED') AND t.created_at < :before
                         AND NOT EXISTS (SELECT 1 FROM insights_left_out_notice n WHERE n.ticket_id = t.id)
                         AND NOT EXISTS (SELECT 1 FROM mentorship_match m WHERE m.ticket_id = t.id
-                                        AND m.status IN ('ACCEPTED', 'DONE', 'CANCELLED') AND m.answered_at IS NOT NULL)
+                                        AND m.status IN ('ACCEPTED', 'DONE', 'CANCELLED', 'RELEASED') AND m.answered_at IS NOT NULL)
                         ORDER BY t.id""")
                 .bind("before", now.minus(after))
                 .map((rs, ctx) -> new Report.LeftOut(rs.getLong("id"), new PersonId(rs.getString("learner_id")),

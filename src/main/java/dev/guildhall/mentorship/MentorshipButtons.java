@@ -56,7 +56,7 @@ final class MentorshipButtons {
         }
         String already = switch (match.status()) {
             case PROPOSED -> null;
-            case ACCEPTED, DONE, CANCELLED -> "You already accepted this one.";
+            case ACCEPTED, DONE, CANCELLED, RELEASED -> "You already accepted this one.";
             case DECLINED -> "You declined this one already; I've moved on.";
             case EXPIRED -> "This proposal expired, so I looked for someone else. /learn board shows who is still waiting.";
             case WITHDRAWN -> "This proposal was withdrawn (the ticket was cancelled, or you stopped teaching the topic)"
@@ -86,10 +86,10 @@ final class MentorshipButtons {
                             + (full.capacity() == 1 ? "" : "s") + " already, your limit. /teach " + ticket.topic()
                             + " --capacity " + (full.capacity() + 1) + " makes room for one more.");
                 });
-        flow.store.insertMatch(ticket, teacher, MatchStatus.ACCEPTED, flow.now(), null);
+        long matchId = flow.store.insertMatch(ticket, teacher, MatchStatus.ACCEPTED, flow.now(), null);
         flow.store.setTicketStatus(ticket.id(), TicketStatus.MATCHED, flow.now());
         flow.outbox.sendDirect(ticket.learner(), flow.messages.takenForLearner(ticket, teacher));
-        flow.sendPlaybookIfFirst(teacher);
+        flow.pairStarted(matchId);
         String learner = flow.people.nameOf(ticket.learner());
         // Whoever takes a ticket knows the topic: they become one of its teachers, so the next learner finds them.
         int places = Math.max(settings.defaultCapacity(), flow.store.load(teacher, ticket.topic()));

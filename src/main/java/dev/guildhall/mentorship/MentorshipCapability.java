@@ -36,6 +36,7 @@ public final class MentorshipCapability implements Capability {
         new MentorshipButtons(settings).register(registry);
         registry.home(new MentorshipHome(settings)::render);
         new MentorshipForgetting(settings).register(registry);
+        PairFollowUp.register(registry, settings);
         registry.task(MentorshipFlow.DEADLINE_TASK, (matchId, work) -> {
             MentorshipFlow flow = new MentorshipFlow(work, settings);
             flow.store.match(matchId)

@@ -24,17 +24,19 @@ final class MentorshipFlow {
     private static final int WAITING_PASS = 500;
 
     final MentorshipStore store;
+    final PairStore pairs;
     final People people;
     final Outbox outbox;
     final MentorshipMessages messages;
     final UnitOfWork work;
-    private final DueTasks tasks;
+    final DueTasks tasks;
     private final MentorshipSettings settings;
     private final Instant now;
 
     MentorshipFlow(UnitOfWork work, MentorshipSettings settings) {
         this.work = work;
         this.store = new MentorshipStore(work.handle());
+        this.pairs = new PairStore(work.handle());
         this.people = new People(work.handle());
         this.outbox = new Outbox(work);
         this.tasks = new DueTasks(work);
@@ -116,7 +118,12 @@ final class MentorshipFlow {
             outbox.update(match.proposalMessageId(), withPrivateGoal(messages.acceptedForTeacher(ticket), ticket));
         }
         outbox.sendDirect(match.learner(), messages.acceptedForLearner(ticket, match.teacher()));
-        sendPlaybookIfFirst(match.teacher());
+        pairStarted(match.id());
+    }
+
+    /** A pair begins (accepted, or taken from the board): they are introduced and followed up over the weeks. */
+    void pairStarted(long matchId) {
+        new PairFollowUp(this).start(store.match(matchId).orElseThrow());
     }
 
     /** The teacher who accepts is the first to read a private goal. */
@@ -162,12 +169,6 @@ final class MentorshipFlow {
 
     void cancelDeadline(long matchId) {
         tasks.cancel(DEADLINE_TASK, matchId);
-    }
-
-    void sendPlaybookIfFirst(PersonId teacher) {
-        if (store.acceptedMatchesOf(teacher) == 1) {
-            outbox.sendDirect(teacher, messages.firstTimePlaybook());
-        }
     }
 
     Ticket ticket(long id) {

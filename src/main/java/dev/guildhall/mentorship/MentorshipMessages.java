@@ -137,16 +137,6 @@ final class MentorshipMessages {
                 + ticket.id() + ". Thanks for your time — your place is free for the next learner.");
     }
 
-    Message firstTimePlaybook() {
-        return Message.text("🧭 Your first time as a mentor — a short playbook")
-                .withField("Before", "Ask what they want to be able to do afterwards, and what they know already.")
-                .withField("First session", "Keep it to 45 minutes. Let them drive the keyboard; you explain why.")
-                .withField("Check understanding", "Stop and wait until it is understood: ask them to explain it back"
-                        + " or to do the next step alone. Silence is not agreement.")
-                .withField("After", "Agree on one small thing to try before the next session.")
-                .withContext("When you're done, /learn done <ticket> closes the match — and they may teach next.");
-    }
-
     String at(Instant instant, PersonId person) {
         ZoneId zone = people.zoneOf(person).orElse(UTC);
         return WHEN.format(instant.atZone(zone));

@@ -232,7 +232,7 @@ final class MentorshipStore {
     int acceptedMatchesOf(PersonId teacher) {
         return handle.createQuery("""
                         SELECT COUNT(*) FROM mentorship_match
-                        WHERE teacher_id = :teacher AND status IN ('ACCEPTED', 'DONE', 'CANCELLED')""")
+                        WHERE teacher_id = :teacher AND status IN ('ACCEPTED', 'DONE', 'CANCELLED', 'RELEASED')""")
                 .bind("teacher", teacher).mapTo(Integer.class).one();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Set;
 final class TeachCommand {
     static final String USAGE = """
             /teach <topic> [--capacity N] — offer to teach a topic to up to N learners at a time (default 2)
+            /teach <topic> --mentor-the-mentors — also advise first-time mentors of the topic when they ask
             /teach list — what you teach, who you've taught, and the thanks you got
             /teach board [topic] — who teaches what and has room; ask one of them to teach you
             /teach listing on|off — whether learners see you on /teach board
@@ -39,7 +40,7 @@ final class TeachCommand {
     }
 
     private Reply handle(CommandRequest request) {
-        Args args = request.args().withOptions(Set.of("capacity"), USAGE);
+        Args args = request.args().withFlags(Set.of(MentorPlaybook.OPT_IN)).withOptions(Set.of("capacity"), USAGE);
         MentorshipFlow flow = new MentorshipFlow(request.work(), settings);
         PersonId caller = request.caller().id();
         boolean quoted = !args.isEmpty() && args.isQuoted(0);
@@ -79,8 +80,12 @@ final class TeachCommand {
         Optional<Offer> existing = flow.store.offer(teacher, topic);
         boolean paused = flow.store.activeOffersOf(teacher).stream().anyMatch(Offer::isPaused);
         String reply;
+        String advising = args.flag(MentorPlaybook.OPT_IN) ? " " + MentorPlaybook.optIn(flow, teacher, topic) : "";
         if (existing.isPresent() && existing.get().isActive()) {
             Offer offer = existing.get();
+            if (!advising.isEmpty() && capacity.isEmpty()) {
+                return Reply.of(advising.strip());
+            }
             if (capacity.isEmpty() || capacity.get() == offer.capacity()) {
                 throw new UsageException("You already teach *" + topic + "* (up to " + offer.capacity()
                         + " learners at a time). To change that, type /teach " + topic + " --capacity N.");
@@ -98,6 +103,7 @@ final class TeachCommand {
             reply = "🙌 You now teach *" + topic + "*, up to " + places + " learner" + (places == 1 ? "" : "s")
                     + " at a time. I'll DM you when someone wants to learn it.";
         }
+        reply += advising;
         TeacherBoard board = new TeacherBoard(flow);
         if (paused) {
             flow.store.setPaused(teacher, flow.now());

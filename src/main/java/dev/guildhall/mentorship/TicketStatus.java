@@ -8,7 +8,9 @@ public enum TicketStatus {
     /** A teacher accepted. */
     MATCHED,
     DONE,
-    CANCELLED;
+    CANCELLED,
+    /** Closed without being done: the pair never confirmed they met (stale). */
+    RELEASED;
 
     public boolean isOpen() {
         return this == WAITING || this == PROPOSED || this == MATCHED;
@@ -21,6 +23,7 @@ public enum TicketStatus {
             case MATCHED -> "matched";
             case DONE -> "done";
             case CANCELLED -> "cancelled";
+            case RELEASED -> "closed (the pair never met)";
         };
     }
 }

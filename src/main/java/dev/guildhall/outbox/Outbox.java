@@ -62,6 +62,18 @@ public final class Outbox {
         return id;
     }
 
+    /**
+     * Starts a conversation of these people after the commit, with {@code message} as its first message (see
+     * {@link dev.guildhall.core.ChatPort#openGroupChat}); all of them must be on one platform.
+     */
+    public long openGroupChat(List<PersonId> people, Message message) {
+        if (people.size() < 2 || people.stream().map(PersonId::platform).distinct().count() != 1) {
+            throw new IllegalArgumentException("a group conversation needs two or more people on one platform");
+        }
+        return insert(work.handle(), work.now(), OutboxKind.GROUP_CHAT, people.get(0).value(), null, null,
+                GroupChatRequest.of(people, message).json());
+    }
+
     /** Archives a channel after the commit; {@code followUpTask} falls due once the platform has answered. */
     public long archiveChannel(ChannelId channel, String followUpTask, long subject) {
         long id = insert(work.handle(), work.now(), OutboxKind.ARCHIVE, channel.value(), null, null, "{}");

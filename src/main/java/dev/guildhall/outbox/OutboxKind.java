@@ -65,6 +65,17 @@ public enum OutboxKind {
             return file;
         }
     },
+    /**
+     * A conversation of several people to start with a first message (a group DM); the address is the first of them,
+     * the payload names them all and the message. The answer is where the message went.
+     */
+    GROUP_CHAT(Method.CONVERSATIONS) {
+        @Override
+        MessageRef deliver(ChatPort port, String address, String payload) throws DeliveryException {
+            GroupChatRequest request = GroupChatRequest.read(payload);
+            return port.openGroupChat(request.members(), request.message());
+        }
+    },
     /** A channel to create; the address is the first person invited. The answer is the new channel. */
     CHANNEL(Method.CONVERSATIONS) {
         @Override

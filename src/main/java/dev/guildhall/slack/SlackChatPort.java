@@ -36,6 +36,8 @@ public final class SlackChatPort implements ChatPort {
     private static final Duration MAX_CONTINUATION_WAIT = Duration.ofSeconds(30);
     /** What conversations.create, .invite and .archive need for public channels, when Slack does not say. */
     static final String CHANNEL_SCOPE = "channels:manage";
+    /** What conversations.open needs for a group DM (several users), when Slack does not say. */
+    static final String GROUP_DM_SCOPE = "mpim:write";
 
     private final MethodsClient client;
     /** A person's DM channel with the bot never changes; opening it once saves a call per message. */
@@ -99,6 +101,15 @@ public final class SlackChatPort implements ChatPort {
             }
         }
         return channel;
+    }
+
+    /** A group DM of these people and the bot; Slack hands back the same one each time for the same people. */
+    @Override
+    public MessageRef openGroupChat(List<PersonId> people, Message message) throws DeliveryException {
+        List<String> users = people.stream().map(SlackIds::userId).distinct().toList();
+        String group = call("conversations.open", GROUP_DM_SCOPE, () -> client.conversationsOpen(r -> r.users(users)))
+                .getChannel().getId();
+        return SlackIds.ref(SlackIds.organizationOf(people.get(0)), group, postInOrder(group, message));
     }
 
     @Override

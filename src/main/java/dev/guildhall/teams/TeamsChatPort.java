@@ -1,5 +1,8 @@
 package dev.guildhall.teams;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.builder.teams.TeamsInfo;
@@ -21,6 +24,10 @@ import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -35,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class TeamsChatPort implements ChatPort {
     private static final String SEPARATOR = "|";
+    /** Opens a one-to-one chat with the named user in the Teams client. */
+    static final String CHAT_LINK = "https://teams.microsoft.com/l/chat/0/0?users=";
 
     private final BotFrameworkAdapter adapter;
     private final TeamsConfig config;
@@ -98,6 +107,74 @@ final class TeamsChatPort implements ChatPort {
         Activity activity = MessageFactory.attachment(AdaptiveCards.attachment(message));
         activity.setId(value.substring(separator + 1));
         run(reference(conversation), context -> context.updateActivity(activity).thenApply(r -> null));
+    }
+
+    /**
+     * A bot cannot start a group chat on Teams: each person gets the message as a card with a chat deep link to the
+     * others (it needs their user principal name, read from the roster once and kept), or their names to look up.
+     */
+    @Override
+    public MessageRef openGroupChat(List<PersonId> people, Message message) throws DeliveryException {
+        Map<PersonId, Optional<String>> principalNames = new LinkedHashMap<>();
+        for (PersonId person : people) {
+            principalNames.put(person, principalName(person));
+        }
+        MessageRef first = null;
+        for (PersonId person : people) {
+            ObjectNode card = AdaptiveCards.card(message);
+            for (PersonId other : people) {
+                if (!other.equals(person)) {
+                    addChatLink(card, store.nameOf(other), principalNames.get(other));
+                }
+            }
+            MessageRef sent = send(personalConversation(person), MessageFactory.attachment(AdaptiveCards.attachment(card)));
+            first = first == null ? sent : first;
+        }
+        return first;
+    }
+
+    private static void addChatLink(ObjectNode card, String name, Optional<String> principalName) {
+        if (principalName.isPresent()) {
+            ArrayNode actions = card.has("actions") ? (ArrayNode) card.get("actions") : card.putArray("actions");
+            actions.addObject().put("type", "Action.OpenUrl").put("title", "💬 Chat with " + name)
+                    .put("url", CHAT_LINK + URLEncoder.encode(principalName.get(), StandardCharsets.UTF_8));
+        } else {
+            ((ArrayNode) card.get("body")).addObject().put("type", "TextBlock").put("wrap", true).put("isSubtle", true)
+                    .put("text", AdaptiveCards.markdown("To chat with " + name + ", look them up by name in Teams."));
+        }
+    }
+
+    /** The person's sign-in name, as kept or read once from the roster of their personal chat with the bot. */
+    private Optional<String> principalName(PersonId person) throws DeliveryException {
+        TeamsStore.KnownPerson known = store.person(person).orElse(null);
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (known.userPrincipalName().isPresent()) {
+            return known.userPrincipalName();
+        }
+        String conversation = personalConversation(person);
+        AtomicReference<String> found = new AtomicReference<>();
+        try {
+            run(reference(conversation), context -> {
+                ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+                return client.getConversations().getConversationMember(known.teamsUserId(), conversation)
+                        .thenApply(member -> {
+                            JsonNode upn = member == null ? null : member.getProperties().get("userPrincipalName");
+                            found.set(upn == null || upn.asText().isBlank() ? null : upn.asText());
+                            return null;
+                        });
+            });
+        } catch (DeliveryException e) {
+            if (e.retryAfter().isPresent()) {
+                throw e;
+            }
+            // Without it the card names the person instead of linking to a chat: worth no failed delivery.
+            return Optional.empty();
+        }
+        Optional<String> upn = Optional.ofNullable(found.get());
+        upn.ifPresent(name -> store.rememberPrincipalName(person, name));
+        return upn;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.microsoft.bot.schema.ConversationReference;
 import com.microsoft.bot.schema.Serialization;
 import dev.guildhall.core.PersonId;
+import dev.guildhall.people.People;
 import dev.guildhall.store.Database;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ final class TeamsStore {
         this.database = database;
     }
 
-    record KnownPerson(String teamsUserId, String serviceUrl, Optional<String> personalConversationId) {
+    record KnownPerson(String teamsUserId, String serviceUrl, Optional<String> personalConversationId,
+                       Optional<String> userPrincipalName) {
     }
 
     /** The team a channel belongs to: its id in Bot Framework activities, and its group id for Graph when known. */
@@ -86,8 +88,20 @@ final class TeamsStore {
 
     Optional<KnownPerson> person(PersonId person) {
         return database.read(h -> h.createQuery(
-                        "SELECT teams_user_id, service_url, personal_conversation_id FROM teams_person WHERE person_id = :p")
+                        "SELECT teams_user_id, service_url, personal_conversation_id, user_principal_name FROM teams_person"
+                                + " WHERE person_id = :p")
                 .bind("p", person).mapTo(KnownPerson.class).findOne());
+    }
+
+    /** Keeps a person's user principal name, read from a roster once: chat deep links need it. */
+    void rememberPrincipalName(PersonId person, String userPrincipalName) {
+        database.inTransaction(h -> h.createUpdate(
+                        "UPDATE teams_person SET user_principal_name = :upn WHERE person_id = :person")
+                .bind("upn", userPrincipalName).bind("person", person.value()).execute());
+    }
+
+    String nameOf(PersonId person) {
+        return database.read(h -> new People(h).nameOf(person));
     }
 
     /** Who the bot has met under a Teams user id ({@code 29:…}), as mention entities name people. */

@@ -83,6 +83,17 @@ class OutboxKindTest {
     }
 
     @Test
+    void aGroupConversationStartsWithEveryoneInItAndItsFirstMessage() throws Exception {
+        PersonId alice = new PersonId("slack:T1:U1");
+        when(port.openGroupChat(List.of(BOB, alice), HELLO)).thenReturn(new MessageRef("slack:T1:G1:3.0"));
+
+        assertThat(OutboxKind.GROUP_CHAT.deliver(port, BOB.value(),
+                GroupChatRequest.of(List.of(BOB, alice), HELLO).json())).isEqualTo(new MessageRef("slack:T1:G1:3.0"));
+        assertThat(OutboxKind.GROUP_CHAT.target(BOB.value()))
+                .isEqualTo(new Pacer.Target("slack", "slack:T1", BOB.value(), "conversations"));
+    }
+
+    @Test
     void anArchivedChannelIsItsOwnAnswer() throws Exception {
         assertThat(OutboxKind.ARCHIVE.deliver(port, GENERAL.value(), "{}")).isEqualTo(new MessageRef(GENERAL.value()));
         verify(port).archiveChannel(GENERAL);

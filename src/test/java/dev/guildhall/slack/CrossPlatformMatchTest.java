@@ -94,6 +94,14 @@ class CrossPlatformMatchTest {
                 && String.valueOf(call.param("text")).contains("match is on"), 1, "match is on")).isNotEmpty();
         assertThat(teams.await(Activities.personalChat("alice"), c -> c.method().equals("PUT")
                 && c.cardText().contains("The match is on"))).isNotEmpty();
+        // and, with no conversation across platforms, each is told the other's name and platform instead
+        assertThat(slack.awaitCalls(call -> call.method().equals("chat.postMessage")
+                && String.valueOf(call.param("text")).contains("Your *kubernetes* pair: alice, on Microsoft Teams"), 1,
+                "introduction to bob")).isNotEmpty();
+        assertThat(teams.await(Activities.personalChat("alice"),
+                c -> c.cardText().contains("Your **kubernetes** pair: bob, on Slack"))).isNotEmpty();
+        assertThat(slack.calls("conversations.open")).noneSatisfy(call -> assertThat(call.param("users"))
+                .contains(","));
     }
 
     @Test

@@ -308,7 +308,9 @@ final class FakeSlack implements AutoCloseable {
             case "auth.test" -> ok.put("url", "https://guildhall-test.slack.com/").put("team", "Guildhall Test")
                     .put("user", "guildhall").put("team_id", "T0TEST").put("user_id", BOT_USER).put("bot_id", "B0TEST")
                     .put("is_enterprise_install", false);
-            case "conversations.open" -> ok.putObject("channel").put("id", "D" + params.getOrDefault("users", "X"));
+            // A DM's id starts with D; a group DM's (several users) is a private conversation's, with G.
+            case "conversations.open" -> ok.putObject("channel").put("id", params.getOrDefault("users", "X")
+                    .contains(",") ? "G" + params.get("users").replace(",", "") : "D" + params.getOrDefault("users", "X"));
             case "chat.postMessage" -> {
                 String ts = nextTs();
                 ok.put("channel", params.get("channel")).put("ts", ts);

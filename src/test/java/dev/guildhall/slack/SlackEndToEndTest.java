@@ -404,4 +404,58 @@ class SlackEndToEndTest {
         // Then the board comes back with a Take button per ticket
         assertThat(json(board.body()).findValuesAsText("action_id")).contains("mentorship.take:1");
     }
+
+    private static List<String> actionIds(FakeSlack.Call call) {
+        return StreamSupport.stream(call.json("blocks").spliterator(), false)
+                .filter(block -> block.get("type").asText().equals("actions"))
+                .flatMap(block -> StreamSupport.stream(block.get("elements").spliterator(), false))
+                .map(button -> button.get("action_id").asText()).toList();
+    }
+
+    private void press(String userId, String name, String actionId) {
+        assertThat(rig.signed(SlackRequests.blockAction(userId, name, actionId, "D" + userId,
+                rig.slack.responseUrl(name), "trigger-" + System.nanoTime()), "application/x-www-form-urlencoded")
+                .status()).isEqualTo(200);
+    }
+
+    /** Issue 16: a new pair's group DM, then the follow-up question's buttons, as Slack renders them. */
+    @Test
+    void anAcceptedMatchOpensAGroupDmWithBothAndAsksEachSideLaterWhetherTheyMet() {
+        // Given bob asked alice, who teaches kubernetes
+        rig.command("U0ALICE", "alice", "/teach", "kubernetes");
+        rig.command("U0BOB", "bob", "/learn", "kubernetes \"run a service\"");
+        FakeSlack.Call proposal = rig.slack.awaitCalls(call -> call.method().equals("chat.postMessage")
+                && "DU0ALICE".equals(call.param("channel")), 1, "proposal to alice").get(0);
+        String accept = actionIds(proposal).stream().filter(id -> id.startsWith("mentorship.accept:")).findFirst()
+                .orElseThrow();
+
+        // When alice accepts
+        press("U0ALICE", "alice", accept);
+
+        // Then one conversations.open names both users (a group DM), and the introduction is posted in it
+        FakeSlack.Call open = rig.slack.awaitCalls(call -> call.method().equals("conversations.open")
+                && String.valueOf(call.param("users")).contains(","), 1, "group DM").get(0);
+        assertThat(open.param("users")).isEqualTo("U0BOB,U0ALICE");
+        FakeSlack.Call introduction = rig.slack.awaitCalls(call -> call.method().equals("chat.postMessage")
+                && "GU0BOBU0ALICE".equals(call.param("channel")), 1, "introduction").get(0);
+        assertThat(introduction.param("text")).contains("Bob, meet Alice").contains("*kubernetes*");
+        assertThat(introduction.json("blocks").toString()).contains("run a service").contains("A first meeting?");
+
+        // When three days pass
+        rig.clock.advance(Duration.ofDays(3));
+        rig.bot.runDueTasks();
+
+        // Then each gets the question with its three buttons
+        for (String user : List.of("U0ALICE", "U0BOB")) {
+            FakeSlack.Call asked = rig.slack.awaitCalls(call -> call.method().equals("chat.postMessage")
+                    && ("D" + user).equals(call.param("channel"))
+                    && String.valueOf(call.param("text")).contains("met about"), 1, "did you meet, to " + user).get(0);
+            assertThat(actionIds(asked)).containsExactly("mentorship.met:1", "mentorship.not-yet:1",
+                    "mentorship.not-working:1");
+            JsonNode release = StreamSupport.stream(asked.json("blocks").spliterator(), false)
+                    .filter(block -> block.get("type").asText().equals("actions")).findFirst().orElseThrow()
+                    .get("elements").get(2);
+            assertThat(release.get("style").asText()).isEqualTo("danger");
+        }
+    }
 }

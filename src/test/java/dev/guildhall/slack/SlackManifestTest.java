@@ -34,9 +34,10 @@ class SlackManifestTest {
     /** What the adapter calls: commands; chat.postMessage/update/postEphemeral; conversations.open; users.info. */
     // chat:write.public: guild announcements and live sessions post in channels the bot was never invited to.
     // files:write: charts and exports are shared as files. channels:manage: working groups' channels —
-    // conversations.create, .invite and .archive (public channels).
+    // conversations.create, .invite and .archive (public channels). mpim:write: a new mentorship pair's group DM
+    // (conversations.open with both people).
     static final Set<String> BOT_SCOPES = Set.of("commands", "chat:write", "chat:write.public", "files:write",
-            "channels:manage", "im:write", "users:read");
+            "channels:manage", "im:write", "mpim:write", "users:read");
     static final String EVENTS_URL = "https://YOUR_HOST/slack/events";
 
     private static JsonNode read(Path path) throws Exception {

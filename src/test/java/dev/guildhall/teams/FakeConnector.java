@@ -61,6 +61,7 @@ public final class FakeConnector implements AutoCloseable {
     private final AtomicInteger conversations = new AtomicInteger();
     private volatile int failNextWith = 0;
     private final java.util.Map<String, java.util.Set<String>> rosters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, String> principalNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeConnector() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -103,6 +104,11 @@ public final class FakeConnector implements AutoCloseable {
         rosters.put(conversation, java.util.Set.of(teamsUserIds));
     }
 
+    /** A roster member's user principal name, as the members call answers it (Teams sends it; Bot Framework passes it on). */
+    public void principalName(String teamsUserId, String userPrincipalName) {
+        principalNames.put(teamsUserId, userPrincipalName);
+    }
+
     public void clear() {
         calls.clear();
     }
@@ -139,7 +145,11 @@ public final class FakeConnector implements AutoCloseable {
                 respond(exchange, 404, "{\"error\":{\"code\":\"NotFound\",\"message\":\"not a member\"}}");
                 return;
             }
-            respond(exchange, 200, JSON.createObjectNode().put("id", user).toString());
+            com.fasterxml.jackson.databind.node.ObjectNode member = JSON.createObjectNode().put("id", user);
+            if (principalNames.containsKey(user)) {
+                member.put("userPrincipalName", principalNames.get(user));
+            }
+            respond(exchange, 200, member.toString());
             return;
         }
         if (path.equals("/v3/conversations") || path.equals("/v3/conversations/")) {

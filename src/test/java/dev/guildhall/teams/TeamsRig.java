@@ -28,6 +28,7 @@ final class TeamsRig implements AutoCloseable {
     final Database database;
     final TeamsAdapter teams;
     final Guildhall guildhall;
+    final AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
 
     TeamsRig(Path dir) throws IOException {
         this(dir, Optional.empty());
@@ -41,7 +42,6 @@ final class TeamsRig implements AutoCloseable {
 
     private TeamsRig(Path dir, Optional<TeamsGraph> graph) throws IOException {
         connector = new FakeConnector();
-        AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-03-02T09:00:00Z"));
         database = Database.open(dir.resolve("g.db").toString());
         teams = new TeamsAdapter(DEV, database, clock, graph);
         guildhall = new Guildhall(database, clock, new RoutingChatPort(Map.of("teams", teams.chatPort())),
@@ -51,6 +51,12 @@ final class TeamsRig implements AutoCloseable {
     /** Posts an activity as Teams would, then runs what became due (the outbox). */
     void post(String activity) {
         assertThat(teams.handle(guildhall, null, activity).status()).isIn(200, 202);
+        guildhall.runDue();
+    }
+
+    /** Moves the clock and runs what fell due (timed tasks, then the outbox). */
+    void advance(java.time.Duration by) {
+        clock.advance(by);
         guildhall.runDue();
     }
 

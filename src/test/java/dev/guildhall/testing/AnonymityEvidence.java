@@ -124,7 +124,12 @@ public final class AnonymityEvidence implements AutoCloseable {
 
     public String logLines() {
         StringBuilder all = new StringBuilder();
-        for (ILoggingEvent event : logs.list) {
+        List<ILoggingEvent> events;
+        // The appender adds under its own lock while background threads still log; copy under the same lock.
+        synchronized (logs) {
+            events = List.copyOf(logs.list);
+        }
+        for (ILoggingEvent event : events) {
             all.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(' ')
                     .append(event.getThreadName()).append(' ').append(event.getFormattedMessage())
                     .append(' ').append(event.getMDCPropertyMap());

@@ -50,6 +50,11 @@ public final class RecordingChatPort implements ChatPort {
         return sent.stream().filter(s -> s.kind().equals("dm") && s.target().equals(person.value())).toList();
     }
 
+    /** First messages of group conversations; a group's target is its people's ids joined by commas. */
+    public List<Sent> groups() {
+        return sent.stream().filter(s -> s.kind().equals("group")).toList();
+    }
+
     public List<Sent> updates() {
         return sent.stream().filter(s -> s.kind().equals("update")).toList();
     }
@@ -92,6 +97,14 @@ public final class RecordingChatPort implements ChatPort {
     public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
         MessageRef ref = ref();
         sent.add(new Sent("post", channel.value(), message, ref.value()));
+        return ref;
+    }
+
+    @Override
+    public MessageRef openGroupChat(List<PersonId> people, Message message) {
+        MessageRef ref = ref();
+        sent.add(new Sent("group", String.join(",", people.stream().map(PersonId::value).toList()), message,
+                ref.value()));
         return ref;
     }
 
