@@ -52,6 +52,11 @@ final class MentorshipStore {
         return handle.createQuery("SELECT * FROM ticket WHERE id = :id").bind("id", id).mapTo(Ticket.class).findOne();
     }
 
+    Optional<Instant> doneAt(long ticketId) {
+        return handle.createQuery("SELECT closed_at FROM ticket WHERE id = :id AND status = 'DONE'")
+                .bind("id", ticketId).mapTo(Instant.class).findOne();
+    }
+
     Optional<Ticket> openTicket(PersonId learner, String topic) {
         return handle.createQuery("""
                         SELECT * FROM ticket WHERE learner_id = :learner AND topic = :topic

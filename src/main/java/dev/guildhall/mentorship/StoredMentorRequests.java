@@ -5,6 +5,7 @@ import dev.guildhall.core.PersonId;
 import dev.guildhall.mentorship.api.MentorRequests;
 import dev.guildhall.store.UnitOfWork;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,8 +38,7 @@ final class StoredMentorRequests implements MentorRequests {
     }
 
     @Override
-    public boolean done(UnitOfWork work, long ticketId) {
-        return new MentorshipStore(work.handle()).ticket(ticketId)
-                .filter(t -> t.status() == TicketStatus.DONE).isPresent();
+    public Optional<Instant> doneAt(UnitOfWork work, long ticketId) {
+        return new MentorshipStore(work.handle()).doneAt(ticketId);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  * stored or sent names them.
  */
 final class AskCommand {
+    static final String NAME = "ask";
     static final String USAGE = """
             /ask "<module>" <question> — ask a module's owners a question anonymously: nobody, not even the owners, \
             learns who asked. Add --guild <slug> when several guilds have a module of that name.""";
@@ -31,7 +32,7 @@ final class AskCommand {
     }
 
     CommandSpec spec() {
-        return new CommandSpec("ask", "ask a module's owners a question, anonymously", USAGE, this::handle, true);
+        return new CommandSpec(NAME, "ask a module's owners a question, anonymously", USAGE, this::handle, true);
     }
 
     private Reply handle(CommandRequest request) {

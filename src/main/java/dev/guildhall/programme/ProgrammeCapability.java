@@ -36,6 +36,7 @@ public final class ProgrammeCapability implements Capability {
         registry.command(new CheckCommand(syllabus, mentors).spec());
         registry.command(new AskCommand(syllabus, mentors).spec());
         new CheckButtons(syllabus, mentors).register(registry);
+        registry.anonymousRetries(new AskRetries());
         registry.task(CheckFlow.RECHECK_TASK, (roundId, work) -> new CheckFlow(work, syllabus, mentors).recheck(roundId));
         registry.home((viewer, work) -> ProgrammeMap.of(new CheckFlow(work, syllabus, mentors), viewer, false));
         declarePersonalData(registry);
@@ -84,6 +85,9 @@ public final class ProgrammeCapability implements Capability {
         registry.personalData(PersonalData.table("check_anonymous_question")
                 .sharedText("text")
                 .notPersonal("id", "module_id", "asked_at").build());
+        // A retry's keyed hash and the minute: no person, no request id, no question.
+        registry.personalData(PersonalData.table("check_anonymous_request")
+                .notPersonal("request_hash", "handled_at").build());
         registry.personalData(PersonalData.table("module_session")
                 .notPersonal("session_id", "module_id", "linked_at").build());
     }

@@ -11,6 +11,7 @@ import dev.guildhall.programme.ProgrammeStore.Question;
 import dev.guildhall.programme.ProgrammeStore.Tally;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,13 +78,14 @@ final class ProgrammeInsights {
         int byRecheck = 0;
         int byMentor = 0;
         for (Gap gap : gaps) {
-            boolean mentored = gap.open() && "MENTOR".equals(gap.action()) && gap.ticketId() != null
-                    && flow.mentors.done(flow.work, gap.ticketId());
-            boolean inTime = gap.closedAt() != null
-                    && !gap.closedAt().isAfter(gap.openedAt().plus(CLOSED_WITHIN));
-            if (inTime && "RECHECK".equals(gap.closedBy())) {
+            Instant deadline = gap.openedAt().plus(CLOSED_WITHIN);
+            boolean recheckedInTime = "RECHECK".equals(gap.closedBy()) && !gap.closedAt().isAfter(deadline);
+            // A mentored gap closes when its ticket is done: it counts only if that came within 30 days of the miss.
+            boolean mentoredInTime = gap.open() && "MENTOR".equals(gap.action()) && gap.ticketId() != null
+                    && flow.mentors.doneAt(flow.work, gap.ticketId()).filter(done -> !done.isAfter(deadline)).isPresent();
+            if (recheckedInTime) {
                 byRecheck++;
-            } else if (inTime && "MENTOR".equals(gap.closedBy()) || mentored) {
+            } else if (mentoredInTime) {
                 byMentor++;
             }
         }

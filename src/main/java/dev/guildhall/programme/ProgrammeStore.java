@@ -406,12 +406,20 @@ final class ProgrammeStore {
                 .execute();
     }
 
-    void closeByMentor(long gapId, Instant now) {
-        handle.createUpdate("UPDATE check_gap SET closed_at = :now, closed_by = 'MENTOR' WHERE id = :id AND closed_at IS NULL")
-                .bind("id", gapId).bind("now", now).execute();
+    // Anonymous questions and linked sessions
+
+    /** Takes a retry hash; false when it was taken before (the request is a platform's retry). */
+    boolean claimAnonymousRequest(String requestHash, Instant minute) {
+        return handle.createUpdate("""
+                        INSERT INTO check_anonymous_request (request_hash, handled_at) VALUES (:hash, :minute)
+                        ON CONFLICT (request_hash) DO NOTHING""")
+                .bind("hash", requestHash).bind("minute", minute).execute() == 1;
     }
 
-    // Anonymous questions and linked sessions
+    void forgetAnonymousRequestsBefore(Instant minute) {
+        handle.createUpdate("DELETE FROM check_anonymous_request WHERE handled_at < :minute")
+                .bind("minute", minute).execute();
+    }
 
     void insertAnonymousQuestion(long moduleId, String text, Instant minute) {
         handle.createUpdate("""

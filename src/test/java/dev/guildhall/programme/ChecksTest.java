@@ -1,5 +1,8 @@
 package dev.guildhall.programme;
 
+import dev.guildhall.core.ActionPress;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Inbound;
 import dev.guildhall.testing.AnonymityEvidence;
 import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,6 +134,31 @@ class ChecksTest {
     }
 
     @Test
+    void aGapClosedWithAMentorCountsInInsightsOnlyWhenItsTicketWasDoneWithinThirtyDays() {
+        // Given tom teaching pods, and carol and dave each missing the one question and asking for a mentor
+        bot.say("tom", "/teach pods");
+        bot.say("olivia", "/check add \"Pods\" \"Do containers in a pod share an IP?\" \"Yes\" \"No\"");
+        bot.say("olivia", "/check send \"Pods\"");
+        bot.press("bob", rightAnswer("bob"));
+        String carol = bot.press("carol", wrongAnswer("carol"));
+        String dave = bot.press("dave", wrongAnswer("dave"));
+
+        // When carol's ticket is done 2 days after her miss, and dave's 31 days after his
+        bot.press("carol", button(carol, "Find me a mentor for this"));
+        bot.press("tom", "mentorship.accept:1");
+        bot.advance(Duration.ofDays(2));
+        assertThat(bot.say("carol", "/learn done 1")).doesNotStartWith("Ticket #1 isn't yours");
+        bot.press("dave", button(dave, "Find me a mentor for this"));
+        bot.press("tom", "mentorship.accept:2");
+        bot.advance(Duration.ofDays(29));
+        assertThat(bot.say("dave", "/learn done 2")).doesNotStartWith("Ticket #2 isn't yours");
+
+        // Then only carol's gap counts as closed within 30 days
+        assertThat(bot.say("alice", "/programme insights k8s-101"))
+                .contains("gaps closed within 30 days: 1 of 2 (0 by re-check, 1 with a mentor)");
+    }
+
+    @Test
     void anAnonymousQuestionLeavesNoTraceOfWhoAskedIt() throws Exception {
         try (AnonymityEvidence evidence = AnonymityEvidence.captureLogs()) {
             // Given someone the bot has never seen
@@ -150,6 +179,43 @@ class ChecksTest {
                     .doesNotContain("console:zed").doesNotContain("yuki");
             assertThat(evidence.logLines().toLowerCase(Locale.ROOT)).doesNotContain("console:zed").doesNotContain("yuki");
             assertThat(bot.say("olivia", "/check results \"Pods\"")).contains("❓ Anonymous questions (2): • why do pods");
+        }
+    }
+
+    @Test
+    void aRetriedAnonymousQuestionIsPostedOnceAndNothingStoredLinksItToWhoAsked() throws Exception {
+        try (AnonymityEvidence evidence = AnonymityEvidence.captureLogs()) {
+            // Given zed's /ask and yuki's "Ask anonymously" with text, each delivered twice with the same request id
+            Inbound ask = Inbound.of(new Command(bot.person("zed"), Optional.empty(), "/ask",
+                    "\"Pods\" why do pods share a network namespace?")).withRequestId("slack-request-zed");
+            Inbound press = Inbound.of(new ActionPress(bot.person("yuki"), Optional.empty(), "check.ask:1",
+                    "what evicts a pod?")).withRequestId("slack-request-yuki");
+
+            // When each is handled, then retried
+            assertThat(bot.bot.handle(ask).reply().messages().get(0).text()).startsWith("❓ Sent to the owners of *Pods*");
+            assertThat(bot.bot.handle(ask).reply().messages().get(0).text()).startsWith("Got it — that request reached"
+                    + " Guildhall twice; the repeat changed nothing.");
+            bot.bot.handle(press);
+            bot.bot.handle(press);
+            bot.bot.runDue();
+
+            // Then the owner gets each question once, and neither the tables nor the logs hold who asked or the ids
+            assertThat(bot.chat.directTo(TestBot.id("olivia")).stream().map(s -> s.message().text())
+                    .filter(text -> text.startsWith("❓ An anonymous question"))).containsExactly(
+                    "❓ An anonymous question about *Pods*:\nwhy do pods share a network namespace?",
+                    "❓ An anonymous question about *Pods*:\nwhat evicts a pod?");
+            assertThat(bot.count("check_anonymous_question")).isEqualTo(2);
+            assertThat(bot.count("check_anonymous_request")).isEqualTo(2);
+            String tables = AnonymityEvidence.dumpEveryTable(bot.database).toLowerCase(Locale.ROOT);
+            assertThat(tables).doesNotContain("console:zed").doesNotContain("yuki").doesNotContain("slack-request");
+            assertThat(evidence.logLines().toLowerCase(Locale.ROOT)).doesNotContain("console:zed")
+                    .doesNotContain("yuki").doesNotContain("slack-request");
+
+            // and the retry hashes go once the platforms have stopped retrying
+            bot.advance(AskRetries.REMEMBERED.plusMinutes(1));
+            bot.bot.handle(Inbound.of(new Command(bot.person("zed"), Optional.empty(), "/ask",
+                    "\"Pods\" and init containers?")).withRequestId("slack-request-later"));
+            assertThat(bot.count("check_anonymous_request")).isEqualTo(1);
         }
     }
 

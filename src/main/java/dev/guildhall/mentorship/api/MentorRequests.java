@@ -3,6 +3,7 @@ package dev.guildhall.mentorship.api;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.store.UnitOfWork;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +25,6 @@ public interface MentorRequests {
     /** How a ticket stands, for its learner: "waiting for a teacher", "a teacher has been asked", "matched"… */
     Optional<String> describe(UnitOfWork work, long ticketId);
 
-    /** Whether the ticket is done: learner and teacher closed it together. */
-    boolean done(UnitOfWork work, long ticketId);
+    /** When the ticket was done (learner and teacher closed it together); empty while it is not done. */
+    Optional<Instant> doneAt(UnitOfWork work, long ticketId);
 }
