@@ -33,6 +33,7 @@ public final class LiveSessionCapability implements Capability {
     @Override
     public void register(Registry registry) {
         registry.command(new SessionCommand(keys, settings).spec());
+        registry.form(new StartForm());
         declarePersonalData(registry);
         registry.command(new WaitCommand(keys, settings).spec());
         new LiveSessionButtons(keys, settings).register(registry);

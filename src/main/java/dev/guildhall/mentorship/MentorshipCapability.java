@@ -18,6 +18,7 @@ public final class MentorshipCapability implements Capability {
     public void register(Registry registry) {
         registry.command(new LearnCommand(topics, settings).spec());
         registry.command(new TeachCommand(topics, settings).spec());
+        new MentorshipForms(topics, settings).register(registry);
         new MentorshipButtons(settings).register(registry);
         registry.home(new MentorshipHome(settings)::render);
         new MentorshipForgetting(settings).register(registry);

@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a script the way {@code guildhall.jar console --script FILE --json} does, and reads its JSON lines. */
-final class ConsoleScript {
+public final class ConsoleScript {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConsoleScript() {
     }
 
-    static List<JsonNode> run(Path dir, AdjustableClock clock, String... lines) throws IOException {
+    public static List<JsonNode> run(Path dir, AdjustableClock clock, String... lines) throws IOException {
         Path file = dir.resolve("script.txt");
         Files.writeString(file, String.join("\n", lines) + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
