@@ -247,7 +247,7 @@ public final class CommandRouter implements Registry {
     /** How metrics name a press: "button:accept", or "unknown". */
     public String observedName(ActionPress press) {
         String name = actionName(press.actionId());
-        return actions.containsKey(name) ? "button:" + name : "unknown";
+        return actions.containsKey(name) || name.equals(Message.OPENS_FORM) ? "button:" + name : "unknown";
     }
 
     private static String actionName(String actionId) {
@@ -275,12 +275,22 @@ public final class CommandRouter implements Registry {
     public Reply press(ActionPress press, UnitOfWork work) {
         String id = press.actionId();
         int colon = id.indexOf(':');
+        if (actionName(id).equals(Message.OPENS_FORM)) {
+            return Reply.of(formHint(colon < 0 ? "" : id.substring(colon + 1)));
+        }
         ActionHandler handler = actions.get(actionName(id));
         if (handler == null) {
             throw new UsageException("That button is not one I recognise any more. Try the command again.");
         }
         String argument = colon < 0 ? "" : id.substring(colon + 1);
         return handler.handle(new ActionRequest(press.presser(), press.channel(), argument, press.input(), work));
+    }
+
+    /** Where a form's button can't open the form (the console), what to type instead. */
+    private String formHint(String formId) {
+        return form(formId).map(spec -> "Type " + spec.commandLine() + " with what it needs; " + spec.commandLine()
+                + " help says what that is.").orElseThrow(() -> new UsageException(
+                "That button is not one I recognise any more. Try the command again."));
     }
 
     private String commandList() {
