@@ -52,7 +52,9 @@ final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
     void publish(PersonId viewer) {
         List<Message> page = new ArrayList<>();
         page.add(Message.text("*Guildhall* — learn from each other, teach what you know.")
-                .withContext("Type /learn help or /teach help for everything you can do."));
+                .withContext("Type /learn help or /teach help for everything you can do.")
+                .withButton(Message.Button.opensForm("learn", "Ask to learn something"))
+                .withButton(Message.Button.opensForm("teach", "Offer to teach")));
         page.addAll(bot.home(viewer));
         List<LayoutBlock> blocks = BlockKit.blocks(page);
         deliver(() -> port.publishHome(viewer, blocks.size() <= BlockKit.HOME_BLOCKS ? blocks

@@ -161,6 +161,19 @@ class SlackFormsTest {
         assertThat(rig.count("SELECT COUNT(*) FROM announcement")).isEqualTo(1);
     }
 
+    @Test
+    void theHomeTabsButtonsOpenTheForms() {
+        rig.signed(SlackRequests.appHomeOpened("U0ALICE", "Ev0HOME1"), "application/json");
+        JsonNode home = rig.slack.awaitCalls("views.publish", 1).get(0).json("view");
+        assertThat(home.findValuesAsText("action_id")).contains("form:learn", "form:teach");
+
+        rig.signed(SlackRequests.homeBlockAction("U0ALICE", "alice", "form:learn", SlackRequests.newTriggerId()),
+                "application/x-www-form-urlencoded");
+
+        assertThat(openedView().path("title").path("text").asText()).isEqualTo("Ask to learn something");
+        assertThat(rig.slack.calls("chat.postMessage")).isEmpty();
+    }
+
     private static JsonNode readTree(String json) {
         try {
             return FakeSlack.JSON.readTree(json);
