@@ -47,6 +47,7 @@ public final class GuildCapability implements Capability {
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
         GuildForms.register(registry);
+        registry.home(GuildHome::render);
         GuildPersonalData.register(registry);
         Succession.register(registry, new LeadSuccession(admins));
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);

@@ -2,6 +2,7 @@ package dev.guildhall.mentorship;
 
 import dev.guildhall.topic.Topics;
 import dev.guildhall.command.Capability;
+import dev.guildhall.command.CommandSpec;
 import dev.guildhall.command.Registry;
 
 /** Mentorship matching: {@code /learn}, {@code /teach}, their buttons, and the answer deadline. */
@@ -16,10 +17,13 @@ public final class MentorshipCapability implements Capability {
 
     @Override
     public void register(Registry registry) {
-        registry.command(new LearnCommand(topics, settings).spec());
-        registry.command(new TeachCommand(topics, settings).spec());
+        CommandSpec learn = new LearnCommand(topics, settings).spec();
+        CommandSpec teach = new TeachCommand(topics, settings).spec();
+        registry.command(learn);
+        registry.command(teach);
         new MentorshipForms(topics, settings).register(registry);
         new MentorshipButtons(settings).register(registry);
+        MentorshipHomeButtons.register(registry, learn.handler(), teach.handler());
         registry.home(new MentorshipHome(settings)::render);
         new MentorshipForgetting(settings).register(registry);
         registry.task(MentorshipFlow.DEADLINE_TASK, (matchId, work) -> {
