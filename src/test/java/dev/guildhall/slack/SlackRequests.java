@@ -148,6 +148,36 @@ final class SlackRequests {
         return "payload=" + encode(payload.toString());
     }
 
+    /** A global shortcut chosen from the shortcuts menu ({@code shortcut}), as Slack documents it. */
+    static String globalShortcut(String userId, String userName, String callbackId, String triggerId) {
+        ObjectNode payload = FakeSlack.JSON.createObjectNode();
+        payload.put("type", "shortcut").put("token", "legacy-verification-token")
+                .put("action_ts", "1700000003.000400");
+        payload.putObject("team").put("id", TEAM).put("domain", "guildhall-test");
+        payload.putObject("user").put("id", userId).put("username", userName).put("team_id", TEAM);
+        payload.put("is_enterprise_install", false).putNull("enterprise");
+        payload.put("callback_id", callbackId).put("trigger_id", triggerId);
+        return "payload=" + encode(payload.toString());
+    }
+
+    /** A message shortcut chosen on a message ({@code message_action}), as Slack documents it. */
+    static String messageShortcut(String userId, String userName, String callbackId, String triggerId,
+                                  String channelId, String messageAuthor, String messageText) {
+        ObjectNode payload = FakeSlack.JSON.createObjectNode();
+        payload.put("type", "message_action").put("token", "legacy-verification-token")
+                .put("action_ts", "1700000004.000500");
+        payload.putObject("team").put("id", TEAM).put("domain", "guildhall-test");
+        payload.putObject("user").put("id", userId).put("name", userName).put("team_id", TEAM);
+        payload.putObject("channel").put("id", channelId).put("name", "general");
+        payload.put("is_enterprise_install", false).putNull("enterprise");
+        payload.put("callback_id", callbackId).put("trigger_id", triggerId)
+                .put("message_ts", "1700000000.000100");
+        payload.putObject("message").put("type", "message").put("user", messageAuthor)
+                .put("ts", "1700000000.000100").put("text", messageText);
+        payload.put("response_url", "https://hooks.slack.com/app/T0TEST/1/shortcut");
+        return "payload=" + encode(payload.toString());
+    }
+
     /** The Events API envelope for a person opening the bot's Home tab. */
     static String appHomeOpened(String userId, String eventId) {
         ObjectNode envelope = FakeSlack.JSON.createObjectNode();
