@@ -4,6 +4,7 @@ import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Reply;
 import dev.guildhall.store.UnitOfWork;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,5 +24,9 @@ record Exchange(Inbound inbound, String name, boolean anonymous, Optional<UnitOf
 
     Handled answer(Reply reply, RequestObserver.Outcome outcome) {
         return new Handled(reply, !anonymous, outcome);
+    }
+
+    Handled answer(Reply reply, RequestObserver.Outcome outcome, Map<String, String> problems, boolean preview) {
+        return new Handled(reply, !anonymous, outcome, problems, preview);
     }
 }

@@ -3,7 +3,10 @@ package dev.guildhall.bot;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.CommandRouter;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.command.FormSpec;
 import dev.guildhall.core.ChatPort;
+import dev.guildhall.core.Command;
+import dev.guildhall.core.Form;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
@@ -19,7 +22,9 @@ import dev.guildhall.store.UnitOfWork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The bot without any platform: adapters hand it commands and button presses and get the caller's reply back.
@@ -84,20 +89,65 @@ public final class Guildhall implements AutoCloseable {
     }
 
     private Handled route(Exchange exchange) {
-        Reply reply = exchange.inbound() instanceof Inbound.Typed typed
+        Inbound inbound = exchange.inbound();
+        if (inbound instanceof Inbound.Submitted sent) {
+            CommandRouter.Submitted submitted = router.submit(sent.submission(), exchange.work());
+            return exchange.answer(submitted.reply(), RequestObserver.Outcome.OK, Map.of(), submitted.preview());
+        }
+        Reply reply = inbound instanceof Inbound.Typed typed
                 ? router.route(typed.command(), exchange.work())
-                : router.press(((Inbound.Pressed) exchange.inbound()).press(), exchange.work());
+                : router.press(((Inbound.Pressed) inbound).press(), exchange.work());
         return exchange.answer(reply, RequestObserver.Outcome.OK);
     }
 
     private String observedName(Inbound inbound) {
+        if (inbound instanceof Inbound.Submitted sent) {
+            return router.observedName(sent.submission());
+        }
         return inbound instanceof Inbound.Typed typed ? router.observedName(typed.command())
                 : router.observedName(((Inbound.Pressed) inbound).press());
     }
 
     private boolean isAnonymous(Inbound inbound) {
+        if (inbound instanceof Inbound.Submitted) {
+            return false; // no form is anonymous: its values are the sender's own words
+        }
         return inbound instanceof Inbound.Typed typed ? router.isAnonymous(typed.command())
                 : router.isAnonymous(((Inbound.Pressed) inbound).press());
+    }
+
+    /**
+     * The form to show instead of running a command typed with too few words, built for its caller (the guilds they
+     * lead…), or empty when the command should simply run. Only reads.
+     */
+    public Optional<Form> formFor(Command command) {
+        return router.formFor(command).flatMap(spec -> buildForm(spec, command.caller(), Map.of()));
+    }
+
+    /**
+     * A form by its id (a shortcut's, a Home button's, a Teams dialog's), prefilled with some values; empty when
+     * there is no such form or it has nothing to offer this person (a lead's form for someone who leads nothing).
+     */
+    public Optional<Form> form(String formId, Person filler, Map<String, String> prefill) {
+        return router.form(formId).flatMap(spec -> buildForm(spec, filler, prefill));
+    }
+
+    private Optional<Form> buildForm(FormSpec spec, Person filler, Map<String, String> prefill) {
+        Form form = database.read(handle -> spec.form(filler, new UnitOfWork(handle, clock.instant())));
+        // Nothing to choose (no guild led): the command itself then says what is missing, as it would typed.
+        return form.fillable() ? Optional.of(form.prefilled(prefill)) : Optional.empty();
+    }
+
+    /** Each form's command and fields, as help lists them ({@code /learn: topic (…), goal (…)}), for a viewer. */
+    public List<String> describeForms(Person viewer) {
+        return database.read(handle -> router.forms().stream().map(spec -> spec.commandLine() + ": "
+                + spec.form(viewer, new UnitOfWork(handle, clock.instant())).fields().stream()
+                .map(Form.Field::describe).collect(Collectors.joining(", "))).toList());
+    }
+
+    /** Choices for a form's suggested select as the person types; reads only, for Slack's 3-second budget. */
+    public List<Form.Choice> suggest(String formId, String field, String typed) {
+        return database.read(handle -> router.suggest(formId, field, typed, new UnitOfWork(handle, clock.instant())));
     }
 
     /**

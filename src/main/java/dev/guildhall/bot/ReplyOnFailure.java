@@ -1,5 +1,6 @@
 package dev.guildhall.bot;
 
+import dev.guildhall.command.FormRejected;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Reply;
 import org.slf4j.Logger;
@@ -21,6 +22,8 @@ final class ReplyOnFailure implements Middleware {
     public Handled handle(Exchange exchange, Next next) {
         try {
             return next.handle(exchange);
+        } catch (FormRejected e) {
+            return exchange.answer(Reply.of(e.getMessage()), RequestObserver.Outcome.REFUSED, e.problems(), false);
         } catch (UsageException e) {
             return exchange.answer(Reply.of(e.getMessage()), RequestObserver.Outcome.REFUSED);
         } catch (RuntimeException e) {

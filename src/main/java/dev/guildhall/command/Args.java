@@ -113,6 +113,29 @@ public final class Args {
         return options.containsKey(name);
     }
 
+    /**
+     * A value as one quoted word of a command text, whatever quotes it holds itself: a form's value becomes the words
+     * the handler reads exactly as if they had been typed in quotes.
+     */
+    public static String quoted(String value) {
+        if (value.indexOf('"') < 0) {
+            return '"' + value + '"';
+        }
+        if (value.indexOf('\'') < 0) {
+            return "'" + value + "'";
+        }
+        return "\u201C" + value.replace('\u201D', '"') + "\u201D";
+    }
+
+    /**
+     * Free text for the end of a command (read back with {@link #restFrom}): its straight and opening quotes become
+     * closing curly ones, which never start a quoted word, so an apostrophe or an odd quote is kept as written.
+     */
+    public static String tail(String text) {
+        return text.replace('"', '\u201D').replace('\u201C', '\u201D').replace('\u201E', '\u201D')
+                .replace('\'', '\u2019').replace('\u2018', '\u2019');
+    }
+
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
     }

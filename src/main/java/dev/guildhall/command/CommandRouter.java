@@ -2,6 +2,8 @@ package dev.guildhall.command;
 
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Form;
+import dev.guildhall.core.FormSubmission;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
@@ -35,6 +37,7 @@ public final class CommandRouter implements Registry {
     private final Map<String, Map<String, CommandSpec>> subcommands = new LinkedHashMap<>();
     private final Map<String, PersonalData> personalData = new LinkedHashMap<>();
     private final List<ForgettingStep> forgettingSteps = new ArrayList<>();
+    private final Map<String, FormSpec> forms = new LinkedHashMap<>();
 
     @Override
     public void command(CommandSpec spec) {
@@ -100,6 +103,97 @@ public final class CommandRouter implements Registry {
     }
 
     @Override
+    public void form(FormSpec form) {
+        putOnce(forms, form.id(), form, "form ");
+    }
+
+    @Override
+    public List<FormSpec> forms() {
+        return List.copyOf(forms.values());
+    }
+
+    public Optional<FormSpec> form(String id) {
+        return Optional.ofNullable(forms.get(id));
+    }
+
+    /**
+     * The form to open instead of running a command typed with too few words ({@code /learn} alone, {@code /guild
+     * meetup devops}), if its capability has one; {@code help} and anything too long never open one.
+     */
+    public Optional<FormSpec> formFor(Command command) {
+        String name = command.name().toLowerCase(Locale.ROOT);
+        if (!commands.containsKey(name) || command.text().length() > MAX_TEXT_LENGTH) {
+            return Optional.empty();
+        }
+        Args args;
+        try {
+            args = Args.parse(command.text());
+        } catch (UsageException e) {
+            return Optional.empty();
+        }
+        boolean firstIsWord = !args.isEmpty() && !args.isQuoted(0);
+        for (FormSpec form : forms.values()) {
+            if (!form.command().equals(name)) {
+                continue;
+            }
+            if (form.subcommand().isEmpty() ? form.opensFor(args)
+                    : firstIsWord && args.first().equals(form.subcommand()) && form.opensFor(args.shift())) {
+                return Optional.of(form);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A form sent: its values checked field by field, then turned into its command's words and run by the command's
+     * handler like typed text. A refusal comes back as {@link FormRejected} on the form's field for refusals, so the
+     * platform can show it there; either way it rolls everything back. A form with a preview shows it first.
+     */
+    public Submitted submit(FormSubmission submission, UnitOfWork work) {
+        FormSpec spec = form(submission.formId()).orElseThrow(() -> new UsageException(
+                "That form is not one I know any more. Type the command again to open it afresh."));
+        Form form = spec.form(submission.submitter(), work);
+        Map<String, String> labels = form.fields().stream()
+                .collect(Collectors.toMap(Form.Field::name, Form.Field::label));
+        Form.Checked checked = form.check(submission.values());
+        if (!checked.ok()) {
+            throw new FormRejected(checked.errors(), labels);
+        }
+        FormValues values = new FormValues(checked.values());
+        if (!submission.confirmed()) {
+            Optional<Message> preview = spec.preview(values, submission.submitter(), work);
+            if (preview.isPresent()) {
+                return new Submitted(Reply.of(preview.get()), true);
+            }
+        }
+        try {
+            String words = (spec.subcommand().isEmpty() ? "" : spec.subcommand() + " ")
+                    + spec.commandText(values, submission.submitter(), work);
+            return new Submitted(route(new Command(submission.submitter(), submission.channel(), spec.command(),
+                    words), work), false);
+        } catch (FormRejected e) {
+            throw new FormRejected(e.problems(), labels);
+        } catch (UsageException e) {
+            throw new FormRejected(Map.of(spec.refusalsGoTo(), e.getMessage()), labels);
+        }
+    }
+
+    /** What a form's run gave: the reply, or (for a form with a preview, sent the first time) the preview. */
+    public record Submitted(Reply reply, boolean preview) {
+    }
+
+    /** Choices for a form's suggested select, as the person types. */
+    public List<Form.Choice> suggest(String formId, String field, String typed, UnitOfWork work) {
+        return form(formId).map(spec -> spec.suggest(field, typed == null ? "" : typed.strip(), work))
+                .orElse(List.of());
+    }
+
+    /** How metrics name a form sent: "form:guild.meetup", or "unknown". */
+    public String observedName(FormSubmission submission) {
+        return forms.containsKey(submission.formId()) ? "form:" + submission.formId() : "unknown";
+    }
+
+    @Override
     public void personalData(PersonalData table) {
         putOnce(personalData, table.table(), table, "personal data of table ");
     }
@@ -153,7 +247,7 @@ public final class CommandRouter implements Registry {
     /** How metrics name a press: "button:accept", or "unknown". */
     public String observedName(ActionPress press) {
         String name = actionName(press.actionId());
-        return actions.containsKey(name) ? "button:" + name : "unknown";
+        return actions.containsKey(name) || name.equals(Message.OPENS_FORM) ? "button:" + name : "unknown";
     }
 
     private static String actionName(String actionId) {
@@ -181,12 +275,22 @@ public final class CommandRouter implements Registry {
     public Reply press(ActionPress press, UnitOfWork work) {
         String id = press.actionId();
         int colon = id.indexOf(':');
+        if (actionName(id).equals(Message.OPENS_FORM)) {
+            return Reply.of(formHint(colon < 0 ? "" : id.substring(colon + 1)));
+        }
         ActionHandler handler = actions.get(actionName(id));
         if (handler == null) {
             throw new UsageException("That button is not one I recognise any more. Try the command again.");
         }
         String argument = colon < 0 ? "" : id.substring(colon + 1);
         return handler.handle(new ActionRequest(press.presser(), press.channel(), argument, press.input(), work));
+    }
+
+    /** Where a form's button can't open the form (the console), what to type instead. */
+    private String formHint(String formId) {
+        return form(formId).map(spec -> "Type " + spec.commandLine() + " with what it needs; " + spec.commandLine()
+                + " help says what that is.").orElseThrow(() -> new UsageException(
+                "That button is not one I recognise any more. Try the command again."));
     }
 
     private String commandList() {

@@ -36,6 +36,12 @@ public interface Registry {
     /** The subcommands contributed to {@code command}, in registration order; read them when a command runs. */
     List<CommandSpec> subcommands(String command);
 
+    /** A form that opens instead of a command's usage text and comes back as that command. */
+    void form(FormSpec form);
+
+    /** Every form registered, in registration order. */
+    List<FormSpec> forms();
+
     /** Declares what a table holds about people and what forgetting one does with it (every table, every column). */
     void personalData(PersonalData table);
 

@@ -6,16 +6,18 @@ import java.util.regex.Pattern;
 
 /**
  * One line of the console: {@code @alice /teach kubernetes}, {@code @bob #general /learn k8s},
- * {@code @bob !press mentorship.accept:1}, {@code @alice !tz Europe/Berlin}, {@code !advance 25h}; blank lines and
+ * {@code @bob !press mentorship.accept:1}, {@code @alice !form /guild meetup guild=devops title="Kafka" …},
+ * {@code @alice !tz Europe/Berlin}, {@code !advance 25h}; blank lines and
  * lines starting with {@code #} are skipped.
  */
 record ConsoleLine(Kind kind, String person, Optional<String> channel, String body) {
-    enum Kind { SKIP, HELP, COMMAND, PRESS, TIME_ZONE, ADVANCE }
+    enum Kind { SKIP, HELP, COMMAND, PRESS, FORM, TIME_ZONE, ADVANCE }
 
     private static final Pattern SPEAKER = Pattern.compile(
             "@([A-Za-z0-9._-]{1,40})(?:\\s+#([A-Za-z0-9_-]{1,80}))?\\s+(.*)", Pattern.DOTALL);
     static final String HOW = "Start a line with a person, like @alice /teach kubernetes (or @bob #general /learn k8s,"
-            + " @bob !press <button id>, @alice !tz Europe/Berlin); !advance 25h moves the clock; help shows this.";
+            + " @bob !press <button id>, @alice !form /learn topic=kafka, @alice !tz Europe/Berlin); !advance 25h moves the clock;"
+            + " help shows this.";
 
     static ConsoleLine parse(String raw) {
         String line = raw.strip();
@@ -41,10 +43,14 @@ record ConsoleLine(Kind kind, String person, Optional<String> channel, String bo
         if (body.startsWith("!press")) {
             return new ConsoleLine(Kind.PRESS, person, channel, body.substring("!press".length()).strip());
         }
+        if (body.startsWith("!form")) {
+            return new ConsoleLine(Kind.FORM, person, channel, body.substring("!form".length()).strip());
+        }
         if (body.startsWith("!tz")) {
             return new ConsoleLine(Kind.TIME_ZONE, person, channel, body.substring("!tz".length()).strip());
         }
-        throw new IllegalArgumentException("After @" + person + " comes a /command, !press <button id> or !tz <zone>. "
+        throw new IllegalArgumentException("After @" + person + " comes a /command, !press <button id>, !form /command name=value… or"
+                + " !tz <zone>. "
                 + HOW);
     }
 

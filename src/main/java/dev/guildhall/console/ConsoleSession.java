@@ -1,10 +1,12 @@
 package dev.guildhall.console;
 
 import dev.guildhall.bot.Guildhall;
+import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Durations;
+import dev.guildhall.core.FormSubmission;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
@@ -20,6 +22,8 @@ final class ConsoleSession {
     private final Guildhall bot;
     private final ConsoleChatPort port;
     private final ConsoleOutput output;
+    /** Whose choices help shows in each form's fields: nobody's, so none (the form fills them when it opens). */
+    private static final String HELP_VIEWER = "help";
 
     ConsoleSession(Guildhall bot, ConsoleChatPort port, ConsoleOutput output) {
         this.bot = bot;
@@ -42,7 +46,26 @@ final class ConsoleSession {
             }
             case HELP -> output.note(ConsoleLine.HOW + " Commands: " + String.join(", ",
                     bot.router().commands().stream().map(spec -> "/" + spec.name() + " (" + spec.summary() + ")")
-                            .toList()));
+                            .toList()) + ". " + ConsoleForm.HOW + " Forms: " + String.join("; ",
+                    bot.describeForms(port.personNamed(HELP_VIEWER)))
+                    + ". A form that previews (/guild announce) sends with --confirm at the end.");
+            case FORM -> {
+                ConsoleForm form;
+                try {
+                    form = ConsoleForm.parse(line.body(), bot.router().forms());
+                } catch (IllegalArgumentException e) {
+                    output.error(e.getMessage());
+                    return false;
+                }
+                Person filler = port.personNamed(line.person());
+                Handled handled = bot.handle(Inbound.of(new FormSubmission(filler,
+                        line.channel().map(ConsoleChatPort::channel), form.spec().id(), form.values(),
+                        form.confirmed())));
+                show(filler, line.channel(), handled.reply());
+                if (handled.preview()) {
+                    output.note("that is a preview: add --confirm to the line to send it");
+                }
+            }
             case ADVANCE -> {
                 Duration by;
                 try {

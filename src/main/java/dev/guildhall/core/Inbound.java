@@ -4,11 +4,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a person did on a platform, lifted out of it: a command typed or a button pressed, by whom and where, with the
+ * What a person did on a platform, lifted out of it: a command typed, a button pressed or a form sent, by whom and where, with the
  * platform's id for this delivery when the platform may deliver it again (Slack's trigger_id), so a retry is answered
  * from the first time instead of done twice. Adapters build one and hand it to the bot's single entry point.
  */
-public sealed interface Inbound permits Inbound.Typed, Inbound.Pressed {
+public sealed interface Inbound permits Inbound.Typed, Inbound.Pressed, Inbound.Submitted {
 
     Person caller();
 
@@ -25,6 +25,10 @@ public sealed interface Inbound permits Inbound.Typed, Inbound.Pressed {
 
     static Pressed of(ActionPress press) {
         return new Pressed(Objects.requireNonNull(press, "press"), Optional.empty(), CallerContact.NONE);
+    }
+
+    static Submitted of(FormSubmission submission) {
+        return new Submitted(Objects.requireNonNull(submission, "submission"), Optional.empty(), CallerContact.NONE);
     }
 
     /** A slash command (or its equivalent typed in a chat). */
@@ -66,6 +70,27 @@ public sealed interface Inbound permits Inbound.Typed, Inbound.Pressed {
 
         public Pressed withContact(CallerContact remember) {
             return new Pressed(press, requestId, remember);
+        }
+    }
+
+    /** A form sent; it becomes the command its capability builds from the values. */
+    record Submitted(FormSubmission submission, Optional<String> requestId, CallerContact contact) implements Inbound {
+        @Override
+        public Person caller() {
+            return submission.submitter();
+        }
+
+        @Override
+        public Optional<ChannelId> channel() {
+            return submission.channel();
+        }
+
+        public Submitted withRequestId(String id) {
+            return new Submitted(submission, Optional.of(id), contact);
+        }
+
+        public Submitted withContact(CallerContact remember) {
+            return new Submitted(submission, requestId, remember);
         }
     }
 

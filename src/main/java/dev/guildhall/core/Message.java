@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -57,6 +58,9 @@ public record Message(String text, List<Field> fields, String context, List<Butt
      * {@code prompt} it sends a line of text typed next to it (the prompt is the box's placeholder): platforms that
      * can show a text box on a message (Teams cards) show it, the others leave the button out.
      */
+    /** The action name of buttons that open a form. */
+    public static final String OPENS_FORM = "form";
+
     public record Button(String actionId, String label, Style style,
                          // Left out when absent, so that rows stored before buttons could take text stay byte-for-byte.
                          @JsonInclude(JsonInclude.Include.NON_NULL) String prompt) {
@@ -73,6 +77,20 @@ public record Message(String text, List<Field> fields, String context, List<Butt
         /** A text box with this button: what the person types arrives as the press's input. */
         public static Button sendingText(String actionId, String label, String prompt) {
             return new Button(actionId, label, Style.PRIMARY, Objects.requireNonNull(prompt, "prompt"));
+        }
+
+        /**
+         * A button that opens a form (by its id): Slack opens it as a modal, Teams as a dialog; elsewhere the press
+         * answers with the command to type instead.
+         */
+        public static Button opensForm(String formId, String label) {
+            return new Button(OPENS_FORM + ":" + formId, label, Style.DEFAULT);
+        }
+
+        /** The form this button opens, if it opens one. */
+        public Optional<String> formToOpen() {
+            return actionId.startsWith(OPENS_FORM + ":")
+                    ? Optional.of(actionId.substring(OPENS_FORM.length() + 1)) : Optional.empty();
         }
 
         public boolean takesText() {

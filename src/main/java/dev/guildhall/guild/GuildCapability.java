@@ -52,6 +52,8 @@ public final class GuildCapability implements Capability {
         contributed.forEach(sub -> subcommands.add(Subcommand.forLeads(sub)));
         registry.command(new GuildCommand(subcommands).spec());
         GuildButtons.register(registry);
+        GuildForms.register(registry);
+        registry.home(GuildHome::render);
         GuildPersonalData.register(registry);
         Succession.register(registry, new LeadSuccession(admins));
         registry.task(MeetupReminders.DAY_BEFORE, MeetupReminders::dayBefore);

@@ -80,6 +80,14 @@ final class GuildStore {
                 .mapTo(Member.class).list();
     }
 
+    /** The guilds a person leads, by slug: what a lead's forms offer. */
+    List<Guild> ledBy(PersonId person) {
+        return handle.createQuery("""
+                        SELECT * FROM guild WHERE id IN (SELECT guild_id FROM guild_member
+                         WHERE person_id = :person AND role = 'LEAD') ORDER BY slug""")
+                .bind("person", person).mapTo(Guild.class).list();
+    }
+
     List<Member> leads(long guildId) {
         return members(guildId).stream().filter(Member::isLead).toList();
     }

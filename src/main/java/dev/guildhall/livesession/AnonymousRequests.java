@@ -35,7 +35,10 @@ final class AnonymousRequests implements AnonymousRetries {
             boolean isWait = typed.command().name().toLowerCase(Locale.ROOT).equals(WaitCommand.NAME);
             return isWait ? typed.channel().flatMap(store::runningIn) : Optional.empty();
         }
-        String actionId = ((Inbound.Pressed) inbound).press().actionId();
+        if (!(inbound instanceof Inbound.Pressed pressed)) {
+            return Optional.empty(); // a form is never anonymous
+        }
+        String actionId = pressed.press().actionId();
         int colon = actionId.indexOf(':');
         if (colon < 0) {
             return Optional.empty();

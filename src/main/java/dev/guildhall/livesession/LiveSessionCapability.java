@@ -48,6 +48,7 @@ public final class LiveSessionCapability implements Capability {
     @Override
     public void register(Registry registry) {
         registry.command(new SessionCommand(keys, settings, modules).spec());
+        registry.form(new StartForm());
         declarePersonalData(registry);
         registry.command(new WaitCommand(keys, settings).spec());
         new LiveSessionButtons(keys, settings, teachInvites).register(registry);

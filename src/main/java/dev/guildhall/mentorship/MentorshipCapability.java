@@ -3,6 +3,7 @@ package dev.guildhall.mentorship;
 import dev.guildhall.topic.Topics;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.PersonalData;
+import dev.guildhall.command.CommandSpec;
 import dev.guildhall.command.Registry;
 import dev.guildhall.mentorship.api.TeachInvites;
 import dev.guildhall.mentorship.api.MentorRequests;
@@ -31,9 +32,13 @@ public final class MentorshipCapability implements Capability {
     public void register(Registry registry) {
         // Marks a ticket's goal as the accepted teacher's to read; the goal itself is the ticket's.
         registry.personalData(PersonalData.table("ticket_private_goal").notPersonal("ticket_id").build());
-        registry.command(new LearnCommand(topics, settings).spec());
-        registry.command(new TeachCommand(topics, settings).spec());
+        CommandSpec learn = new LearnCommand(topics, settings).spec();
+        CommandSpec teach = new TeachCommand(topics, settings).spec();
+        registry.command(learn);
+        registry.command(teach);
+        new MentorshipForms(topics, settings).register(registry);
         new MentorshipButtons(settings).register(registry);
+        MentorshipHomeButtons.register(registry, learn.handler(), teach.handler());
         registry.home(new MentorshipHome(settings)::render);
         new MentorshipForgetting(settings).register(registry);
         PairFollowUp.register(registry, settings);

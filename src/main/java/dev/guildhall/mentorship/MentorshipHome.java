@@ -52,7 +52,8 @@ final class MentorshipHome {
         if (!tickets.isEmpty()) {
             Message mine = Message.text("🎫 *Your tickets*");
             for (Ticket ticket : tickets) {
-                mine = mine.withField("#" + ticket.id() + " " + ticket.topic(), ticket.status().describe());
+                mine = mine.withField("#" + ticket.id() + " " + ticket.topic(), ticket.status().describe())
+                        .withButton(MentorshipHomeButtons.cancel(ticket));
             }
             page.add(mine.withContext("/learn cancel <ticket> withdraws one; /learn done <ticket> closes it."));
         }
@@ -64,7 +65,7 @@ final class MentorshipHome {
                 teaching = teaching.withField(offer.topic(), store.load(viewer, offer.topic()) + " of "
                         + offer.capacity() + " places taken");
             }
-            page.add(teaching);
+            page.add(teaching.withButton(MentorshipHomeButtons.pauseOrResume(offers.get(0).isPaused())));
             for (Offer offer : offers) {
                 waitingFor(offer.topic(), viewer, store, people).ifPresent(page::add);
             }

@@ -98,6 +98,16 @@ final class MentorshipStore {
         return demand;
     }
 
+    /** Topics someone teaches or wants to learn now, containing {@code typed}, alphabetically: form suggestions. */
+    List<String> knownTopics(String typed, int limit) {
+        return handle.createQuery("""
+                        SELECT topic FROM teaching_offer WHERE stopped_at IS NULL AND topic LIKE :pattern ESCAPE '!'
+                        UNION SELECT topic FROM ticket WHERE status = 'WAITING' AND topic LIKE :pattern ESCAPE '!'
+                        ORDER BY topic LIMIT :limit""")
+                .bind("pattern", "%" + typed.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .bind("limit", limit).mapTo(String.class).list();
+    }
+
     // --- teaching offers
 
     Optional<Offer> offer(PersonId teacher, String topic) {

@@ -8,10 +8,13 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.guildhall.slack.AfterAck.deliver;
 
@@ -21,6 +24,16 @@ import static dev.guildhall.slack.AfterAck.deliver;
  * retries it.
  */
 final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
+    /** The forms the page's first buttons open, by form id, with their labels. */
+    private static final Map<String, String> FORM_BUTTONS = new LinkedHashMap<>();
+
+    static {
+        FORM_BUTTONS.put("learn", "Ask to learn something");
+        FORM_BUTTONS.put("teach", "Offer to teach");
+        FORM_BUTTONS.put("wg.create", "Start a working group");
+        FORM_BUTTONS.put("session.start", "Start a live session");
+    }
+
     private final Guildhall bot;
     private final SlackChatPort port;
     private final AfterAck afterAck;
@@ -51,8 +64,16 @@ final class AppHome implements BoltEventHandler<AppHomeOpenedEvent> {
     /** Shows a person their page (again). */
     void publish(PersonId viewer) {
         List<Message> page = new ArrayList<>();
-        page.add(Message.text("*Guildhall* — learn from each other, teach what you know.")
-                .withContext("Type /learn help or /teach help for everything you can do."));
+        Message welcome = Message.text("*Guildhall* — learn from each other, teach what you know.")
+                .withContext("Type /learn help or /teach help for everything you can do.");
+        Person person = Person.of(viewer, "");
+        for (Map.Entry<String, String> form : FORM_BUTTONS.entrySet()) {
+            // Only the forms this person can fill (a working group needs a guild they're in).
+            if (bot.form(form.getKey(), person, Map.of()).isPresent()) {
+                welcome = welcome.withButton(Message.Button.opensForm(form.getKey(), form.getValue()));
+            }
+        }
+        page.add(welcome);
         page.addAll(bot.home(viewer));
         List<LayoutBlock> blocks = BlockKit.blocks(page);
         deliver(() -> port.publishHome(viewer, blocks.size() <= BlockKit.HOME_BLOCKS ? blocks

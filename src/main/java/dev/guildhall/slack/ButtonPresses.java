@@ -11,13 +11,16 @@ import dev.guildhall.bot.Guildhall;
 import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.Form;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.guildhall.slack.AfterAck.deliver;
@@ -34,13 +37,16 @@ final class ButtonPresses implements BlockActionHandler {
     private final SlackPeople people;
     private final AppHome home;
     private final AfterAck afterAck;
+    private final SlackFormRequests forms;
 
-    ButtonPresses(Guildhall bot, SlackChatPort port, SlackPeople people, AppHome home, AfterAck afterAck) {
+    ButtonPresses(Guildhall bot, SlackChatPort port, SlackPeople people, AppHome home, AfterAck afterAck,
+                  SlackFormRequests forms) {
         this.bot = bot;
         this.port = port;
         this.people = people;
         this.home = home;
         this.afterAck = afterAck;
+        this.forms = forms;
     }
 
     @Override
@@ -57,6 +63,12 @@ final class ButtonPresses implements BlockActionHandler {
         boolean anyoneNamed = false;
         List<Message> replies = new ArrayList<>();
         for (BlockActionPayload.Action action : payload.getActions()) {
+            Person presser = people.caller(id, name);
+            Optional<Form> form = Message.Button.of(action.getActionId(), "").formToOpen()
+                    .flatMap(formId -> bot.form(formId, presser, Map.of()));
+            if (form.isPresent() && forms.open(payload.getTriggerId(), form.get(), channel, presser)) {
+                continue; // a button that opens a form (the Home tab's): the modal is the answer
+            }
             Inbound.Pressed press = Inbound.of(new ActionPress(people.caller(id, name), channel,
                     action.getActionId()));
             Handled handled = bot.handle(payload.getTriggerId() == null ? press

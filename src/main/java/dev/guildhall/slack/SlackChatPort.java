@@ -268,6 +268,11 @@ public final class SlackChatPort implements ChatPort {
         call("views.publish", () -> client.viewsPublish(r -> r.userId(SlackIds.userId(viewer)).view(view)));
     }
 
+    /** Opens a modal with a trigger Slack gave moments ago (single-use, valid for 3 s): at once, not through the outbox. */
+    void openView(String triggerId, View view) throws DeliveryException {
+        call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
     /** Asks Slack who the bot token belongs to: fails fast on a token Slack does not accept. */
     String botUserId() throws DeliveryException {
         return call("auth.test", () -> client.authTest(r -> r)).getUserId();

@@ -21,9 +21,11 @@ final class SlackHandlers {
     static void register(App app, Guildhall bot, SlackChatPort port, SlackPeople people, Executor executor) {
         AfterAck afterAck = new AfterAck(executor);
         AppHome home = new AppHome(bot, port, afterAck);
+        SlackFormRequests forms = new SlackFormRequests(bot, port, people, afterAck);
         // Every command goes to the core, whose router knows them all and answers an unknown one helpfully.
-        app.command(ANY, new SlashCommands(bot, people, afterAck));
-        app.blockAction(ANY, new ButtonPresses(bot, port, people, home, afterAck));
+        app.command(ANY, new SlashCommands(bot, people, afterAck, forms));
+        app.blockAction(ANY, new ButtonPresses(bot, port, people, home, afterAck, forms));
+        forms.register(app);
         app.event(AppHomeOpenedEvent.class, home);
     }
 }

@@ -11,6 +11,7 @@ import dev.guildhall.bot.Guildhall;
 import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Form;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
@@ -22,17 +23,20 @@ import static dev.guildhall.slack.AfterAck.respond;
 
 /**
  * Every slash command, into the core. Its effect commits before the ack, which carries the caller's reply; the
- * caller's look-up (unless the command is anonymous) and any reply too long for one message follow the ack.
+ * caller's look-up (unless the command is anonymous) and any reply too long for one message follow the ack. A command
+ * typed with too few words for one that has a form opens the form as a modal instead.
  */
 final class SlashCommands implements SlashCommandHandler {
     private final Guildhall bot;
     private final SlackPeople people;
     private final AfterAck afterAck;
+    private final SlackFormRequests forms;
 
-    SlashCommands(Guildhall bot, SlackPeople people, AfterAck afterAck) {
+    SlashCommands(Guildhall bot, SlackPeople people, AfterAck afterAck, SlackFormRequests forms) {
         this.bot = bot;
         this.people = people;
         this.afterAck = afterAck;
+        this.forms = forms;
     }
 
     @Override
@@ -42,8 +46,16 @@ final class SlashCommands implements SlashCommandHandler {
         PersonId id = SlackIds.person(organization, payload.getUserId());
         Optional<ChannelId> channel = SlackIds.channel(organization, payload.getChannelId(), payload.getChannelName());
         // Slack sends no text at all for a command typed alone; the core's Command reads that as "".
-        Inbound.Typed command = Inbound.of(new Command(people.caller(id, payload.getUserName()), channel,
-                payload.getCommand(), SlackMentions.tokens(organization, payload.getText())));
+        Command typed = new Command(people.caller(id, payload.getUserName()), channel, payload.getCommand(),
+                SlackMentions.tokens(organization, payload.getText()));
+        // Too few words for a command that has a form: the form opens, right here on the ack path, because the
+        // trigger is single-use and dies after 3 s. If Slack won't open it, the command runs and says its usage.
+        Optional<Form> form = bot.formFor(typed);
+        if (form.isPresent() && forms.open(payload.getTriggerId(), form.get(), channel, typed.caller())) {
+            afterAck.later(() -> people.refresh(id));
+            return context.ack();
+        }
+        Inbound.Typed command = Inbound.of(typed);
         Handled handled = bot.handle(payload.getTriggerId() == null ? command
                 : command.withRequestId("slack:trigger:" + payload.getTriggerId()));
         Reply reply = handled.reply();

@@ -203,7 +203,11 @@ final class AdaptiveCards {
                 case DANGER -> action.put("style", "destructive");
                 default -> { }
             }
-            action.putObject("data").put(ACTION_KEY, button.actionId());
+            ObjectNode data = action.putObject("data").put(ACTION_KEY, button.actionId());
+            if (button.formToOpen().isPresent()) {
+                // Teams opens a dialog (task module) from this button and asks the bot for it with task/fetch.
+                data.putObject("msteams").put("type", "task/fetch");
+            }
             if (button.takesText()) {
                 // Clients older than Universal Actions fall back to a submit: the question still goes out unnamed.
                 ObjectNode fallback = action.deepCopy().put("type", "Action.Submit");

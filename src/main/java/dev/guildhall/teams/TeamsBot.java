@@ -13,8 +13,11 @@ import dev.guildhall.bot.Guildhall;
 import dev.guildhall.bot.Handled;
 import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.Command;
+import dev.guildhall.core.Form;
+import dev.guildhall.core.FormSubmission;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
 import dev.guildhall.core.Reply;
 
 import org.slf4j.Logger;
@@ -24,6 +27,7 @@ import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -95,12 +99,87 @@ final class TeamsBot implements Bot {
         }
         Command command = new Command(TeamsInbound.person(activity), TeamsInbound.channel(activity),
                 typed.get().name(), typed.get().text());
+        // A bot opens a dialog only from a card's button, never in answer to typed text: a command with too few
+        // words for one that has a form answers with a card whose button opens it.
+        Optional<Form> form = guildhall.formFor(command);
+        if (form.isPresent()) {
+            rememberWhere(activity);
+            send(context, List.of(Message.text(form.get().title() + ": fill it in, or type the command with what it"
+                    + " needs (add help to see what that is).").withButton(Message.Button.opensForm(form.get().id(),
+                    form.get().title()))));
+            return;
+        }
         deliverReply(context, activity, handle(activity,
                 Inbound.of(command).withContact(() -> rememberPerson(activity))));
     }
 
-    /** Action.Execute (Universal Actions) arrives as an invoke and wants its answer in the HTTP response. */
+    /** Action.Execute (Universal Actions) and dialogs arrive as invokes and want their answer in the HTTP response. */
     private void onInvoke(TurnContext context, Activity activity) {
+        switch (activity.getName() == null ? "" : activity.getName()) {
+            case "task/fetch" -> answer(context, openDialog(activity));
+            case "task/submit" -> answer(context, submitDialog(context, activity));
+            case "application/search" -> answer(context, suggestions(activity));
+            default -> onCardAction(context, activity);
+        }
+    }
+
+    /** The form a button opens, in a dialog; a form with nothing to offer this person says what to type instead. */
+    private Object openDialog(Activity activity) {
+        // A dialog's fetch carries the button's data under value.data, not under value.action.data.
+        String actionId = TeamsForms.data(activity).path(AdaptiveCards.ACTION_KEY).asText("");
+        Optional<String> formId = Message.Button.of(actionId, "").formToOpen();
+        Optional<Form> form = formId.flatMap(id -> guildhall.form(id, TeamsInbound.person(activity), Map.of()));
+        if (form.isEmpty()) {
+            Reply reply = handle(activity, Inbound.of(new ActionPress(TeamsInbound.person(activity),
+                    TeamsInbound.channel(activity), actionId))).reply();
+            return Map.of("task", Map.of("type", "message", "value", reply.isEmpty() ? "That form is not available."
+                    : AdaptiveCards.markdown(reply.messages().get(0).text())));
+        }
+        return TeamsForms.dialog(form.get().title(), TeamsForms.card(form.get(), Map.of(), Map.of()));
+    }
+
+    /**
+     * A dialog's submit, through the same path as the command: problems shown on the card again, a preview shown
+     * before sending, and on success the dialog closes and the reply goes into the conversation.
+     */
+    private Object submitDialog(TurnContext context, Activity activity) {
+        var data = TeamsForms.data(activity);
+        Person filler = TeamsInbound.person(activity);
+        String formId = data.path(TeamsForms.FORM_KEY).asText("");
+        Optional<Form> form = guildhall.form(formId, filler, Map.of());
+        if (form.isEmpty()) {
+            return Map.of("task", Map.of("type", "message", "value", "That form is not available any more."));
+        }
+        Map<String, String> values = TeamsForms.values(data, form.get());
+        Handled handled = handle(activity, Inbound.of(new FormSubmission(filler, TeamsInbound.channel(activity),
+                formId, values, data.path(TeamsForms.CONFIRMED_KEY).asBoolean(false)))
+                .withContact(() -> rememberPerson(activity)));
+        if (!handled.problems().isEmpty()) {
+            return TeamsForms.dialog(form.get().title(), TeamsForms.card(form.get(), values, handled.problems()));
+        }
+        if (handled.preview() && !handled.reply().isEmpty()) {
+            return TeamsForms.dialog("Preview", TeamsForms.preview(formId, values, handled.reply().messages().get(0)));
+        }
+        deliverReply(context, activity, handled);
+        return null;
+    }
+
+    /** A type-ahead's choices as the person types (Data.Query), from the same suggestions as Slack's selects. */
+    private Object suggestions(Activity activity) {
+        var value = com.microsoft.bot.schema.Serialization.objectToTree(activity.getValue());
+        List<Map<String, String>> results = TeamsForms.dataset(value).map(dataset -> guildhall.suggest(dataset[0],
+                        dataset[1], value.path("queryText").asText("")).stream()
+                .map(choice -> Map.of("title", choice.label(), "value", choice.value())).toList()).orElse(List.of());
+        return Map.of("type", "application/vnd.microsoft.search.searchResponse", "value", Map.of("results", results));
+    }
+
+    private static void answer(TurnContext context, Object body) {
+        Activity response = new Activity(ActivityTypes.INVOKE_RESPONSE);
+        response.setValue(new InvokeResponse(HttpURLConnection.HTTP_OK, body));
+        context.sendActivity(response).join();
+    }
+
+    private void onCardAction(TurnContext context, Activity activity) {
         var action = TeamsInbound.actionId(activity);
         if (!"adaptiveCard/action".equals(activity.getName()) || action.isEmpty()) {
             return;

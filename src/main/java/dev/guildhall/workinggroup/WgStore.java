@@ -187,6 +187,12 @@ final class WgStore {
         return handle.createQuery(GUILD + " WHERE slug = :slug").bind("slug", slug).mapTo(GuildRef.class).findOne();
     }
 
+    /** The guilds a person belongs to, by slug: where they may start a working group. */
+    List<GuildRef> guildsOf(PersonId person) {
+        return handle.createQuery(GUILD + " WHERE id IN (SELECT guild_id FROM guild_member WHERE person_id = :person)"
+                + " ORDER BY slug").bind("person", person).mapTo(GuildRef.class).list();
+    }
+
     GuildRef guild(long id) {
         return handle.createQuery(GUILD + " WHERE id = :id").bind("id", id).mapTo(GuildRef.class).one();
     }

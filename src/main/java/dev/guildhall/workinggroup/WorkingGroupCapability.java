@@ -31,6 +31,7 @@ public final class WorkingGroupCapability implements Capability {
         subcommands.addAll(Results.subcommands());
         registry.command(new WgCommand(subcommands).spec());
         WgButtons.register(registry);
+        registry.form(new CreateForm());
         WgPersonalData.register(registry);
         Succession.register(registry, new OwnerSuccession(admins));
         registry.home(WgHome::render);

@@ -353,6 +353,7 @@ final class FakeSlack implements AutoCloseable {
             }
             case "files.delete" -> {
             }
+            case "views.open" -> ok.putObject("view").put("id", "V" + counter.incrementAndGet()).put("type", "modal");
             case "views.publish" -> ok.putObject("view").put("id", "V" + counter.incrementAndGet()).put("type", "home");
             case "apps.connections.open" -> ok.put("url", socketModeUrl);
             default -> {

@@ -136,13 +136,13 @@ class SlackEndToEndTest {
     }
 
     @Test
-    void aCommandTypedAloneGetsTheUsageNotAnError() throws Exception {
+    void aCommandTypedAloneOpensItsFormNotAnError() throws Exception {
         // When bob types /learn with nothing after it (Slack then sends no text at all)
         SlackRig.Answer answer = rig.command("U0BOB", "bob", "/learn", null);
 
-        // Then he is told what to type
+        // Then the form opens for him to fill in, and nothing is opened yet
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(json(answer.body()).get("text").asText()).contains("What would you like to learn?");
+        assertThat(rig.slack.calls("views.open")).hasSize(1);
         assertThat(rig.count("SELECT COUNT(*) FROM ticket")).isZero();
     }
 

@@ -115,6 +115,21 @@ class SlackManifestTest {
     }
 
     @Test
+    void theHttpManifestAsksForTopicSuggestionsAtSlackEvents() throws Exception {
+        assertThat(read(HTTP).at("/settings/interactivity/message_menu_options_url").asText()).isEqualTo(EVENTS_URL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"manifests/slack/manifest.yml", "manifests/slack/manifest.http.yml"})
+    void declaresTheShortcutsTheBotHandles(String file) throws Exception {
+        JsonNode shortcuts = read(Path.of(file)).at("/features/shortcuts");
+
+        assertThat(shortcuts.findValuesAsText("callback_id"))
+                .containsExactly(SlackFormRequests.LEARN_SHORTCUT, SlackFormRequests.TEACH_SHORTCUT);
+        assertThat(shortcuts.findValuesAsText("type")).containsExactly("global", "message");
+    }
+
+    @Test
     void bothManifestsSayTheSameApartFromHowSlackReachesTheBot() throws Exception {
         assertThat(withoutTransport(read(HTTP))).isEqualTo(withoutTransport(read(SOCKET)));
     }
@@ -123,6 +138,7 @@ class SlackManifestTest {
         ObjectNode copy = manifest.deepCopy();
         ((ObjectNode) copy.get("settings")).remove("socket_mode_enabled");
         ((ObjectNode) copy.at("/settings/interactivity")).remove("request_url");
+        ((ObjectNode) copy.at("/settings/interactivity")).remove("message_menu_options_url");
         ((ObjectNode) copy.at("/settings/event_subscriptions")).remove("request_url");
         for (JsonNode command : (ArrayNode) copy.at("/features/slash_commands")) {
             ((ObjectNode) command).remove("url");

@@ -70,13 +70,14 @@ class SlackPayloadShapesTest {
 
     @Test
     void anEmptyTextInAPrivateChannelGetsTheUsage() throws Exception {
-        // As in Slack's request-signing example: text= present but empty, a private channel (G…)
+        // As in Slack's request-signing example: text= present but empty, a private channel (G…); /session has no
+        // form of its own (only /session start has), so the usage comes back
         String body = "token=xyz&team_id=T0SIGN&team_domain=team&channel_id=G0PRIVATE&channel_name=secret-stuff"
-                + "&user_id=U0SIGN01&user_name=roadrunner&command=%2Flearn&text="
+                + "&user_id=U0SIGN01&user_name=roadrunner&command=%2Fsession&text="
                 + "&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT0SIGN%2F1%2Fx&trigger_id=398.474.803a";
 
         assertThat(replyText(rig.signed(body, "application/x-www-form-urlencoded")))
-                .contains("What would you like to learn?");
+                .contains("What would you like to do?");
     }
 
     @Test

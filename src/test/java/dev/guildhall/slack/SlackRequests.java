@@ -96,6 +96,88 @@ final class SlackRequests {
         action.putObject("text").put("type", "plain_text").put("text", "Press").put("emoji", true);
     }
 
+    /**
+     * A modal submitted ({@code view_submission}), shaped like Slack's documented example: the view as Slack sends it
+     * back, with {@code state.values} by block id and action id and the {@code private_metadata} the modal was opened
+     * with.
+     */
+    static String viewSubmission(String userId, String userName, String privateMetadata, ObjectNode stateValues) {
+        ObjectNode payload = FakeSlack.JSON.createObjectNode();
+        payload.put("type", "view_submission");
+        payload.putObject("team").put("id", TEAM).put("domain", "guildhall-test");
+        payload.putObject("user").put("id", userId).put("username", userName).put("name", userName)
+                .put("team_id", TEAM);
+        payload.put("api_app_id", "A0GUILDHALL").put("token", "legacy-verification-token");
+        payload.put("trigger_id", newTriggerId());
+        ObjectNode view = payload.putObject("view");
+        view.put("id", "V0MODAL").put("team_id", TEAM).put("type", "modal").put("callback_id", "guildhall.form")
+                .put("private_metadata", privateMetadata).put("hash", "156772938.1827394")
+                .put("root_view_id", "V0MODAL").put("app_id", "A0GUILDHALL").put("bot_id", "B0TEST");
+        view.putArray("blocks");
+        view.putObject("state").set("values", stateValues);
+        payload.putArray("response_urls");
+        payload.put("is_enterprise_install", false);
+        payload.putNull("enterprise");
+        return "payload=" + encode(payload.toString());
+    }
+
+    /** One block's value in a submitted view's state: {@code {"<block>": {"<action>": {"type": …, …}}}}. */
+    static ObjectNode stateValue(ObjectNode values, String field, String type, String key, String value) {
+        ObjectNode entry = values.putObject(field).putObject(field).put("type", type);
+        if (key.equals("selected_option")) {
+            ObjectNode option = entry.putObject("selected_option");
+            option.putObject("text").put("type", "plain_text").put("text", value).put("emoji", true);
+            option.put("value", value);
+        } else {
+            entry.put(key, value);
+        }
+        return entry;
+    }
+
+    /** What an external select asks for as the person types ({@code block_suggestion}), as Slack documents it. */
+    static String blockSuggestion(String userId, String actionId, String typed, String privateMetadata) {
+        ObjectNode payload = FakeSlack.JSON.createObjectNode();
+        payload.put("type", "block_suggestion");
+        payload.putObject("user").put("id", userId).put("username", "alice").put("team_id", TEAM);
+        payload.putObject("container").put("type", "view").put("view_id", "V0MODAL");
+        payload.put("api_app_id", "A0GUILDHALL").put("token", "legacy-verification-token");
+        payload.put("action_id", actionId).put("block_id", actionId).put("value", typed);
+        payload.putObject("team").put("id", TEAM).put("domain", "guildhall-test");
+        payload.putObject("view").put("id", "V0MODAL").put("type", "modal").put("callback_id", "guildhall.form")
+                .put("private_metadata", privateMetadata).put("team_id", TEAM);
+        return "payload=" + encode(payload.toString());
+    }
+
+    /** A global shortcut chosen from the shortcuts menu ({@code shortcut}), as Slack documents it. */
+    static String globalShortcut(String userId, String userName, String callbackId, String triggerId) {
+        ObjectNode payload = FakeSlack.JSON.createObjectNode();
+        payload.put("type", "shortcut").put("token", "legacy-verification-token")
+                .put("action_ts", "1700000003.000400");
+        payload.putObject("team").put("id", TEAM).put("domain", "guildhall-test");
+        payload.putObject("user").put("id", userId).put("username", userName).put("team_id", TEAM);
+        payload.put("is_enterprise_install", false).putNull("enterprise");
+        payload.put("callback_id", callbackId).put("trigger_id", triggerId);
+        return "payload=" + encode(payload.toString());
+    }
+
+    /** A message shortcut chosen on a message ({@code message_action}), as Slack documents it. */
+    static String messageShortcut(String userId, String userName, String callbackId, String triggerId,
+                                  String channelId, String messageAuthor, String messageText) {
+        ObjectNode payload = FakeSlack.JSON.createObjectNode();
+        payload.put("type", "message_action").put("token", "legacy-verification-token")
+                .put("action_ts", "1700000004.000500");
+        payload.putObject("team").put("id", TEAM).put("domain", "guildhall-test");
+        payload.putObject("user").put("id", userId).put("name", userName).put("team_id", TEAM);
+        payload.putObject("channel").put("id", channelId).put("name", "general");
+        payload.put("is_enterprise_install", false).putNull("enterprise");
+        payload.put("callback_id", callbackId).put("trigger_id", triggerId)
+                .put("message_ts", "1700000000.000100");
+        payload.putObject("message").put("type", "message").put("user", messageAuthor)
+                .put("ts", "1700000000.000100").put("text", messageText);
+        payload.put("response_url", "https://hooks.slack.com/app/T0TEST/1/shortcut");
+        return "payload=" + encode(payload.toString());
+    }
+
     /** The Events API envelope for a person opening the bot's Home tab. */
     static String appHomeOpened(String userId, String eventId) {
         ObjectNode envelope = FakeSlack.JSON.createObjectNode();

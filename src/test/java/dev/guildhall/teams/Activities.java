@@ -134,4 +134,26 @@ public final class Activities {
     public static String cardSubmitData(String serviceUrl, String user, String data) {
         return cardSubmit(serviceUrl, user, "placeholder").replace("{\"guildhall\": \"placeholder\"}", data);
     }
+
+    /**
+     * An invoke from a dialog (task module) in a personal chat: {@code task/fetch}, {@code task/submit} or a
+     * type-ahead's {@code application/search}, with its value (a JSON object) and the client's time zone.
+     */
+    public static String personalInvoke(String serviceUrl, String user, String name, String value, String timeZone) {
+        return """
+                {
+                  "type": "invoke",
+                  "name": "%3$s",
+                  "id": "invoke-%2$s-%6$d",
+                  "serviceUrl": "%1$s",
+                  "channelId": "msteams",
+                  "from": {"id": "29:teams-user-%2$s", "name": "%2$s", "aadObjectId": "aad-%2$s"},
+                  "conversation": {"conversationType": "personal", "tenantId": "%5$s", "id": "a:personal-chat-with-%2$s"},
+                  "recipient": {"id": "%7$s", "name": "Guildhall"},
+                  "value": %4$s,
+                  "entities": [{"type": "clientInfo", "locale": "en-GB", "timezone": "%8$s"}],
+                  "channelData": {"tenant": {"id": "%5$s"}},
+                  "locale": "en-GB"
+                }""".formatted(serviceUrl, user, name, value, TENANT, System.nanoTime(), BOT, timeZone);
+    }
 }
