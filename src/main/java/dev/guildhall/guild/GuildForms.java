@@ -13,6 +13,8 @@ import dev.guildhall.guild.api.Guild;
 import dev.guildhall.people.People;
 import dev.guildhall.store.UnitOfWork;
 
+import dev.guildhall.time.When;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -97,7 +99,7 @@ final class GuildForms {
             LocalDate date = LocalDate.parse(values.required("date"));
             LocalTime time = LocalTime.parse(values.required("time"));
             String when = when(date, time, values.get("repeat").orElse(ONCE));
-            MeetupTimes.Plan plan = MeetupTimes.parse(when, zone, work.now());
+            When plan = MeetupTimes.parse(when, Optional.of(zone), work.now(), "/guild meetup " + slug);
             LocalDate first = plan.first().atZone(zone).toLocalDate();
             if (!first.equals(date)) {
                 throw new FormRejected("date", "A repeating meetup starts at its next " + when.replaceFirst(
