@@ -14,8 +14,8 @@ import dev.guildhall.core.Reply;
  */
 final class MentorshipHomeButtons {
     static final String CANCEL = "mentorship.cancel";
-    static final String PAUSE = "mentorship.pause";
-    static final String RESUME = "mentorship.resume";
+    static final String PAUSE = "mentorship.teaching.pause";
+    static final String RESUME = "mentorship.teaching.resume";
 
     private MentorshipHomeButtons() {
     }

@@ -87,18 +87,18 @@ class SlackHomeDashboardTest {
     @Test
     void teachingIsPausedAndResumedFromTheHomeTab() {
         rig.command("U0ALICE", "alice", "/teach", "kafka");
-        assertThat(openHome().findValuesAsText("action_id")).contains("mentorship.pause:0")
-                .doesNotContain("mentorship.resume:0");
+        assertThat(openHome().findValuesAsText("action_id")).contains("mentorship.teaching.pause:0")
+                .doesNotContain("mentorship.teaching.resume:0");
         int publishes = rig.slack.calls("views.publish").size();
 
-        press("mentorship.pause:0");
+        press("mentorship.teaching.pause:0");
 
         awaitDm("Paused");
         assertThat(rig.count("SELECT COUNT(*) FROM teaching_offer WHERE paused_at IS NOT NULL")).isEqualTo(1);
-        assertThat(lastHome(publishes + 1).findValuesAsText("action_id")).contains("mentorship.resume:0")
-                .doesNotContain("mentorship.pause:0");
+        assertThat(lastHome(publishes + 1).findValuesAsText("action_id")).contains("mentorship.teaching.resume:0")
+                .doesNotContain("mentorship.teaching.pause:0");
 
-        press("mentorship.resume:0");
+        press("mentorship.teaching.resume:0");
 
         awaitDm("Welcome back");
         assertThat(rig.count("SELECT COUNT(*) FROM teaching_offer WHERE paused_at IS NOT NULL")).isZero();
