@@ -179,6 +179,7 @@ final class LearnCommand {
                 }
             } else {
                 flow.store.end(match.id(), MatchStatus.CANCELLED, flow.now());
+                new PairFollowUp(flow).endFollowUps(match.id());
                 flow.outbox.sendDirect(match.teacher(), flow.messages.cancelledForTeacher(ticket));
             }
         });

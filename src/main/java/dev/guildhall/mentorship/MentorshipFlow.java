@@ -154,6 +154,14 @@ final class MentorshipFlow {
         }
         pausedUntil.ifPresent(until -> outbox.sendDirect(match.teacher(), pauses.pausedAfterSilence(match, until)));
         matchWaiting(ticket.topic());
+        if (pausedUntil.isPresent()) {
+            // she now has room but is paused: the others still waiting for the topic hear why it isn't them
+            for (Ticket waiting : store.waitingTickets(ticket.topic(), WAITING_PASS)) {
+                if (waiting.id() != ticket.id() && !waiting.learner().equals(match.teacher())) {
+                    outbox.sendDirect(waiting.learner(), Message.text(noTeacherYet(waiting)));
+                }
+            }
+        }
     }
 
     /** What a learner nobody can be proposed to hears: that nobody has room, or who has and why not them. */

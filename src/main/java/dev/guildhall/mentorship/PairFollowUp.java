@@ -203,6 +203,18 @@ final class PairFollowUp {
         return reply;
     }
 
+    /**
+     * Saying {@code /learn done} shows the pair met, even if nobody pressed *We met*: the did-you-meet question and the
+     * stale close stop, so a learner who answers *Not yet — go through it again* keeps the pair.
+     */
+    void finishing(Match match) {
+        running(match.id(), null).filter(r -> !r.pair().hasMet()).ifPresent(r -> {
+            pairs.met(match.id(), flow.now());
+            flow.tasks.cancel(DID_YOU_MEET, match.id());
+            flow.tasks.cancel(STALE, match.id());
+        });
+    }
+
     private void closeIfNeverMet(long matchId) {
         running(matchId, null).filter(r -> !r.pair().hasMet()).ifPresent(r -> {
             Match match = r.match();

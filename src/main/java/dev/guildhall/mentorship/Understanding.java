@@ -38,6 +38,7 @@ final class Understanding {
 
     /** {@code /learn done}: the learner is asked; a teacher's done asks the learner too. */
     Reply done(Ticket ticket, Match match, PersonId caller) {
+        new PairFollowUp(flow).finishing(match);
         if (caller.equals(ticket.learner())) {
             return Reply.of(question(ticket, match.teacher()));
         }
@@ -52,6 +53,7 @@ final class Understanding {
         Match match = runningMatch(flow, request);
         Ticket ticket = flow.ticket(match.ticketId());
         flow.store.end(match.id(), MatchStatus.DONE, flow.now());
+        new PairFollowUp(flow).endFollowUps(match.id());
         flow.store.setTicketStatus(ticket.id(), TicketStatus.DONE, flow.now());
         boolean alreadyTeaches = flow.store.offer(ticket.learner(), ticket.topic()).filter(Offer::isActive).isPresent();
         flow.outbox.sendDirect(match.teacher(), flow.messages.finishedForTeacher(ticket));
@@ -84,6 +86,7 @@ final class Understanding {
         String teacher = flow.people.nameOf(match.teacher());
         // The first teacher did their part: their place frees up and they are not proposed for this again.
         flow.store.end(match.id(), MatchStatus.DONE, flow.now());
+        new PairFollowUp(flow).endFollowUps(match.id());
         flow.store.setTicketStatus(ticket.id(), TicketStatus.WAITING, flow.now());
         flow.outbox.sendDirect(match.teacher(), Message.text("🙏 " + flow.people.nameOf(ticket.learner())
                 + " will go through *" + ticket.topic() + "* again with a second teacher. Thank you for your part —"

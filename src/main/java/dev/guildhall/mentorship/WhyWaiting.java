@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Why a learner waits although someone who teaches the topic has a free place: that teacher paused, said no to
- * this learner, or taught them already. A learner is never left to wait on a teacher with room without hearing why.
+ * this learner, was released from a pair with them, or taught them already. A learner is never left to wait on a teacher with room without hearing why.
  */
 final class WhyWaiting {
     private final MentorshipFlow flow;
@@ -28,6 +28,9 @@ final class WhyWaiting {
             Set<MatchStatus> history = store.pairHistory(ticket.learner(), teacher.teacher(), ticket.topic());
             if (history.contains(MatchStatus.DECLINED)) {
                 reasons.add(name + " can't take you on for it");
+            } else if (history.contains(MatchStatus.RELEASED)) {
+                // a released pair never taught anything: saying "taught you already" would be untrue
+                reasons.add("your earlier " + ticket.topic() + " pair with " + name + " was released");
             } else if (!history.isEmpty() && !Matcher.mayProposeAgain(history)) {
                 reasons.add(name + " taught you " + ticket.topic() + " already");
             } else if (teacher.paused()) {
@@ -45,7 +48,8 @@ final class WhyWaiting {
                 .map(TeacherWithRoom::teacher)
                 .filter(teacher -> {
                     Set<MatchStatus> history = store.pairHistory(ticket.learner(), teacher, ticket.topic());
-                    return !history.contains(MatchStatus.DECLINED) && !history.isEmpty()
+                    return !history.contains(MatchStatus.DECLINED) && !history.contains(MatchStatus.RELEASED)
+                            && !history.isEmpty()
                             && !Matcher.mayProposeAgain(history);
                 })
                 .toList();

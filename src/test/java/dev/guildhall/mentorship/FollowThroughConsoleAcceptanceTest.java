@@ -101,8 +101,11 @@ class FollowThroughConsoleAcceptanceTest {
                 .contains("Your *kubernetes* pair with bob has been released").contains("no reason is shared"));
         assertThat(textsTo(out, "bob")).anySatisfy(text -> assertThat(text)
                 .contains("I've released the pair kindly"));
+        // alice has room but is not proposed again, and bob hears why (mentor-a: a learner never waits unexplained)
         assertThat(textsTo(out, "bob")).anySatisfy(text -> assertThat(text)
-                .contains("No teacher for *kubernetes* has room yet"));
+                .contains("Nobody can take your *kubernetes* ticket #1 right now")
+                .contains("your earlier kubernetes pair with alice was released")
+                .doesNotContain("taught you"));
 
         // carol and dave never confirmed meeting: after two weeks both are told it was closed as stale
         assertThat(countTo(out, "dave", "closed it as stale")).isEqualTo(1);
@@ -116,6 +119,7 @@ class FollowThroughConsoleAcceptanceTest {
                 "@erin /learn kubernetes",
                 "@dave !press mentorship.accept:1",
                 "@erin /learn done 1",
+                "@erin !press mentorship.understood:1",
                 "@dave /teach kubernetes --mentor-the-mentors",
                 "@alice /teach kubernetes",
                 "@bob /learn kubernetes",

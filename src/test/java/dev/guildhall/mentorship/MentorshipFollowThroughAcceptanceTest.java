@@ -48,7 +48,9 @@ class MentorshipFollowThroughAcceptanceTest {
                 "@bob /learn kafka",
                 "@alice !press mentorship.accept:1",
                 "@dave /teach kafka",
-                "!advance 14d",
+                "!advance 3d",
+                "@bob !press mentorship.met:1",
+                "!advance 11d",
                 "@bob /learn done 1",
                 "@bob !press mentorship.second-teacher:1",
                 "@bob /learn list");

@@ -21,8 +21,8 @@ import static dev.guildhall.testing.TestBot.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 16's invariants under random use: random people teach, learn, answer, pause, stop, take, ask, finish and
- * cancel, while the clock jumps; after every step the store must hold what the issue promises. Plain JUnit with a
+ * Issue 16's invariants under random use: random people teach, learn, answer, pause, stop, take, ask, say whether
+ * they met, finish and cancel, while the clock jumps (sometimes past the two weeks that close an unmet pair); after every step the store must hold what the issue promises. Plain JUnit with a
  * seeded {@link Random}: a failure names its seed and step, and running that seed again replays it.
  */
 class MentorshipPropertiesTest {
@@ -30,8 +30,8 @@ class MentorshipPropertiesTest {
     private static final String[] TOPICS = {"rust", "kafka", "helm"};
     private static final int SEEDS = 5;
     private static final int STEPS = 60;
-    /** Where a ticket may end. mentor-b's RELEASED joins here when the branches meet: add it, nothing else. */
-    private static final Set<String> TERMINAL = Set.of("DONE", "CANCELLED");
+    /** Where a ticket may end: RELEASED is a pair closed as stale (nobody confirmed a first meeting). */
+    private static final Set<String> TERMINAL = Set.of("DONE", "CANCELLED", "RELEASED");
     private static final Set<String> OPEN = Set.of("WAITING", "PROPOSED", "MATCHED");
     private static final Set<String> ACTIVE_MATCH = Set.of("PROPOSED", "ACCEPTED");
 
@@ -40,6 +40,7 @@ class MentorshipPropertiesTest {
 
     @Test
     void theInvariantsHoldAfterEveryStepOfRandomUse() {
+        int releasedTickets = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
             try (TestBot t = new TestBot(dir.resolve("p" + seed + ".db"))) {
                 Run run = new Run(t, new Random(seed));
@@ -47,8 +48,11 @@ class MentorshipPropertiesTest {
                     String action = run.step();
                     run.check("seed " + seed + ", step " + step + " (" + action + ")");
                 }
+                releasedTickets += run.tickets("RELEASED").size();
             }
         }
+        // the random use really reached the stale close, so RELEASED was checked, not merely declared
+        assertThat(releasedTickets).as("tickets closed as stale over all seeds").isPositive();
     }
 
     private record Row(long id, String learner, String teacher, String topic, String status, Long dueAt) {
@@ -103,7 +107,7 @@ class MentorshipPropertiesTest {
         }
 
         String step() {
-            String action = switch (random.nextInt(13)) {
+            String action = switch (random.nextInt(15)) {
                 case 0, 1 -> say(any(PEOPLE), "/teach " + any(TOPICS) + " --capacity " + (1 + random.nextInt(2)));
                 case 2, 3, 4 -> say(any(PEOPLE), "/learn " + any(TOPICS));
                 case 5, 6 -> answer();
@@ -112,6 +116,11 @@ class MentorshipPropertiesTest {
                 case 9 -> pauseOrResume();
                 case 10 -> takeOrAsk();
                 case 11 -> say(any(PEOPLE), "/teach stop " + any(TOPICS));
+                case 12 -> answerDidYouMeet();
+                case 13 -> {
+                    t.advance(PairFollowUp.STALE_AFTER.plusDays(1));
+                    yield "!advance past the stale deadline";
+                }
                 default -> {
                     Duration jump = Duration.ofHours(1 + random.nextInt(5 * 24));
                     t.advance(jump);
@@ -130,6 +139,21 @@ class MentorshipPropertiesTest {
             Row match = proposed.get(random.nextInt(proposed.size()));
             return press(match.teacher(), (random.nextBoolean() ? "mentorship.accept:" : "mentorship.decline:")
                     + match.id());
+        }
+
+        /** We met · Not yet · It isn't working, from either side of a running pair. */
+        private String answerDidYouMeet() {
+            List<Row> running = matches("WHERE status = 'ACCEPTED'");
+            if (running.isEmpty()) {
+                return "no pair to ask whether they met";
+            }
+            Row match = running.get(random.nextInt(running.size()));
+            String button = switch (random.nextInt(3)) {
+                case 0 -> PairFollowUp.MET;
+                case 1 -> PairFollowUp.NOT_YET;
+                default -> PairFollowUp.NOT_WORKING;
+            };
+            return press(random.nextBoolean() ? match.learner() : match.teacher(), button + ":" + match.id());
         }
 
         private String finish() {

@@ -278,6 +278,7 @@ class PairFollowThroughTest {
         t.say("erin", "/learn kubernetes");
         t.press("dave", "mentorship.accept:1");
         t.say("erin", "/learn done 1");
+        t.press("erin", "mentorship.understood:1");
         assertThat(t.say("dave", "/teach kubernetes --mentor-the-mentors"))
                 .contains("First-time mentors of *kubernetes* may ask you for advice");
         // and alice mentors for the first time
