@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs a script the way {@code guildhall.jar console --script FILE --json} does, and reads its JSON lines. */
-final class ConsoleScript {
+public final class ConsoleScript {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConsoleScript() {
     }
 
-    static List<JsonNode> run(Path dir, AdjustableClock clock, String... lines) throws IOException {
+    public static List<JsonNode> run(Path dir, AdjustableClock clock, String... lines) throws IOException {
         Path file = dir.resolve("script.txt");
         Files.writeString(file, String.join("\n", lines) + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,5 +43,31 @@ final class ConsoleScript {
                 throw new UncheckedIOException("not a JSON line: " + line, e);
             }
         }).toList();
+    }
+
+    /** The lines to one person (their replies and DMs). */
+    public static List<JsonNode> to(List<JsonNode> lines, String person) {
+        return lines.stream().filter(l -> person.equals(l.path("to").asText(null))).toList();
+    }
+
+    /** The texts to one person, each with its context after it, so one assertion can read either. */
+    public static List<String> textsTo(List<JsonNode> lines, String person) {
+        return to(lines, person).stream().map(ConsoleScript::fullText).toList();
+    }
+
+    /** The texts posted for everyone in a channel. */
+    public static List<String> textsIn(List<JsonNode> lines, String channel) {
+        return lines.stream().filter(l -> channel.equals(l.path("channel").asText(null))
+                && !l.path("ephemeral").asBoolean()).map(ConsoleScript::fullText).toList();
+    }
+
+    public static List<String> buttons(JsonNode line) {
+        return java.util.stream.StreamSupport.stream(line.path("buttons").spliterator(), false)
+                .map(b -> b.get("id").asText()).toList();
+    }
+
+    private static String fullText(JsonNode line) {
+        return line.path("text").asText() + (line.hasNonNull("context") ? "\n(" + line.get("context").asText() + ")"
+                : "");
     }
 }
