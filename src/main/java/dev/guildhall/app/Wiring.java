@@ -40,8 +40,9 @@ public final class Wiring {
         return List.of(
                 new MentorshipCapability(topics, mentorship),
                 new LiveSessionCapability(LiveSessionSettings.defaults(), config.sessionSecret()),
-                new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins()),
-                new WorkingGroupCapability(config.admins()),
+                new GuildCapability(topics, List.of(insights.guildSubcommand()), config.admins(),
+                        List.of(WorkingGroupCapability.guildLeaving())),
+                new WorkingGroupCapability(config.admins(), GuildCapability.directory()),
                 insights,
                 new GuildhallCapability(config.admins(), config.database(), config.matchAnswerDeadline(),
                         describe(config.sendPace()), config.topicAliases().map(Object::toString), links));
