@@ -90,4 +90,48 @@ class WorkingGroupOneStepConsoleTest {
                 + " you're in."));
         assertThat(textsIn(out, "platform")).noneMatch(t -> t.contains("Peering works"));
     }
+
+    @Test
+    void anAnswerAfterTheDigestWentOutGoesIntoTheNextDigest() throws Exception {
+        List<JsonNode> out = run(
+                "@alice #platform /guild create platform \"Platform guild\" here",
+                "@bob /guild join platform",
+                "@alice #vpc /wg create vpc --guild platform \"VPC peering\" --channel here",
+                "@bob /wg join vpc",
+                "@alice /wg checkin vpc \"What did you try?\" every tuesday 10:00",
+                "!advance 1h",
+                "!advance 25h",
+                // the digest of 1 December has gone out; bob answers late
+                "@bob /wg answer vpc Peering works in staging",
+                "!advance 7d",
+                "!advance 1d");
+
+        assertThat(textsTo(out, "bob")).anySatisfy(t -> assertThat(t).isEqualTo("🗓 Thanks! This week's digest has"
+                + " gone out already, so your answer goes into the next one (2026-12-08). I won't ask you again for"
+                + " that one."));
+        assertThat(textsIn(out, "vpc")).anySatisfy(t -> assertThat(t).startsWith("🗓 Check-in digest of *vpc*"
+                + " (2026-12-08): *What did you try?*\n• bob: Peering works in staging"));
+        assertThat(textsTo(out, "bob").stream().filter(t -> t.startsWith("🗓 Check-in for *vpc*"))).hasSize(1);
+    }
+
+    @Test
+    void aGroupSplitOffInheritsTheCheckIn() throws Exception {
+        AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z"));
+        List<JsonNode> before = ConsoleScript.run(dir, clock,
+                "@alice #platform /guild create platform \"Platform guild\" here",
+                "@bob /guild join platform",
+                "@carol /guild join platform",
+                "@alice #vpc /wg create vpc --guild platform \"VPC peering\" --channel here --size 1",
+                "@alice /wg checkin vpc \"What did you try?\" every friday 10:00",
+                "@bob /wg join vpc",
+                "@carol /wg join vpc");
+        String split = ConsoleScript.to(before, "alice").stream().flatMap(l -> ConsoleScript.buttons(l).stream())
+                .filter(id -> id.startsWith("wg.split:")).findFirst().orElseThrow();
+
+        List<JsonNode> out = ConsoleScript.run(dir, clock, "@alice !press " + split, "@carol /wg info vpc-2");
+
+        JsonNode info = ConsoleScript.to(out, "carol").get(ConsoleScript.to(out, "carol").size() - 1);
+        assertThat(info.toString()).contains("\"Check-in\"").contains("every Friday at 10:00 (local): \\\"What did"
+                + " you try?\\\"");
+    }
 }
