@@ -149,6 +149,17 @@ final class CheckinStore {
                 .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne();
     }
 
+    /** The person's ask in the running check-in's next round, not put to them yet: where a late answer goes. */
+    Optional<Long> nextAsk(long groupId, PersonId person) {
+        return handle.createQuery("""
+                        SELECT a.id FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
+                        JOIN wg_checkin c ON c.id = r.checkin_id
+                        WHERE c.group_id = :group AND c.stopped_at IS NULL AND r.digest_posted_at IS NULL
+                          AND a.person_id = :person AND a.asked_at IS NULL
+                        ORDER BY a.id LIMIT 1""")
+                .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne();
+    }
+
     void answer(long askId, String text, Instant now) {
         handle.createUpdate("UPDATE wg_checkin_ask SET answer = :text, answered_at = :now WHERE id = :id")
                 .bind("text", text).bind("now", now).bind("id", askId).execute();

@@ -160,13 +160,24 @@ final class Checkins {
         return paused;
     }
 
+    /** A group split off another runs the same check-in, from its next weekday on. */
+    static void inherit(WgFlow flow, WorkingGroup parent, WorkingGroup split) {
+        active(flow, parent).ifPresent(old -> {
+            LocalDate first = firstDate(flow, old.schedule(), split.owner());
+            long id = flow.checkins.insert(split.id(), old.question(), old.schedule(), first.getDayOfWeek(),
+                    split.owner(), flow.now());
+            planRound(flow, new CheckinStore.Checkin(id, split.id(), old.question(), first.getDayOfWeek(),
+                    old.atTime(), old.schedule().rrule()), first);
+        });
+    }
+
     static Optional<String> describe(WgFlow flow, WorkingGroup group) {
         return active(flow, group).map(c -> c.schedule().describe() + " (local): \"" + c.question() + "\"");
     }
 
     static void ask(long askId, UnitOfWork work) {
         WgFlow flow = new WgFlow(work);
-        flow.checkins.ask(askId).filter(CheckinStore.Ask::live).ifPresent(ask -> {
+        flow.checkins.ask(askId).filter(CheckinStore.Ask::live).filter(ask -> !ask.answered()).ifPresent(ask -> {
             WorkingGroup group = flow.store.byId(ask.groupId()).orElseThrow();
             if (group.status() != WorkingGroup.Status.ACTIVE
                     || !WgStore.MEMBER.equals(flow.store.state(group.id(), ask.person()).orElse(""))) {
@@ -189,11 +200,19 @@ final class Checkins {
         WorkingGroup group = flow.activeGroup(args.get(0));
         PersonId caller = request.caller().id();
         String text = args.size() == 2 ? args.get(1).strip() : args.restFrom(1);
-        long askId = flow.checkins.openAsk(group.id(), caller)
+        Optional<Long> open = flow.checkins.openAsk(group.id(), caller);
+        if (open.isPresent()) {
+            return record(flow, open.get(), text);
+        }
+        // This week's digest has gone out: a late answer is not lost, it opens the next one.
+        long next = flow.checkins.nextAsk(group.id(), caller)
                 .orElseThrow(() -> new UsageException("There's no check-in of " + group.title() + " waiting for your"
                         + " answer. " + describe(flow, group).map(d -> "It checks in " + d + ".")
                         .orElse("It has no check-in; its owner can start one with /wg checkin.")));
-        return record(flow, askId, text);
+        record(flow, next, text);
+        CheckinStore.Round round = flow.checkins.round(flow.checkins.ask(next).orElseThrow().roundId());
+        return Reply.of("🗓 Thanks! This week's digest has gone out already, so your answer goes into the next one ("
+                + round.occursOn() + "). I won't ask you again for that one.");
     }
 
     static Reply nothingNew(WgFlow flow, PersonId presser, long askId) {
@@ -211,7 +230,7 @@ final class Checkins {
         }
         CheckinStore.Ask ask = flow.checkins.ask(askId).orElseThrow();
         flow.checkins.answer(askId, text, flow.now());
-        if (flow.checkins.unanswered(ask.roundId()) == 0) {
+        if (ask.asked() && flow.checkins.unanswered(ask.roundId()) == 0) {
             postDigest(flow, ask.roundId());
             return Reply.of("🗓 Thanks! Everyone has answered, so the digest is on its way to the group's channel.");
         }
