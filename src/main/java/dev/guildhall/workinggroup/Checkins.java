@@ -31,10 +31,13 @@ final class Checkins {
     static final String DIGEST = "wg.checkin.digest";
     static final String CHECKIN = "/wg checkin <slug> \"<question>\" <when> — owner: a check-in, asked at each"
             + " member's local time (every friday 10:00, every weekday 9:30, every day 10:00, every monday and"
-            + " thursday 9:30), answers posted to the group's channel as one digest (/wg checkin <slug> off stops it)";
+            + " thursday 9:30), answers posted to the group's channel as one digest (/wg checkin <slug> off stops it; members skip one with"
+            + " /wg checkin <slug> skip, or a week with /wg checkin <slug> skip week)";
     /** Words that start a schedule after the question. */
     private static final Set<String> SCHEDULE_WORDS = Set.of("every", "daily", "weekdays",
             "weekly", "each", "monthly");
+    static final String SKIP = "/wg checkin <slug> skip [week] — members: skip the next check-in, or the coming"
+            + " week's (vacation)";
     static final String ANSWER = "/wg answer <slug> <text> — answer this week's check-in";
     static final Duration ANSWER_WINDOW = Duration.ofHours(24);
     /** The zone where a day's local time comes last. */
@@ -55,6 +58,9 @@ final class Checkins {
         }
         WorkingGroup group = flow.activeGroup(args.get(0));
         PersonId caller = request.caller().id();
+        if (args.size() >= 2 && args.get(1).equalsIgnoreCase("skip")) {
+            return skip(flow, group, caller, args);
+        }
         flow.requireOwner(group, caller, "plan its check-in");
         if (args.size() == 2 && args.get(1).equalsIgnoreCase("off")) {
             if (active(flow, group).isEmpty()) {
@@ -90,6 +96,35 @@ final class Checkins {
                 .withContext("First round: " + first + ". Answers go to the group's channel as one digest."));
     }
 
+    /** A member skips the next check-in put to them, or (on vacation) every one of the coming week. */
+    private static Reply skip(WgFlow flow, WorkingGroup group, PersonId caller, Args args) {
+        boolean week = args.size() == 3 && args.get(2).equalsIgnoreCase("week");
+        if (args.size() > 3 || (args.size() == 3 && !week)) {
+            throw new UsageException("Type " + SKIP + ", like /wg checkin " + group.slug() + " skip (the next one) or"
+                    + " /wg checkin " + group.slug() + " skip week (a week's vacation).");
+        }
+        if (!WgStore.MEMBER.equals(flow.store.state(group.id(), caller).orElse(""))) {
+            throw new UsageException("Only members of " + group.title() + " are asked its check-in, so there's nothing"
+                    + " to skip. /wg join " + group.slug() + " to join.");
+        }
+        if (active(flow, group).isEmpty()) {
+            throw new UsageException(group.title() + " has no check-in to skip.");
+        }
+        if (week) {
+            Instant until = flow.now().plus(Duration.ofDays(7));
+            flow.checkins.skipUntil(group.id(), caller, until);
+            flow.checkins.excuse(group.id(), caller, until);
+            return Reply.of("🗓 You'll skip the check-ins of " + group.title() + " until "
+                    + until.atZone(flow.zoneOf(caller)).toLocalDate() + ". Enjoy the break!");
+        }
+        CheckinStore.Ask next = flow.checkins.nextUnanswered(group.id(), caller).orElseThrow(() -> new UsageException(
+                "The next check-in of " + group.title() + " isn't planned yet; try again once this week's digest is"
+                        + " out, or /wg checkin " + group.slug() + " skip week to skip the coming week."));
+        flow.checkins.excuse(next.id());
+        return Reply.of("🗓 You'll skip the check-in of " + group.title() + " on "
+                + flow.checkins.round(next.roundId()).occursOn() + ". See you at the next one.");
+    }
+
     private static int everyIndex(Args args) {
         for (int i = 2; i < args.size(); i++) {
             if (!args.isQuoted(i) && SCHEDULE_WORDS.contains(args.get(i).toLowerCase(Locale.ROOT))) {
@@ -116,6 +151,9 @@ final class Checkins {
             Instant due = date.atTime(checkin.atTime()).atZone(flow.zoneOf(member.id())).toInstant();
             if (due.isBefore(flow.now())) {
                 due = flow.now();
+            }
+            if (flow.checkins.skips(checkin.groupId(), member.id(), due)) {
+                continue;
             }
             latest = due.isAfter(latest) ? due : latest;
             long ask = flow.checkins.insertAsk(round, member.id(), due);
