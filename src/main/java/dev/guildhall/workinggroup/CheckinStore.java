@@ -171,6 +171,14 @@ final class CheckinStore {
                 .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne().flatMap(this::ask);
     }
 
+    /** The asks of a round put to someone who hasn't answered yet. */
+    List<Ask> waiting(long roundId) {
+        return handle.createQuery("""
+                        SELECT id FROM wg_checkin_ask WHERE round_id = :round AND asked_at IS NOT NULL
+                          AND answered_at IS NULL ORDER BY id""")
+                .bind("round", roundId).mapTo(Long.class).list().stream().flatMap(id -> ask(id).stream()).toList();
+    }
+
     /** Excuses the person from the unanswered asks of the group's running check-in due before {@code until}. */
     void excuse(long groupId, PersonId person, Instant until) {
         handle.createUpdate("""

@@ -29,6 +29,9 @@ import java.util.Set;
 final class Checkins {
     static final String ASK = "wg.checkin.ask";
     static final String DIGEST = "wg.checkin.digest";
+    static final String REMIND = "wg.checkin.remind";
+    /** How long before a digest closes those who haven't answered are reminded. */
+    static final Duration REMIND_BEFORE = Duration.ofHours(2);
     static final String CHECKIN = "/wg checkin <slug> \"<question>\" <when> — owner: a check-in, asked at each"
             + " member's local time (every friday 10:00, every weekday 9:30, every day 10:00, every monday and"
             + " thursday 9:30), answers posted to the group's channel as one digest (/wg checkin <slug> off stops it; members skip one with"
@@ -162,6 +165,30 @@ final class Checkins {
         Instant digestDue = latest.plus(answerWindow(checkin.schedule(), date));
         flow.checkins.setDigestDue(round, digestDue);
         flow.tasks.schedule(DIGEST, round, digestDue);
+        Instant remindAt = digestDue.minus(REMIND_BEFORE);
+        if (remindAt.isAfter(latest)) {
+            flow.tasks.schedule(REMIND, round, remindAt);
+        }
+    }
+
+    /** Reminds whoever was asked and hasn't answered, while the round's digest is still to go out. */
+    static void remind(long roundId, UnitOfWork work) {
+        WgFlow flow = new WgFlow(work);
+        CheckinStore.Round round = flow.checkins.round(roundId);
+        if (round.posted() || round.stopped()) {
+            return;
+        }
+        WorkingGroup group = flow.store.byId(round.groupId()).orElseThrow();
+        if (group.status() != WorkingGroup.Status.ACTIVE) {
+            return;
+        }
+        for (CheckinStore.Ask ask : flow.checkins.waiting(roundId)) {
+            flow.outbox.sendDirect(ask.person(), Message.text("⏰ The check-in digest of " + group.title()
+                            + " goes out in " + REMIND_BEFORE.toHours() + " hours and I don't have your answer yet: "
+                            + ask.question())
+                    .withContext("Answer with /wg answer " + group.slug() + " <your answer>.")
+                    .withButton(Message.Button.of(WgButtons.NOTHING_NEW + ":" + ask.id(), "Nothing new this week")));
+        }
     }
 
     /** A day to answer, but a daily check-in's digest goes out before the next round asks. */

@@ -48,5 +48,6 @@ public final class WorkingGroupCapability implements Capability {
         registry.task(Results.DIGEST, Results::digest);
         registry.task(Checkins.ASK, Checkins::ask);
         registry.task(Checkins.DIGEST, Checkins::digest);
+        registry.task(Checkins.REMIND, Checkins::remind);
     }
 }
