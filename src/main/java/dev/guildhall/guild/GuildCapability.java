@@ -4,6 +4,7 @@ import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
 import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.guild.api.GuildLeaving;
 import dev.guildhall.guild.api.LeadSubcommand;
 import dev.guildhall.guild.api.Syllabus;
 import dev.guildhall.people.Succession;
@@ -17,19 +18,23 @@ public final class GuildCapability implements Capability {
     private final Topics topics;
     private final List<LeadSubcommand> contributed;
     private final Admins admins;
+    private final List<GuildLeaving> leaving;
 
     public GuildCapability(Topics topics) {
-        this(topics, List.of(), Admins.none());
+        this(topics, List.of(), Admins.none(), List.of());
     }
 
     /**
      * {@code contributed}: subcommands other capabilities add for a guild's leads (like insights); {@code admins}
-     * hear when a guild is left without a lead and no member takes it on.
+     * hear when a guild is left without a lead and no member takes it on; {@code leaving}: what other capabilities
+     * undo when someone leaves a guild.
      */
-    public GuildCapability(Topics topics, List<LeadSubcommand> contributed, Admins admins) {
+    public GuildCapability(Topics topics, List<LeadSubcommand> contributed, Admins admins,
+                           List<GuildLeaving> leaving) {
         this.topics = topics;
         this.contributed = List.copyOf(contributed);
         this.admins = admins;
+        this.leaving = List.copyOf(leaving);
     }
 
     /** What other capabilities may read about guilds. */
@@ -44,7 +49,7 @@ public final class GuildCapability implements Capability {
 
     @Override
     public void register(Registry registry) {
-        List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all());
+        List<Subcommand> subcommands = new ArrayList<>(MembershipCommands.all(leaving));
         subcommands.add(AnnounceCommand.subcommand());
         subcommands.addAll(MeetupCommands.all());
         subcommands.addAll(SpeakerCommands.all());

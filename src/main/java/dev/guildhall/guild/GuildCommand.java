@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** {@code /guild <subcommand> …}: routes to the subcommand, and answers {@code help} on each one. */
 final class GuildCommand {
-    private static final Set<String> ACTION_WORDS = Set.of("add", "remove", "own", "cancel");
+    private static final Set<String> ACTION_WORDS = Set.of("add", "remove", "own", "disown", "cancel", "move",
+            "retitle");
 
     private final SubcommandRouter<Subcommand> router;
 

@@ -2,7 +2,6 @@ package dev.guildhall.guild;
 
 import dev.guildhall.guild.api.Guild;
 import dev.guildhall.command.UsageException;
-import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.Outbox;
@@ -74,12 +73,6 @@ final class GuildFlow {
 
     /** A person named in a command, who must be someone the bot has met. */
     Person mentioned(PersonId caller, String written, String usage) {
-        Mentions.Mention mention = Mentions.person(caller, written).orElseThrow(() -> new UsageException(
-                "\"" + written + "\" isn't a person I can recognise. Mention them with @, like @bob. " + usage));
-        return people.resolve(mention).orElseThrow(() -> new UsageException(people.isAmbiguous(mention)
-                ? "Several people I know are called " + mention.shown() + ". Pick the one you mean from the list as"
-                + " you type @, so your chat app links the name."
-                : "I don't know " + mention.shown() + " yet — ask them to say hi to Guildhall first (any command will"
-                + " do, like /guild list)."));
+        return people.mentioned(caller, written, usage);
     }
 }

@@ -65,6 +65,43 @@ final class MeetupStore {
                 .bind("now", now).bind("id", id).execute();
     }
 
+    void move(long id, Instant startsAt) {
+        handle.createUpdate("UPDATE meetup SET starts_at = :startsAt, skip_noted_at = NULL WHERE id = :id")
+                .bind("startsAt", startsAt).bind("id", id).execute();
+    }
+
+    void retitle(long id, String title) {
+        handle.createUpdate("UPDATE meetup SET title = :title WHERE id = :id").bind("title", title).bind("id", id)
+                .execute();
+    }
+
+    /** A meetup under way whose series is stopped: it still happens, and plans no next one when it starts. */
+    void stopRepeating(long id) {
+        handle.createUpdate("UPDATE meetup SET recurrence = NULL WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** The meetup and every later one of its series (each occurrence names the one it followed), oldest first. */
+    List<Meetup> seriesFrom(long id) {
+        return handle.createQuery("""
+                        WITH RECURSIVE later (id) AS (
+                            SELECT id FROM meetup WHERE id = :id
+                            UNION SELECT m.id FROM meetup m JOIN later ON m.series_id = later.id)
+                        """ + MEETUP + " WHERE id IN (SELECT id FROM later) ORDER BY starts_at, id")
+                .bind("id", id).mapTo(Meetup.class).list();
+    }
+
+    /** Who said they're going (and the speaker): the people an edit to the meetup concerns. */
+    List<PersonId> going(Meetup meetup) {
+        List<PersonId> people = handle.createQuery("""
+                        SELECT person_id FROM meetup_rsvp WHERE meetup_id = :meetup AND answer = 'GOING'
+                        ORDER BY answered_at, person_id""")
+                .bind("meetup", meetup.id()).mapTo(PersonId.class).list();
+        if (meetup.speaker().isPresent() && !people.contains(meetup.speaker().get())) {
+            return java.util.stream.Stream.concat(people.stream(), meetup.speaker().stream()).toList();
+        }
+        return people;
+    }
+
     void setSpeaker(long id, PersonId speaker, String talkTitle) {
         handle.createUpdate("UPDATE meetup SET speaker_id = :speaker, talk_title = :talk WHERE id = :id")
                 .bind("speaker", speaker).bind("talk", talkTitle).bind("id", id).execute();
@@ -123,6 +160,17 @@ final class MeetupStore {
                         VALUES (:guild, :speaker, :title, 'PROPOSED', :now) RETURNING id""")
                 .bind("guild", guildId).bind("speaker", speaker).bind("title", title).bind("now", now)
                 .mapTo(Long.class).one();
+    }
+
+    /** The speaker's own talk of that title (case aside) still proposed, or scheduled into a meetup ahead. */
+    Optional<Talk> openTalkTitled(long guildId, PersonId speaker, String title) {
+        return handle.createQuery("""
+                        SELECT t.* FROM talk_proposal t LEFT JOIN meetup m ON m.id = t.meetup_id
+                        WHERE t.guild_id = :guild AND t.speaker_id = :speaker AND lower(t.title) = lower(:title)
+                          AND (t.status = 'PROPOSED' OR m.status = 'SCHEDULED')
+                        ORDER BY t.id LIMIT 1""")
+                .bind("guild", guildId).bind("speaker", speaker).bind("title", title)
+                .mapTo(Talk.class).findOne();
     }
 
     Optional<Talk> talk(long id) {

@@ -1,6 +1,7 @@
 package dev.guildhall.guild;
 
 import dev.guildhall.guild.api.Guild;
+import dev.guildhall.guild.api.GuildLeaving;
 import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
@@ -13,9 +14,11 @@ import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Creating guilds, joining and leaving, listing, leads and notification settings. */
 final class MembershipCommands {
@@ -34,6 +37,7 @@ final class MembershipCommands {
     static final String ZONE = "/guild zone <slug> <zone> — leads only: the time zone meetups are planned in, like"
             + " Europe/Berlin";
     private static final int MEMBERS_SHOWN = 50;
+    private static final int MEETUPS_SHOWN_ON_JOIN = 3;
     /** The button under a long guild list that shows its next page. */
     static final String MORE = "guild.list";
     static final int LIST_PAGE = 25;
@@ -41,11 +45,12 @@ final class MembershipCommands {
     private MembershipCommands() {
     }
 
-    static List<Subcommand> all() {
+    /** {@code leaving}: what other capabilities undo when someone leaves a guild. */
+    static List<Subcommand> all(List<GuildLeaving> leaving) {
         return List.of(
                 new Subcommand("create", CREATE, MembershipCommands::create),
                 new Subcommand("join", JOIN, MembershipCommands::join),
-                new Subcommand("leave", LEAVE, MembershipCommands::leave),
+                new Subcommand("leave", LEAVE, (flow, request, args) -> leave(flow, request, args, leaving)),
                 new Subcommand("list", LIST, MembershipCommands::list),
                 new Subcommand("info", INFO, MembershipCommands::info),
                 new Subcommand("members", MEMBERS, MembershipCommands::members),
@@ -102,14 +107,28 @@ final class MembershipCommands {
             throw new UsageException("You're already in " + guild.title() + ". /guild info " + guild.slug()
                     + " shows what's on.");
         }
-        flow.store.insertMember(guild.id(), caller, Role.MEMBER, flow.now());
-        return Reply.of(Message.text("👋 Welcome to " + guild.title() + "! You'll get its announcements and meetup"
+        return new Reply(join(flow, guild, caller));
+    }
+
+    /** Makes someone a member: the welcome, then the guild's next meetups, each with its RSVP buttons. */
+    static List<Message> join(GuildFlow flow, Guild guild, PersonId person) {
+        flow.store.insertMember(guild.id(), person, Role.MEMBER, flow.now());
+        List<Message> messages = new ArrayList<>();
+        messages.add(Message.text("👋 Welcome to " + guild.title() + "! You'll get its announcements and meetup"
                         + " reminders by DM.")
                 .withContext("/guild notify " + guild.slug() + " off stops the DMs; /guild leave " + guild.slug()
                         + " leaves."));
+        List<Meetup> upcoming = new MeetupStore(flow.work.handle()).upcoming(guild.id(), flow.now());
+        upcoming.stream().limit(MEETUPS_SHOWN_ON_JOIN).forEach(meetup -> messages.add(MeetupReminders.message(
+                flow.people, guild, meetup, person, "📅 Coming up", true)));
+        if (upcoming.size() > MEETUPS_SHOWN_ON_JOIN) {
+            messages.add(Message.text("… and " + (upcoming.size() - MEETUPS_SHOWN_ON_JOIN) + " more: /guild meetups "
+                    + guild.slug() + "."));
+        }
+        return messages;
     }
 
-    private static Reply leave(GuildFlow flow, CommandRequest request, Args args) {
+    private static Reply leave(GuildFlow flow, CommandRequest request, Args args, List<GuildLeaving> leaving) {
         Guild guild = flow.guild(one(args, LEAVE));
         PersonId caller = request.caller().id();
         Member member = flow.store.member(guild.id(), caller).orElseThrow(() -> new UsageException(
@@ -118,8 +137,16 @@ final class MembershipCommands {
             throw new UsageException("You're the only lead of " + guild.title() + ", and a guild always keeps one."
                     + " Make someone else a lead first: /guild lead add " + guild.slug() + " @person.");
         }
+        for (GuildLeaving capability : leaving) {
+            capability.refusal(flow.work, guild, caller).ifPresent(why -> {
+                throw new UsageException(why);
+            });
+        }
         flow.store.removeMember(guild.id(), caller);
-        return Reply.of("You left " + guild.title() + ". /guild join " + guild.slug() + " brings you back any time.");
+        List<String> notes = new ArrayList<>(SyllabusCommands.ownerLeft(flow, guild, caller));
+        leaving.forEach(capability -> notes.addAll(capability.left(flow.work, guild, caller)));
+        return Reply.of("You left " + guild.title() + ". /guild join " + guild.slug() + " brings you back any time."
+                + notes.stream().map(note -> " " + note).collect(Collectors.joining()));
     }
 
     private static Reply list(GuildFlow flow, CommandRequest request, Args args) {
@@ -225,6 +252,11 @@ final class MembershipCommands {
                     + " always keeps one. Add another lead first: /guild lead add " + guild.slug() + " @person.");
         }
         flow.store.setRole(guild.id(), target.id(), Role.MEMBER);
+        if (!target.id().equals(caller)) {
+            flow.outbox.sendDirect(target.id(), Message.text("🏛 " + flow.people.nameOf(caller) + " made you a member"
+                    + " of " + guild.title() + " again, no longer a lead. You're still in the guild; thank you for"
+                    + " leading it!"));
+        }
         return Reply.of(target.displayName() + " is no longer a lead of " + guild.title() + " (still a member).");
     }
 

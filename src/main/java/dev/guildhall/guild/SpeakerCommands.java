@@ -43,6 +43,11 @@ final class SpeakerCommands {
             throw new UsageException("A talk's title has 1 to 150 characters, like \"Operators in 20 minutes\".");
         }
         MeetupStore store = new MeetupStore(flow.work.handle());
+        store.openTalkTitled(guild.id(), speaker, title).ifPresent(earlier -> {
+            throw new UsageException("You've offered *" + earlier.title() + "* to " + guild.title() + " already ("
+                    + "proposal #" + earlier.id() + (earlier.meetupId().map(m -> ", in meetup #" + m).orElse("")
+                    + "). One proposal per talk is enough — the leads have it."));
+        });
         long id = store.insertTalk(guild.id(), speaker, title, flow.now());
         String name = flow.people.nameOf(speaker);
         for (Member lead : flow.store.leads(guild.id())) {
@@ -101,6 +106,8 @@ final class SpeakerCommands {
         }
         store.setSpeaker(meetupId, talk.speaker(), talk.title());
         store.scheduleTalk(talkId, meetupId);
+        // Someone giving the talk is coming: counted going, and reminded like anyone going.
+        store.rsvp(meetupId, talk.speaker(), true, flow.now());
         String when = GuildMessages.when(meetup.startsAt(), flow.people.zoneOf(talk.speaker()).orElse(meetup.zone()));
         flow.outbox.sendDirect(talk.speaker(), Message.text("🎤 Your talk *" + talk.title() + "* is on at *"
                 + meetup.title() + "* (" + guild.name() + "), " + when + ". You'll get the meetup's reminders too —"

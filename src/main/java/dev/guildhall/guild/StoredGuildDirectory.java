@@ -2,6 +2,8 @@ package dev.guildhall.guild;
 
 import dev.guildhall.guild.api.Guild;
 import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
 import dev.guildhall.store.UnitOfWork;
 
 import java.util.List;
@@ -17,5 +19,10 @@ final class StoredGuildDirectory implements GuildDirectory {
     @Override
     public Optional<Guild> find(UnitOfWork work, long id) {
         return new GuildStore(work.handle()).byId(id);
+    }
+
+    @Override
+    public List<Message> join(UnitOfWork work, Guild guild, PersonId person) {
+        return MembershipCommands.join(new GuildFlow(work), guild, person);
     }
 }

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  */
 final class SyllabusCommands {
     static final String MODULE = "/guild module add <slug> \"<module>\" — add a module to a guild's syllabus\n"
-            + "/guild module own <slug> \"<module>\" — become one of a module's owners";
+            + "/guild module own <slug> \"<module>\" — become one of a module's owners\n"
+            + "/guild module disown <slug> \"<module>\" — stop owning a module (its other owners or the leads are told)\n"
+            + "/guild module remove <slug> \"<module>\" — leads only: take a module off the syllabus";
     static final String MODULES = "/guild modules <slug> — the syllabus, with owners and bus-factor risks";
     private static final int MAX_NAME = 80;
     private static final int SUGGESTED = 3;
@@ -40,7 +42,7 @@ final class SyllabusCommands {
 
     private Reply module(GuildFlow flow, CommandRequest request, Args args) {
         String action = args.isEmpty() || args.isQuoted(0) ? "" : args.first();
-        if (!action.equals("add") && !action.equals("own")) {
+        if (!List.of("add", "own", "disown", "remove").contains(action)) {
             throw new UsageException("Add a module or own one: " + MODULE.replace("\n", "; "));
         }
         if (args.size() < 3) {
@@ -70,6 +72,12 @@ final class SyllabusCommands {
         SyllabusStore.Module module = syllabus.byTopic(guild.id(), topic).orElseThrow(() -> new UsageException(
                 guild.title() + " has no module called \"" + name + "\". /guild modules " + guild.slug()
                         + " lists them; /guild module add " + guild.slug() + " \"" + name + "\" adds it."));
+        if (action.equals("disown")) {
+            return disown(flow, guild, module, caller);
+        }
+        if (action.equals("remove")) {
+            return remove(flow, guild, module, caller);
+        }
         if (module.ownerIds().contains(caller)) {
             throw new UsageException("You already own *" + module.name() + "*.");
         }
@@ -78,6 +86,72 @@ final class SyllabusCommands {
         return Reply.of("📚 You now own *" + module.name() + "* in " + guild.title() + (owners == 1
                 ? ". You're its only owner so far — /guild modules " + guild.slug() + " suggests co-owners."
                 : ", with " + (owners - 1) + " other" + (owners == 2 ? "" : "s") + ". Thank you!"));
+    }
+
+    private static Reply disown(GuildFlow flow, Guild guild, SyllabusStore.Module module, PersonId caller) {
+        if (!module.ownerIds().contains(caller)) {
+            throw new UsageException("You don't own *" + module.name() + "*, so there's nothing to disown. /guild modules "
+                    + guild.slug() + " shows who does.");
+        }
+        String left = dropOwner(flow, guild, module, caller, "stepped back from it");
+        return Reply.of("📚 You no longer own *" + module.name() + "* in " + guild.title() + ". " + left);
+    }
+
+    private static Reply remove(GuildFlow flow, Guild guild, SyllabusStore.Module module, PersonId caller) {
+        flow.requireLead(guild, caller, "remove modules");
+        SyllabusStore syllabus = new SyllabusStore(flow.work.handle());
+        String lead = flow.people.nameOf(caller);
+        for (PersonId owner : module.ownerIds()) {
+            if (!owner.equals(caller)) {
+                flow.outbox.sendDirect(owner, Message.text("📚 " + lead + " took *" + module.name() + "* off the"
+                        + " syllabus of " + guild.title() + ", so you no longer own it. Thank you for looking after"
+                        + " it!"));
+            }
+        }
+        syllabus.delete(module.id());
+        return Reply.of("📚 Removed *" + module.name() + "* from " + guild.title() + "'s syllabus" + (module.ownerIds()
+                .isEmpty() ? "." : module.ownerIds().size() == 1 ? "; its owner is told."
+                : "; its " + owners(module.ownerIds().size()) + " are told."));
+    }
+
+    /** Someone who left the guild stops owning its modules; who is left with each module hears it first. */
+    static List<String> ownerLeft(GuildFlow flow, Guild guild, PersonId person) {
+        SyllabusStore syllabus = new SyllabusStore(flow.work.handle());
+        List<SyllabusStore.Module> owned = syllabus.modules(guild.id()).stream()
+                .filter(module -> module.ownerIds().contains(person)).toList();
+        owned.forEach(module -> dropOwner(flow, guild, module, person, "left the guild"));
+        return owned.isEmpty() ? List.of() : List.of("You no longer own " + owned.stream()
+                .map(module -> "*" + module.name() + "*").collect(Collectors.joining(", "))
+                + "; the other owners or the leads are told.");
+    }
+
+    /**
+     * Takes the owner off the module and tells its other owners, or the leads when nobody else owns it.
+     *
+     * @return what the module is left with, for the reply
+     */
+    private static String dropOwner(GuildFlow flow, Guild guild, SyllabusStore.Module module, PersonId owner,
+                                    String why) {
+        new SyllabusStore(flow.work.handle()).removeOwner(module.id(), owner);
+        List<PersonId> others = module.ownerIds().stream().filter(other -> !other.equals(owner)).toList();
+        String left = others.isEmpty() ? "It has no owner now" : "It has " + owners(others.size()) + " now";
+        List<PersonId> told = others.isEmpty()
+                ? flow.store.leads(guild.id()).stream().map(Member::person).filter(lead -> !lead.equals(owner)).toList()
+                : others;
+        String name = flow.people.nameOf(owner);
+        for (PersonId person : told) {
+            flow.outbox.sendDirect(person, Message.text("📚 " + name + " no longer owns *" + module.name() + "* in "
+                            + guild.title() + " (" + why + "). " + left + (others.size() <= 1 ? " — a bus-factor risk."
+                            : "."))
+                    .withContext("/guild module own " + guild.slug() + " \"" + module.name() + "\" to own it;"
+                            + " /guild modules " + guild.slug() + " suggests who could."));
+        }
+        return left + (told.isEmpty() ? "." : "; " + (others.isEmpty() ? "the leads are" : "its other owners are")
+                + " told.");
+    }
+
+    private static String owners(int count) {
+        return count + (count == 1 ? " owner" : " owners");
     }
 
     private Reply modules(GuildFlow flow, CommandRequest request, Args args) {

@@ -68,6 +68,16 @@ final class SyllabusStore {
                 .bind("module", moduleId).bind("person", person).bind("now", now).execute();
     }
 
+    void removeOwner(long moduleId, PersonId person) {
+        handle.createUpdate("DELETE FROM module_owner WHERE module_id = :module AND person_id = :person")
+                .bind("module", moduleId).bind("person", person).execute();
+    }
+
+    void delete(long moduleId) {
+        handle.createUpdate("DELETE FROM module_owner WHERE module_id = :module").bind("module", moduleId).execute();
+        handle.createUpdate("DELETE FROM syllabus_module WHERE id = :module").bind("module", moduleId).execute();
+    }
+
     /** Everyone with an active /teach offer, members of the guild first. */
     List<Teacher> teachers(long guildId) {
         return handle.createQuery("""

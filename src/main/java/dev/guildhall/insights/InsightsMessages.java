@@ -60,7 +60,8 @@ final class InsightsMessages {
                 .map(d -> d.topic() + ": " + d.waiting() + " waiting, no teacher, longest for "
                         + Stats.human(d.longestWait()))
                 .collect(Collectors.joining("\n"))
-                + (unmet.size() > TOPICS_SHOWN ? "\n… and " + (unmet.size() - TOPICS_SHOWN) + " more topics" : "");
+                + (unmet.size() > TOPICS_SHOWN ? "\n… and " + Stats.count(unmet.size() - TOPICS_SHOWN, "more topic",
+                "more topics") : "");
     }
 
     static String timeToMatch(Matching matching) {
@@ -75,7 +76,8 @@ final class InsightsMessages {
         if (matching.proposalsAnswered() == 0) {
             return "no proposals answered yet";
         }
-        return matching.proposalsAccepted() + " of " + matching.proposalsAnswered() + " proposals accepted ("
+        return matching.proposalsAccepted() + " of " + Stats.count(matching.proposalsAnswered(), "proposal",
+                "proposals") + " accepted ("
                 + Stats.percent(matching.proposalsAccepted(), matching.proposalsAnswered()) + ")";
     }
 
@@ -85,7 +87,7 @@ final class InsightsMessages {
         }
         return matching.matchesPerTeacher().entrySet().stream().limit(PEOPLE_SHOWN)
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" · "))
-                + more(matching.matchesPerTeacher().size(), PEOPLE_SHOWN, "teachers");
+                + more(matching.matchesPerTeacher().size(), PEOPLE_SHOWN, "teacher", "teachers");
     }
 
     static String leftOut(Matching matching) {
@@ -105,7 +107,7 @@ final class InsightsMessages {
         return report.graduates().size() + " — " + report.graduates().stream().limit(PEOPLE_SHOWN)
                 .map(g -> g.name() + " learned " + g.topic() + g.learnedFrom().map(t -> " from " + t).orElse("")
                         + " and now teaches it")
-                .collect(Collectors.joining("; ")) + more(report.graduates().size(), PEOPLE_SHOWN, "graduates");
+                .collect(Collectors.joining("; ")) + more(report.graduates().size(), PEOPLE_SHOWN, "graduate", "graduates");
     }
 
     static String lineage(Report report) {
@@ -134,11 +136,12 @@ final class InsightsMessages {
         }
         List<String> lines = text.toString().stripTrailing().lines().toList();
         return String.join("\n", lines.subList(0, Math.min(lines.size(), TREE_LINES_SHOWN)))
-                + more(lines.size(), TREE_LINES_SHOWN, "lines (the graduation tree chart shows all)");
+                + more(lines.size(), TREE_LINES_SHOWN, "line (the graduation tree chart shows all)",
+                "lines (the graduation tree chart shows all)");
     }
 
-    private static String more(int total, int shown, String what) {
-        return total > shown ? " … and " + (total - shown) + " more " + what : "";
+    private static String more(int total, int shown, String one, String many) {
+        return total > shown ? " … and " + Stats.count(total - shown, "more " + one, "more " + many) : "";
     }
 
     private static void appendTree(StringBuilder text, String person, int depth, Map<String, List<String>> children,
@@ -202,8 +205,8 @@ final class InsightsMessages {
         String suggestion = report.suggestions().isEmpty() ? "Nothing stands out this week — keep going."
                 : report.suggestions().get(0);
         return Message.text("📬 Weekly insights — *" + report.scope().title() + "*")
-                .withField("Waiting with no teacher", report.unmetWaiting() + " ("
-                        + report.demand().stream().filter(TopicDemand::unmet).count() + " topics)")
+                .withField("Waiting with no teacher", report.unmetWaiting() + " (" + Stats.count(
+                        (int) report.demand().stream().filter(TopicDemand::unmet).count(), "topic", "topics") + ")")
                 .withField("Median time to match", matching.median().map(Stats::human).orElse("no matches yet"))
                 .withField("Learners who now teach", String.valueOf(report.graduates().size()))
                 .withField("One thing to do", suggestion)

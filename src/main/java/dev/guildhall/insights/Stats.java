@@ -36,6 +36,11 @@ final class Stats {
         return duration.toDays() + " days";
     }
 
+    /** "1 topic", "2 topics": a count with its noun in the right number. */
+    static String count(int count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
+    }
+
     static String percent(int part, int whole) {
         return whole == 0 ? "—" : Math.round(100.0 * part / whole) + "%";
     }

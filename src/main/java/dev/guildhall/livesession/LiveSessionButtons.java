@@ -54,7 +54,9 @@ final class LiveSessionButtons {
 
     private Reply flag(ActionRequest request) {
         LiveSessionFlow flow = flow(request);
-        LiveSessionFlow.Keyed keyed = flow.keyed(running(flow, request.idArgument()));
+        LiveSession session = running(flow, request.idArgument());
+        LiveSessionFlow.refusePresenter(session, request.presser().id());
+        LiveSessionFlow.Keyed keyed = flow.keyed(session);
         boolean raised = flow.raise(keyed, request.presser().id());
         return Reply.of(WaitCommand.confirmation(raised, keyed.restarted(), settings));
     }
@@ -66,6 +68,7 @@ final class LiveSessionButtons {
     private Reply ask(ActionRequest request) {
         LiveSessionFlow flow = flow(request);
         LiveSession session = running(flow, request.idArgument());
+        LiveSessionFlow.refusePresenter(session, request.presser().id());
         if (!request.channel().equals(Optional.of(session.channel()))) {
             throw new UsageException("Questions for *" + session.title() + "* are asked on its card in the session's"
                     + " channel, or with /wait <question> there.");

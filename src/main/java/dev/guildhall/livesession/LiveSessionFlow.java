@@ -103,6 +103,18 @@ final class LiveSessionFlow {
         return new Keyed(reload(session.id()), key, true);
     }
 
+    /**
+     * The presenter's own flag or question would read as someone in the audience being lost: refused, nothing kept.
+     * Checked before the session's key is touched, so a refusal leaves no trace.
+     */
+    static void refusePresenter(LiveSession session, PersonId person) {
+        if (session.presenter().equals(person)) {
+            throw new UsageException("You're presenting *" + session.title() + "*, so your own flag or question would"
+                    + " look like someone in the audience is lost. WAIT is for your audience; your board shows how many"
+                    + " of them are lost. Nothing was sent.");
+        }
+    }
+
     /** Raises the person's flag, or keeps it up longer if it already is; returns true for a new flag. */
     boolean raise(Keyed keyed, PersonId person) {
         LiveSession session = keyed.session();

@@ -217,13 +217,18 @@ final class LiveSessionMessages {
 
     private String timelineLines(Timeline timeline) {
         StringBuilder lines = new StringBuilder();
+        boolean peakShown = false;
         for (Timeline.Row row : timeline.rows()) {
             if (lines.length() > 0) {
                 lines.append('\n');
             }
             lines.append(time(row.from())).append("  ").append("▮".repeat(Math.min(row.raised(), 20)))
                     .append(row.raised() == 0 ? "·" : "").append("  ").append(row.raised()).append(" raised · ")
-                    .append(row.lostAtEnd()).append(" lost");
+                    .append(row.peakLost()).append(" lost at most");
+            if (!peakShown && row.peakLost() == timeline.peakLost() && row.peakLost() > 0) {
+                lines.append(" ← peak");
+                peakShown = true;
+            }
         }
         return lines.toString();
     }

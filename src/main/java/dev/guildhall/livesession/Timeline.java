@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * The confusion of a session over time: flags raised per minute (wider steps for long sessions, so the summary stays
- * readable) and how many people were lost at the end of each step. Quiet steps are left out.
+ * readable) and the most people lost at once during each step — so the session's peak is always one of the rows.
+ * Quiet steps are left out.
  */
 record Timeline(Duration step, List<Row> rows, int totalRaised, int peakLost) {
     private static final int[] STEP_MINUTES = {1, 2, 5, 10, 15, 30, 60, 120, 240, 720};
 
-    record Row(Instant from, int raised, int lostAtEnd) {
+    record Row(Instant from, int raised, int peakLost) {
     }
 
     static Timeline of(List<Flag> flags, Instant start, Instant end, int maxRows) {
@@ -37,15 +38,12 @@ record Timeline(Duration step, List<Row> rows, int totalRaised, int peakLost) {
         List<Row> rows = new ArrayList<>();
         for (Instant from = first; from.isBefore(end) || from.equals(first); from = from.plus(step)) {
             Instant to = from.plus(step);
-            Instant at = to.isAfter(end) ? end : to;
             int raised = 0;
-            int lost = 0;
+            int lost = upAt(flags, from);
             for (Flag flag : flags) {
                 if (!flag.raisedAt().isBefore(from) && flag.raisedAt().isBefore(to)) {
                     raised++;
-                }
-                if (isUpAt(flag, at)) {
-                    lost++;
+                    lost = Math.max(lost, upAt(flags, flag.raisedAt()));
                 }
             }
             if (raised > 0 || lost > 0) {
@@ -55,23 +53,22 @@ record Timeline(Duration step, List<Row> rows, int totalRaised, int peakLost) {
         return rows;
     }
 
-    /** Whether the flag was up just before the instant (a flag that ends at the session's end counts as up until it). */
-    private static boolean isUpAt(Flag flag, Instant at) {
-        return flag.raisedAt().isBefore(at) && (flag.endedAt() == null || !flag.endedAt().isBefore(at));
+    /** How many flags were up right at that moment (one raised then counts, one that ended then does not). */
+    private static int upAt(List<Flag> flags, Instant t) {
+        int up = 0;
+        for (Flag flag : flags) {
+            if (!flag.raisedAt().isAfter(t) && (flag.endedAt() == null || flag.endedAt().isAfter(t))) {
+                up++;
+            }
+        }
+        return up;
     }
 
     /** The most people lost at once: the count right after some flag went up. */
     static int peak(List<Flag> flags) {
         int peak = 0;
         for (Flag raised : flags) {
-            Instant t = raised.raisedAt();
-            int up = 0;
-            for (Flag flag : flags) {
-                if (!flag.raisedAt().isAfter(t) && (flag.endedAt() == null || flag.endedAt().isAfter(t))) {
-                    up++;
-                }
-            }
-            peak = Math.max(peak, up);
+            peak = Math.max(peak, upAt(flags, raised.raisedAt()));
         }
         return peak;
     }

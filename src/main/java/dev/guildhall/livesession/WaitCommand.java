@@ -49,6 +49,7 @@ final class WaitCommand {
         if (text.toLowerCase(Locale.ROOT).equals("ok")) {
             return retract(flow, session, caller);
         }
+        LiveSessionFlow.refusePresenter(session, caller);
         if (!text.isEmpty()) {
             checkQuestion(text);
         }

@@ -1,5 +1,6 @@
 package dev.guildhall.people;
 
+import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
@@ -61,6 +62,17 @@ public final class People {
         }
         List<String> ids = named((Mentions.ByName) mention);
         return ids.size() == 1 ? find(new PersonId(ids.get(0))) : Optional.empty();
+    }
+
+    /** A person named in a command, who must be someone the bot has met; anything else is a friendly refusal. */
+    public Person mentioned(PersonId caller, String written, String usage) {
+        Mentions.Mention mention = Mentions.person(caller, written).orElseThrow(() -> new UsageException(
+                "\"" + written + "\" isn't a person I can recognise. Mention them with @, like @bob. " + usage));
+        return resolve(mention).orElseThrow(() -> new UsageException(isAmbiguous(mention)
+                ? "Several people I know are called " + mention.shown() + ". Pick the one you mean from the list as"
+                + " you type @, so your chat app links the name."
+                : "I don't know " + mention.shown() + " yet — ask them to say hi to Guildhall first (any command will"
+                + " do, like /guild list)."));
     }
 
     /** Whether a name fits several people, so the one who wrote it can be asked to mention them properly. */

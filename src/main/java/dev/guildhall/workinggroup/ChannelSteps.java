@@ -30,7 +30,10 @@ final class ChannelSteps {
             flow.store.activate(group.id(), outcome.channel().get());
             WorkingGroup ready = flow.store.byId(groupId).orElseThrow();
             String where = WgFlow.channel(outcome.channel().get());
-            group.splitFrom().flatMap(flow.store::byId).ifPresent(parent -> moveWaitlist(flow, parent, ready));
+            group.splitFrom().flatMap(flow.store::byId).ifPresent(parent -> {
+                moveWaitlist(flow, parent, ready);
+                Checkins.inherit(flow, parent, ready);
+            });
             flow.outbox.sendDirect(group.owner(), Message.text("✅ Working group " + group.title() + " is ready: it"
                             + " talks in " + where + ", and you're in it.")
                     .withContext("People join with /wg join " + group.slug() + ". A weekly check-in: /wg checkin "

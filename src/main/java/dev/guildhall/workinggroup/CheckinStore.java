@@ -149,6 +149,64 @@ final class CheckinStore {
                 .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne();
     }
 
+    /** The person's ask in the running check-in's next round, not put to them yet: where a late answer goes. */
+    Optional<Long> nextAsk(long groupId, PersonId person) {
+        return handle.createQuery("""
+                        SELECT a.id FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
+                        JOIN wg_checkin c ON c.id = r.checkin_id
+                        WHERE c.group_id = :group AND c.stopped_at IS NULL AND r.digest_posted_at IS NULL
+                          AND a.person_id = :person AND a.asked_at IS NULL
+                        ORDER BY a.id LIMIT 1""")
+                .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne();
+    }
+
+    /** The person's next ask of the running check-in still unanswered: the one put to them, else the next. */
+    Optional<Ask> nextUnanswered(long groupId, PersonId person) {
+        return handle.createQuery("""
+                        SELECT a.id FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
+                        JOIN wg_checkin c ON c.id = r.checkin_id
+                        WHERE c.group_id = :group AND c.stopped_at IS NULL AND r.digest_posted_at IS NULL
+                          AND a.person_id = :person AND a.answered_at IS NULL
+                        ORDER BY a.asked_at IS NULL, a.id LIMIT 1""")
+                .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne().flatMap(this::ask);
+    }
+
+    /** The asks of a round put to someone who hasn't answered yet. */
+    List<Ask> waiting(long roundId) {
+        return handle.createQuery("""
+                        SELECT id FROM wg_checkin_ask WHERE round_id = :round AND asked_at IS NOT NULL
+                          AND answered_at IS NULL ORDER BY id""")
+                .bind("round", roundId).mapTo(Long.class).list().stream().flatMap(id -> ask(id).stream()).toList();
+    }
+
+    /** Excuses the person from the unanswered asks of the group's running check-in due before {@code until}. */
+    void excuse(long groupId, PersonId person, Instant until) {
+        handle.createUpdate("""
+                        DELETE FROM wg_checkin_ask WHERE person_id = :person AND answered_at IS NULL AND due_at < :until
+                          AND round_id IN (SELECT r.id FROM wg_checkin_round r JOIN wg_checkin c ON c.id = r.checkin_id
+                                           WHERE c.group_id = :group AND c.stopped_at IS NULL
+                                             AND r.digest_posted_at IS NULL)""")
+                .bind("person", person).bind("until", until).bind("group", groupId).execute();
+    }
+
+    void excuse(long askId) {
+        handle.createUpdate("DELETE FROM wg_checkin_ask WHERE id = :id").bind("id", askId).execute();
+    }
+
+    void skipUntil(long groupId, PersonId person, Instant until) {
+        handle.createUpdate("""
+                        UPDATE wg_member SET checkin_skip_until = :until WHERE group_id = :group AND person_id = :person""")
+                .bind("until", until).bind("group", groupId).bind("person", person).execute();
+    }
+
+    /** Whether the person skips the group's check-ins at {@code at} (on vacation). */
+    boolean skips(long groupId, PersonId person, Instant at) {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM wg_member WHERE group_id = :group AND person_id = :person
+                          AND checkin_skip_until > :at""")
+                .bind("group", groupId).bind("person", person).bind("at", at).mapTo(Integer.class).one() > 0;
+    }
+
     void answer(long askId, String text, Instant now) {
         handle.createUpdate("UPDATE wg_checkin_ask SET answer = :text, answered_at = :now WHERE id = :id")
                 .bind("text", text).bind("now", now).bind("id", askId).execute();

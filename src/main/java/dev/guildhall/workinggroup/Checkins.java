@@ -29,12 +29,18 @@ import java.util.Set;
 final class Checkins {
     static final String ASK = "wg.checkin.ask";
     static final String DIGEST = "wg.checkin.digest";
+    static final String REMIND = "wg.checkin.remind";
+    /** How long before a digest closes those who haven't answered are reminded. */
+    static final Duration REMIND_BEFORE = Duration.ofHours(2);
     static final String CHECKIN = "/wg checkin <slug> \"<question>\" <when> — owner: a check-in, asked at each"
             + " member's local time (every friday 10:00, every weekday 9:30, every day 10:00, every monday and"
-            + " thursday 9:30), answers posted to the group's channel as one digest (/wg checkin <slug> off stops it)";
+            + " thursday 9:30), answers posted to the group's channel as one digest (/wg checkin <slug> off stops it; members skip one with"
+            + " /wg checkin <slug> skip, or a week with /wg checkin <slug> skip week)";
     /** Words that start a schedule after the question. */
     private static final Set<String> SCHEDULE_WORDS = Set.of("every", "daily", "weekdays",
             "weekly", "each", "monthly");
+    static final String SKIP = "/wg checkin <slug> skip [week] — members: skip the next check-in, or the coming"
+            + " week's (vacation)";
     static final String ANSWER = "/wg answer <slug> <text> — answer this week's check-in";
     static final Duration ANSWER_WINDOW = Duration.ofHours(24);
     /** The zone where a day's local time comes last. */
@@ -55,6 +61,9 @@ final class Checkins {
         }
         WorkingGroup group = flow.activeGroup(args.get(0));
         PersonId caller = request.caller().id();
+        if (args.size() >= 2 && args.get(1).equalsIgnoreCase("skip")) {
+            return skip(flow, group, caller, args);
+        }
         flow.requireOwner(group, caller, "plan its check-in");
         if (args.size() == 2 && args.get(1).equalsIgnoreCase("off")) {
             if (active(flow, group).isEmpty()) {
@@ -90,6 +99,35 @@ final class Checkins {
                 .withContext("First round: " + first + ". Answers go to the group's channel as one digest."));
     }
 
+    /** A member skips the next check-in put to them, or (on vacation) every one of the coming week. */
+    private static Reply skip(WgFlow flow, WorkingGroup group, PersonId caller, Args args) {
+        boolean week = args.size() == 3 && args.get(2).equalsIgnoreCase("week");
+        if (args.size() > 3 || (args.size() == 3 && !week)) {
+            throw new UsageException("Type " + SKIP + ", like /wg checkin " + group.slug() + " skip (the next one) or"
+                    + " /wg checkin " + group.slug() + " skip week (a week's vacation).");
+        }
+        if (!WgStore.MEMBER.equals(flow.store.state(group.id(), caller).orElse(""))) {
+            throw new UsageException("Only members of " + group.title() + " are asked its check-in, so there's nothing"
+                    + " to skip. /wg join " + group.slug() + " to join.");
+        }
+        if (active(flow, group).isEmpty()) {
+            throw new UsageException(group.title() + " has no check-in to skip.");
+        }
+        if (week) {
+            Instant until = flow.now().plus(Duration.ofDays(7));
+            flow.checkins.skipUntil(group.id(), caller, until);
+            flow.checkins.excuse(group.id(), caller, until);
+            return Reply.of("🗓 You'll skip the check-ins of " + group.title() + " until "
+                    + until.atZone(flow.zoneOf(caller)).toLocalDate() + ". Enjoy the break!");
+        }
+        CheckinStore.Ask next = flow.checkins.nextUnanswered(group.id(), caller).orElseThrow(() -> new UsageException(
+                "The next check-in of " + group.title() + " isn't planned yet; try again once this week's digest is"
+                        + " out, or /wg checkin " + group.slug() + " skip week to skip the coming week."));
+        flow.checkins.excuse(next.id());
+        return Reply.of("🗓 You'll skip the check-in of " + group.title() + " on "
+                + flow.checkins.round(next.roundId()).occursOn() + ". See you at the next one.");
+    }
+
     private static int everyIndex(Args args) {
         for (int i = 2; i < args.size(); i++) {
             if (!args.isQuoted(i) && SCHEDULE_WORDS.contains(args.get(i).toLowerCase(Locale.ROOT))) {
@@ -117,6 +155,9 @@ final class Checkins {
             if (due.isBefore(flow.now())) {
                 due = flow.now();
             }
+            if (flow.checkins.skips(checkin.groupId(), member.id(), due)) {
+                continue;
+            }
             latest = due.isAfter(latest) ? due : latest;
             long ask = flow.checkins.insertAsk(round, member.id(), due);
             flow.tasks.schedule(ASK, ask, due);
@@ -124,6 +165,30 @@ final class Checkins {
         Instant digestDue = latest.plus(answerWindow(checkin.schedule(), date));
         flow.checkins.setDigestDue(round, digestDue);
         flow.tasks.schedule(DIGEST, round, digestDue);
+        Instant remindAt = digestDue.minus(REMIND_BEFORE);
+        if (remindAt.isAfter(latest)) {
+            flow.tasks.schedule(REMIND, round, remindAt);
+        }
+    }
+
+    /** Reminds whoever was asked and hasn't answered, while the round's digest is still to go out. */
+    static void remind(long roundId, UnitOfWork work) {
+        WgFlow flow = new WgFlow(work);
+        CheckinStore.Round round = flow.checkins.round(roundId);
+        if (round.posted() || round.stopped()) {
+            return;
+        }
+        WorkingGroup group = flow.store.byId(round.groupId()).orElseThrow();
+        if (group.status() != WorkingGroup.Status.ACTIVE) {
+            return;
+        }
+        for (CheckinStore.Ask ask : flow.checkins.waiting(roundId)) {
+            flow.outbox.sendDirect(ask.person(), Message.text("⏰ The check-in digest of " + group.title()
+                            + " goes out in " + REMIND_BEFORE.toHours() + " hours and I don't have your answer yet: "
+                            + ask.question())
+                    .withContext("Answer with /wg answer " + group.slug() + " <your answer>.")
+                    .withButton(Message.Button.of(WgButtons.NOTHING_NEW + ":" + ask.id(), "Nothing new this week")));
+        }
     }
 
     /** A day to answer, but a daily check-in's digest goes out before the next round asks. */
@@ -160,13 +225,24 @@ final class Checkins {
         return paused;
     }
 
+    /** A group split off another runs the same check-in, from its next weekday on. */
+    static void inherit(WgFlow flow, WorkingGroup parent, WorkingGroup split) {
+        active(flow, parent).ifPresent(old -> {
+            LocalDate first = firstDate(flow, old.schedule(), split.owner());
+            long id = flow.checkins.insert(split.id(), old.question(), old.schedule(), first.getDayOfWeek(),
+                    split.owner(), flow.now());
+            planRound(flow, new CheckinStore.Checkin(id, split.id(), old.question(), first.getDayOfWeek(),
+                    old.atTime(), old.schedule().rrule()), first);
+        });
+    }
+
     static Optional<String> describe(WgFlow flow, WorkingGroup group) {
         return active(flow, group).map(c -> c.schedule().describe() + " (local): \"" + c.question() + "\"");
     }
 
     static void ask(long askId, UnitOfWork work) {
         WgFlow flow = new WgFlow(work);
-        flow.checkins.ask(askId).filter(CheckinStore.Ask::live).ifPresent(ask -> {
+        flow.checkins.ask(askId).filter(CheckinStore.Ask::live).filter(ask -> !ask.answered()).ifPresent(ask -> {
             WorkingGroup group = flow.store.byId(ask.groupId()).orElseThrow();
             if (group.status() != WorkingGroup.Status.ACTIVE
                     || !WgStore.MEMBER.equals(flow.store.state(group.id(), ask.person()).orElse(""))) {
@@ -189,11 +265,19 @@ final class Checkins {
         WorkingGroup group = flow.activeGroup(args.get(0));
         PersonId caller = request.caller().id();
         String text = args.size() == 2 ? args.get(1).strip() : args.restFrom(1);
-        long askId = flow.checkins.openAsk(group.id(), caller)
+        Optional<Long> open = flow.checkins.openAsk(group.id(), caller);
+        if (open.isPresent()) {
+            return record(flow, open.get(), text);
+        }
+        // This week's digest has gone out: a late answer is not lost, it opens the next one.
+        long next = flow.checkins.nextAsk(group.id(), caller)
                 .orElseThrow(() -> new UsageException("There's no check-in of " + group.title() + " waiting for your"
                         + " answer. " + describe(flow, group).map(d -> "It checks in " + d + ".")
                         .orElse("It has no check-in; its owner can start one with /wg checkin.")));
-        return record(flow, askId, text);
+        record(flow, next, text);
+        CheckinStore.Round round = flow.checkins.round(flow.checkins.ask(next).orElseThrow().roundId());
+        return Reply.of("🗓 Thanks! This week's digest has gone out already, so your answer goes into the next one ("
+                + round.occursOn() + "). I won't ask you again for that one.");
     }
 
     static Reply nothingNew(WgFlow flow, PersonId presser, long askId) {
@@ -211,7 +295,7 @@ final class Checkins {
         }
         CheckinStore.Ask ask = flow.checkins.ask(askId).orElseThrow();
         flow.checkins.answer(askId, text, flow.now());
-        if (flow.checkins.unanswered(ask.roundId()) == 0) {
+        if (ask.asked() && flow.checkins.unanswered(ask.roundId()) == 0) {
             postDigest(flow, ask.roundId());
             return Reply.of("🗓 Thanks! Everyone has answered, so the digest is on its way to the group's channel.");
         }

@@ -7,15 +7,20 @@ import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ListPage;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
+import dev.guildhall.guild.api.Guild;
+import dev.guildhall.guild.api.GuildDirectory;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Creating working groups, joining and leaving (with the waitlist), listing, info and end dates. */
 final class GroupCommands {
@@ -24,7 +29,10 @@ final class GroupCommands {
     static final String CREATE = "/wg create <slug> --guild <guild> \"<charter>\" [--size N] [--until 2027-01-31]"
             + " [--channel #channel|here] — start a working group you own; I create its channel #wg-<slug>"
             + " (or link the one you name). --size: how many can join besides you (default " + DEFAULT_SIZE + ")";
-    static final String JOIN = "/wg join <slug> — join a working group, or its waitlist when it's full";
+    static final String JOIN = "/wg join <slug> — join a working group, or its waitlist when it's full (and its guild,"
+            + " if you're not in it yet)";
+    static final String HANDOVER = "/wg handover <slug> @person — owner: hand the group to one of its members; you"
+            + " stay in it";
     static final String LEAVE = "/wg leave <slug> — leave a working group (or its waitlist)";
     static final String LIST = "/wg list [--guild <guild>] — the open working groups";
     /** The button under a long list of working groups that shows its next page. */
@@ -37,11 +45,13 @@ final class GroupCommands {
     private GroupCommands() {
     }
 
-    static List<Subcommand> all() {
+    /** {@code guilds}: joining a group of a guild one is not in joins the guild too. */
+    static List<Subcommand> all(GuildDirectory guilds) {
         return List.of(
                 new Subcommand("create", CREATE, GroupCommands::create),
-                new Subcommand("join", JOIN, GroupCommands::join),
+                new Subcommand("join", JOIN, (flow, request, args) -> join(flow, request, args, guilds)),
                 new Subcommand("leave", LEAVE, GroupCommands::leave),
+                new Subcommand("handover", HANDOVER, GroupCommands::handover),
                 new Subcommand("list", LIST, GroupCommands::list),
                 new Subcommand("info", INFO, GroupCommands::info),
                 new Subcommand("extend", EXTEND, GroupCommands::extend));
@@ -110,7 +120,7 @@ final class GroupCommands {
                         + " places for people to join."));
     }
 
-    private static Reply join(WgFlow flow, CommandRequest request, Args args) {
+    private static Reply join(WgFlow flow, CommandRequest request, Args args, GuildDirectory guilds) {
         WorkingGroup group = flow.activeGroup(one(args, JOIN));
         PersonId caller = request.caller().id();
         Optional<String> state = flow.store.state(group.id(), caller);
@@ -119,11 +129,18 @@ final class GroupCommands {
                     ? "You're already in " + group.title() + ". /wg info " + group.slug() + " shows who else is."
                     : "You're already on the waitlist of " + group.title() + "; I'll tell you when a place frees up.");
         }
-        GuildRef guild = flow.store.guild(group.guildId());
-        if (!flow.store.inGuild(guild.id(), caller)) {
-            throw new UsageException(group.title() + " is part of the guild " + guild.title() + ": join the guild first"
-                    + " (/guild join " + guild.slug() + "), then the group.");
+        List<Message> guildJoined = new ArrayList<>();
+        if (!flow.store.inGuild(group.guildId(), caller)) {
+            Guild guild = guilds.find(flow.work, group.guildId()).orElseThrow();
+            guildJoined.add(Message.text("🏛 " + group.title() + " is part of the guild " + guild.title() + ", which"
+                    + " you weren't in yet — so you've joined the guild too."));
+            guildJoined.addAll(guilds.join(flow.work, guild, caller));
         }
+        Reply joined = joinGroup(flow, group, caller);
+        return new Reply(Stream.concat(joined.messages().stream(), guildJoined.stream()).toList());
+    }
+
+    private static Reply joinGroup(WgFlow flow, WorkingGroup group, PersonId caller) {
         int members = flow.store.joined(group);
         String name = flow.people.nameOf(caller);
         if (members < group.size()) {
@@ -163,8 +180,9 @@ final class GroupCommands {
             return Reply.of("You're off the waitlist of " + group.title() + ".");
         }
         if (group.isOwner(caller)) {
-            throw new UsageException("You own " + group.title() + ", so you can't leave it. When the work is done,"
-                    + " close it: /wg close " + group.slug() + " \"<summary>\".");
+            throw new UsageException("You own " + group.title() + ", so you can't leave it yet. Hand it to a member"
+                    + " first (/wg handover " + group.slug() + " @person), or, when the work is done, close it: /wg close "
+                    + group.slug() + " \"<summary>\".");
         }
         flow.store.remove(group.id(), caller);
         String name = flow.people.nameOf(caller);
@@ -172,6 +190,35 @@ final class GroupCommands {
                 + group.title() + ".")));
         moveFirstWaitingIn(flow, group);
         return Reply.of("You left " + group.title() + ". /wg join " + group.slug() + " brings you back if there's room.");
+    }
+
+    private static Reply handover(WgFlow flow, CommandRequest request, Args args) {
+        if (args.size() < 2) {
+            throw new UsageException("Which group, and to whom? " + HANDOVER + ", like /wg handover vpc @bob.");
+        }
+        WorkingGroup group = flow.group(args.get(0));
+        PersonId caller = request.caller().id();
+        flow.requireOwner(group, caller, "hand it over");
+        Person next = flow.people.mentioned(caller, args.restFrom(1), HANDOVER);
+        if (next.id().equals(caller)) {
+            throw new UsageException("You own " + group.title() + " already. Name the member who should take it on,"
+                    + " like /wg handover " + group.slug() + " @bob.");
+        }
+        if (!WgStore.MEMBER.equals(flow.store.state(group.id(), next.id()).orElse(""))) {
+            throw new UsageException(next.displayName() + " isn't a member of " + group.title() + ", and only a member"
+                    + " can own it. Ask them to /wg join " + group.slug() + " first; /wg info " + group.slug()
+                    + " shows who's in.");
+        }
+        flow.store.setOwner(group.id(), next.id());
+        String from = flow.people.nameOf(caller);
+        flow.outbox.sendDirect(next.id(), Message.text("🧭 " + from + " handed " + group.title() + " to you: you own it"
+                        + " now. " + group.charter())
+                .withContext("Owners plan the check-in (/wg checkin), move the end date (/wg extend) and close the group"
+                        + " (/wg close). /wg help shows the rest."));
+        group.channel().ifPresent(channel -> flow.outbox.post(channel, Message.text("🧭 " + next.displayName()
+                + " now owns " + group.title() + ", taking over from " + from + ".")));
+        return Reply.of("🧭 " + next.displayName() + " owns " + group.title() + " now, and has been told. You're still"
+                + " a member: /wg leave " + group.slug() + " leaves.");
     }
 
     /** A place freed up: the first on the waitlist moves in and hears so. */

@@ -88,8 +88,7 @@ final class OwnerSuccession implements Succession.Handover {
         if (!WgStore.MEMBER.equals(flow.store.state(groupId, presser.id()).orElse(""))) {
             throw new UsageException("You are no longer a member of " + group.title() + ".");
         }
-        work.handle().createUpdate("UPDATE working_group SET owner_id = :owner WHERE id = :id")
-                .bind("owner", presser.id().value()).bind("id", groupId).execute();
+        flow.store.setOwner(groupId, presser.id());
         WorkingGroup owned = flow.store.byId(groupId).orElseThrow();
         boolean resumed = Checkins.resumePaused(flow, owned).isPresent();
         flow.store.people(groupId, WgStore.MEMBER).stream().filter(member -> !member.id().equals(presser.id()))

@@ -104,7 +104,12 @@ final class WgFlow {
     }
 
     void requireMember(WorkingGroup group, PersonId who, String what) {
-        if (!WgStore.MEMBER.equals(store.state(group.id(), who).orElse(""))) {
+        Optional<String> state = store.state(group.id(), who);
+        if (state.filter(WgStore.WAITING::equals).isPresent()) {
+            throw new UsageException("You're on the waitlist of " + group.title() + ", not in it yet, so you can't "
+                    + what + " for now. I'll tell you as soon as a place frees up and you're in.");
+        }
+        if (!WgStore.MEMBER.equals(state.orElse(""))) {
             throw new UsageException("Only members of " + group.title() + " can " + what + ". /wg join "
                     + group.slug() + " first.");
         }

@@ -20,7 +20,7 @@ final class WgPersonalData {
                         "channel_request_id", "split_from", "created_at", "closed_at").build());
         registry.personalData(PersonalData.table("wg_member")
                 .person("person_id", OnForget.DELETE_ROW)
-                .notPersonal("group_id", "state", "since").build());
+                .notPersonal("group_id", "state", "since", "checkin_skip_until").build());
         registry.personalData(PersonalData.table("wg_result")
                 .person("author_id", OnForget.TOMBSTONE)
                 .writtenBy("text", "author_id", "")

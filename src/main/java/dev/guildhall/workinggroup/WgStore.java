@@ -128,6 +128,11 @@ final class WgStore {
                 .list();
     }
 
+    void setOwner(long groupId, PersonId owner) {
+        handle.createUpdate("UPDATE working_group SET owner_id = :owner WHERE id = :id")
+                .bind("owner", owner).bind("id", groupId).execute();
+    }
+
     /** The open groups someone is in or waiting for, with their state there. */
     List<Map.Entry<WorkingGroup, String>> openGroupsOf(PersonId person) {
         return handle.createQuery("SELECT " + GROUP + """

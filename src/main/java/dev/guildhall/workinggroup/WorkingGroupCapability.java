@@ -3,6 +3,8 @@ package dev.guildhall.workinggroup;
 import dev.guildhall.command.Capability;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Admins;
+import dev.guildhall.guild.api.GuildDirectory;
+import dev.guildhall.guild.api.GuildLeaving;
 import dev.guildhall.people.Succession;
 
 import java.util.ArrayList;
@@ -14,19 +16,25 @@ import java.util.List;
  */
 public final class WorkingGroupCapability implements Capability {
     private final Admins admins;
+    private final GuildDirectory guilds;
 
-    public WorkingGroupCapability() {
-        this(Admins.none());
+    /**
+     * {@code admins} hear when a group is left without an owner and no member takes it on; {@code guilds} lets a
+     * {@code /wg join} by someone outside the group's guild join the guild too.
+     */
+    public WorkingGroupCapability(Admins admins, GuildDirectory guilds) {
+        this.admins = admins;
+        this.guilds = guilds;
     }
 
-    /** {@code admins} hear when a group is left without an owner and no member takes it on. */
-    public WorkingGroupCapability(Admins admins) {
-        this.admins = admins;
+    /** What leaving a guild does to its working groups: the leaver leaves them too (an owner hands over first). */
+    public static GuildLeaving guildLeaving() {
+        return new LeavingTheGuild();
     }
 
     @Override
     public void register(Registry registry) {
-        List<Subcommand> subcommands = new ArrayList<>(GroupCommands.all());
+        List<Subcommand> subcommands = new ArrayList<>(GroupCommands.all(guilds));
         subcommands.addAll(Checkins.subcommands());
         subcommands.addAll(Results.subcommands());
         registry.command(new WgCommand(subcommands).spec());
@@ -41,5 +49,6 @@ public final class WorkingGroupCapability implements Capability {
         registry.task(Results.DIGEST, Results::digest);
         registry.task(Checkins.ASK, Checkins::ask);
         registry.task(Checkins.DIGEST, Checkins::digest);
+        registry.task(Checkins.REMIND, Checkins::remind);
     }
 }

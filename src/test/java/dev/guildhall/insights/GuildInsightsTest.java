@@ -67,7 +67,7 @@ class GuildInsightsTest {
 
         assertThat(reply).contains("Unmet demand: rust: 1 waiting, no teacher, longest for 0 min")
                 .contains("Time to match: median 3 h · p90 3 h (1 matched)")
-                .contains("Acceptance: 1 of 1 proposals accepted (100%)")
+                .contains("Acceptance: 1 of 1 proposal accepted (100%)")
                 .contains("Matches per teacher: alice 1")
                 .contains("Waiting over a week: nobody")
                 .contains("Confusion hot spots: no live sessions yet");
@@ -91,7 +91,7 @@ class GuildInsightsTest {
         List<Sent> digests = digestsTo("alice");
         assertThat(digests).hasSize(1);
         assertThat(digests.get(0).message().fields()).extracting(f -> f.label() + ": " + f.value()).containsExactly(
-                "Waiting with no teacher: 1 (1 topics)",
+                "Waiting with no teacher: 1 (1 topic)",
                 "Median time to match: no matches yet",
                 "Learners who now teach: 0",
                 "One thing to do: 1 wants rust and nobody teaches it — propose a talk or announce a call for teachers.");

@@ -53,7 +53,7 @@ class InsightsConsoleAcceptanceTest {
         assertThat(field(report, "Graduates")).isEqualTo("1 — bob learned kafka from alice and now teaches it");
         assertThat(field(report, "Lineage")).isEqualTo("kafka\nalice\n└─ bob (now teaches)\n└─ carol");
         assertThat(field(report, "Broadcast reach")).isEqualTo("5 members · 1 announcement: 4 of 4 DMs delivered"
-                + " · 1 meetup held: 2 said they're going; attendance: not recorded");
+                + " · 1 meetup held: 3 said they're going; attendance: not recorded");
         assertThat(field(report, "Speakers")).isEqualTo("1 talk by 1 speaker — bus factor 1");
         assertThat(field(report, "Confusion hot spots")).isEqualTo("Kafka (Mar 3): 2 WAIT flags in 10 min"
                 + " (0.20/min), 1 question, 1 /learn ticket on it since");

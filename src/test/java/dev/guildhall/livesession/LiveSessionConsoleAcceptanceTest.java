@@ -63,7 +63,7 @@ class LiveSessionConsoleAcceptanceTest {
         // alice ends the session and gets the summary with the question and its vote
         JsonNode summary = cursor.next("the summary", line -> toAlice(line) && text(line, "text").contains("— summary"));
         assertThat(field(summary, "Questions")).isEqualTo("1. what is a transit gateway? — ▲1 vote");
-        assertThat(field(summary, "Timeline of confusion (flags per minute)")).contains("10:00  ▮▮▮  3 raised · 2 lost");
+        assertThat(field(summary, "Timeline of confusion (flags per minute)")).contains("10:00  ▮▮▮  3 raised · 2 lost at most ← peak");
         assertThat(summary.get("buttons").findValuesAsText("id"))
                 .containsExactly("livesession.recap:1", "livesession.learn-invite:1");
         assertThat(lines).noneMatch(line -> text(line, "text").contains("bob") || text(line, "text").contains("carol")

@@ -306,7 +306,7 @@ class LiveSessionTest {
         RecordingChatPort.Delivered summary = bot.chat.to("@alice").stream()
                 .filter(d -> d.message().text().contains("— summary")).findFirst().orElseThrow();
         assertThat(summary.text()).contains("3 flags raised · at most 3 lost at once")
-                .contains("10:00  ▮  1 raised · 1 lost").contains("10:01  ▮▮  2 raised · 3 lost")
+                .contains("10:00  ▮  1 raised · 1 lost at most\n").contains("10:01  ▮▮  2 raised · 3 lost at most ← peak")
                 .contains("1. what is a transit gateway? — ▲1 vote");
         assertThat(summary.message().buttons()).extracting(b -> b.actionId())
                 .containsExactly("livesession.recap:1", "livesession.learn-invite:1");

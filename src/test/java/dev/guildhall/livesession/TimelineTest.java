@@ -25,8 +25,37 @@ class TimelineTest {
         assertThat(timeline.peakLost()).isEqualTo(2);
         assertThat(timeline.rows().get(0)).isEqualTo(new Timeline.Row(Instant.parse("2026-11-26T10:00:00Z"), 2, 2));
         assertThat(timeline.rows().get(1)).isEqualTo(new Timeline.Row(Instant.parse("2026-11-26T10:01:00Z"), 0, 2));
-        assertThat(timeline.rows().get(2)).isEqualTo(new Timeline.Row(Instant.parse("2026-11-26T10:02:00Z"), 0, 1));
+        assertThat(timeline.rows().get(2)).isEqualTo(new Timeline.Row(Instant.parse("2026-11-26T10:02:00Z"), 0, 2));
         assertThat(timeline.rows()).extracting(Timeline.Row::raised).containsOnly(0, 1, 2);
+    }
+
+    @Test
+    void aStepShowsTheMostLostAtOnceWithinIt() {
+        // Given two flags up at once, both down again before the minute ends
+        List<Flag> flags = List.of(flag(1, 0, 20), flag(2, 10, 25));
+
+        Timeline timeline = Timeline.of(flags, START, START.plusSeconds(600), 30);
+
+        // Then the minute's row shows the two lost at once, the session's peak
+        assertThat(timeline.peakLost()).isEqualTo(2);
+        assertThat(timeline.rows()).containsExactly(new Timeline.Row(Instant.parse("2026-11-26T10:00:00Z"), 2, 2));
+    }
+
+    @Test
+    void thePeakIsAlwaysOneOfTheRows() {
+        long seed = 17L;
+        java.util.Random random = new java.util.Random(seed);
+        for (int round = 0; round < 300; round++) {
+            List<Flag> flags = new ArrayList<>();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                int raised = random.nextInt(3_000);
+                flags.add(flag(i, raised, random.nextBoolean() ? null : raised + 1 + random.nextInt(400)));
+            }
+            Timeline timeline = Timeline.of(flags, START, START.plusSeconds(3_600), 30);
+            int rowsPeak = timeline.rows().stream().mapToInt(Timeline.Row::peakLost).max().orElse(0);
+            assertThat(rowsPeak).as("seed %d, round %d: %s", seed, round, flags).isEqualTo(timeline.peakLost());
+        }
     }
 
     @Test

@@ -44,4 +44,30 @@ public final class ConsoleScript {
             }
         }).toList();
     }
+
+    /** The lines to one person (their replies and DMs). */
+    public static List<JsonNode> to(List<JsonNode> lines, String person) {
+        return lines.stream().filter(l -> person.equals(l.path("to").asText(null))).toList();
+    }
+
+    /** The texts to one person, each with its context after it, so one assertion can read either. */
+    public static List<String> textsTo(List<JsonNode> lines, String person) {
+        return to(lines, person).stream().map(ConsoleScript::fullText).toList();
+    }
+
+    /** The texts posted for everyone in a channel. */
+    public static List<String> textsIn(List<JsonNode> lines, String channel) {
+        return lines.stream().filter(l -> channel.equals(l.path("channel").asText(null))
+                && !l.path("ephemeral").asBoolean()).map(ConsoleScript::fullText).toList();
+    }
+
+    public static List<String> buttons(JsonNode line) {
+        return java.util.stream.StreamSupport.stream(line.path("buttons").spliterator(), false)
+                .map(b -> b.get("id").asText()).toList();
+    }
+
+    private static String fullText(JsonNode line) {
+        return line.path("text").asText() + (line.hasNonNull("context") ? "\n(" + line.get("context").asText() + ")"
+                : "");
+    }
 }

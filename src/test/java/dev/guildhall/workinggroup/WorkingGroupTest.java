@@ -198,7 +198,8 @@ class WorkingGroupTest {
         assertThat(digest.message().text()).contains("*What did you try this week?*")
                 .contains("• carol: Tried peering between two VPCs").contains("• bob: nothing new this week");
         assertThat(digest.message().context()).isEqualTo("No answer from alice.");
-        assertThat(t.say("alice", "/wg answer vpc late")).contains("waiting for your answer");
+        // and an answer after it goes into next week's digest instead of being refused
+        assertThat(t.say("alice", "/wg answer vpc late")).contains("goes into the next one (2026-03-10)");
         // and next week's round is planned
         assertThat(sql("SELECT occurs_on FROM wg_checkin_round ORDER BY id DESC LIMIT 1")).isEqualTo("2026-03-10");
     }

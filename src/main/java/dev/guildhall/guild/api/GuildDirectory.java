@@ -1,5 +1,7 @@
 package dev.guildhall.guild.api;
 
+import dev.guildhall.core.Message;
+import dev.guildhall.core.PersonId;
 import dev.guildhall.store.UnitOfWork;
 
 import java.util.List;
@@ -11,4 +13,10 @@ public interface GuildDirectory {
     List<Guild> all(UnitOfWork work);
 
     Optional<Guild> find(UnitOfWork work, long id);
+
+    /**
+     * Makes the person a member of the guild (they must not be one yet), as {@code /guild join} does: the messages
+     * welcome them and show the guild's upcoming meetups with RSVP buttons.
+     */
+    List<Message> join(UnitOfWork work, Guild guild, PersonId person);
 }
