@@ -52,6 +52,12 @@ final class StoredSyllabus implements Syllabus {
     }
 
     @Override
+    public List<Module> ownedBy(UnitOfWork work, PersonId person) {
+        return new GuildStore(work.handle()).all().stream().flatMap(guild -> modules(work, guild.id()).stream())
+                .filter(module -> module.owners().contains(person)).toList();
+    }
+
+    @Override
     public boolean isLead(UnitOfWork work, long guildId, PersonId person) {
         return new GuildStore(work.handle()).member(guildId, person).filter(Member::isLead).isPresent();
     }

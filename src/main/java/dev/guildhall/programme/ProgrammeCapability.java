@@ -34,6 +34,7 @@ public final class ProgrammeCapability implements Capability {
     public void register(Registry registry) {
         registry.command(new ProgrammeCommand(syllabus, mentors, topics).spec());
         registry.command(new CheckCommand(syllabus, mentors).spec());
+        registry.form(new CheckAddForm(syllabus));
         registry.command(new AskCommand(syllabus, mentors).spec());
         new CheckButtons(syllabus, mentors).register(registry);
         registry.anonymousRetries(new AskRetries());

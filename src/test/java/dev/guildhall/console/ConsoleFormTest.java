@@ -86,11 +86,45 @@ class ConsoleFormTest {
     }
 
     @Test
+    void anOwnerAddsACheckQuestionByFormAndItIsListed() throws Exception {
+        // Given alice leads k8s and owns its module Pods
+        List<JsonNode> out = run("@alice /guild create k8s \"Kubernetes\"",
+                "@alice /guild module add k8s \"Pods\"",
+                "@alice /guild module own k8s \"Pods\"",
+                // When she fills the /check add form
+                "@alice !form /check add module=Pods question=\"What is a pod?\" right=\"Containers scheduled together\""
+                        + " wrong=\"A virtual machine\" explain=\"See the docs\"",
+                "@alice /check list \"Pods\"");
+        // Then the question is added, as if typed, and listed with its answers
+        String all = texts(out);
+        assertThat(all).contains("Added question 1 to the *Pods* check (2 options");
+        assertThat(all).contains("1. What is a pod?").contains("✓ Containers scheduled together · ✗ A virtual machine")
+                .contains("See the docs");
+    }
+
+    @Test
+    void aCheckQuestionWithoutAWrongAnswerIsRefusedOnThatFieldAndChangesNothing() throws Exception {
+        // Given alice owns Pods
+        List<JsonNode> out = run("@alice /guild create k8s \"Kubernetes\"",
+                "@alice /guild module add k8s \"Pods\"",
+                "@alice /guild module own k8s \"Pods\"",
+                // When she sends the form with no wrong answer
+                "@alice !form /check add module=Pods question=\"What is a pod?\" right=\"Containers\" wrong=\"\"",
+                "@alice /check list \"Pods\"");
+        // Then the wrong answers field says so, and the module still has no check
+        String all = texts(out);
+        assertThat(all).contains("Wrong answers: Fill in wrong answers.");
+        assertThat(all).contains("*Pods* has no check yet").doesNotContain("Added question");
+    }
+
+    @Test
     void helpListsEachFormsFields() throws Exception {
         String help = texts(run("help"));
         assertThat(help).contains("/guild meetup: guild (a choice), title (text, up to 150 characters)")
                 .contains("date (a date like 2026-12-10)").contains("time (a time like 16:00, in your time zone)")
-                .contains("/learn: topic (any name, suggestions as you type)");
+                .contains("/learn: topic (any name, suggestions as you type)")
+                .contains("/check add: module (a choice), question (text, up to 500 characters)")
+                .contains("wrong (text, up to 1505 characters)").contains("explain (text, up to 500 characters, optional)");
     }
 
     @Test

@@ -85,6 +85,32 @@ class SlackFormsTest {
     }
 
     @Test
+    void aCheckQuestionTypedAloneOpensAModalWithTheModulesTheOwnerOwns() {
+        // Given alice owns the module Pods of devops
+        rig.command("U0ALICE", "alice", "/guild", "module add devops \"Pods\"");
+        rig.command("U0ALICE", "alice", "/guild", "module own devops \"Pods\"");
+        rig.slack.clear();
+
+        // When she types /check add alone
+        SlackRig.Answer ack = rig.command("U0ALICE", "alice", "/check", "add");
+
+        // Then a modal opens with her module picked, the question, the answers and an optional explanation
+        assertThat(ack.status()).isEqualTo(200);
+        assertThat(ack.body()).doesNotContain("Which module");
+        JsonNode view = openedView();
+        assertThat(view.path("title").path("text").asText()).isEqualTo("Add a check question");
+        assertThat(view.path("private_metadata").asText()).contains("\"form\":\"check.add\"");
+        assertThat(view.path("blocks").findValuesAsText("block_id"))
+                .containsExactly("module", "question", "right", "wrong", "explain");
+        JsonNode blocks = view.path("blocks");
+        assertThat(blocks.get(0).path("element").path("type").asText()).isEqualTo("static_select");
+        assertThat(blocks.get(0).path("element").path("options")).hasSize(1);
+        assertThat(blocks.get(0).path("element").path("initial_option").path("value").asText()).isEqualTo("Pods");
+        assertThat(blocks.get(3).path("element").path("multiline").asBoolean()).isTrue();
+        assertThat(blocks.get(4).path("optional").asBoolean()).isTrue();
+    }
+
+    @Test
     void anExpiredTriggerFallsBackToTheUsageText() {
         rig.slack.failNext("views.open", "expired_trigger_id");
 

@@ -26,6 +26,9 @@ public interface Syllabus {
     /** Modules of any guild with this name (ignoring case and spacing), or whose topic the name normalises to. */
     List<Module> named(UnitOfWork work, String name);
 
+    /** The modules of every guild that {@code person} owns, guild by guild. */
+    List<Module> ownedBy(UnitOfWork work, PersonId person);
+
     boolean isLead(UnitOfWork work, long guildId, PersonId person);
 
     List<PersonId> leads(UnitOfWork work, long guildId);
