@@ -52,7 +52,7 @@ final class CheckFlow {
     final Outbox outbox;
     final Syllabus syllabus;
     final MentorRequests mentors;
-    private final DueTasks tasks;
+    final DueTasks tasks;
 
     CheckFlow(UnitOfWork work, Syllabus syllabus, MentorRequests mentors) {
         this.work = work;

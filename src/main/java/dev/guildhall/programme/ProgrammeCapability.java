@@ -39,6 +39,10 @@ public final class ProgrammeCapability implements Capability {
         new CheckButtons(syllabus, mentors).register(registry);
         registry.anonymousRetries(new AskRetries());
         registry.task(CheckFlow.RECHECK_TASK, (roundId, work) -> new CheckFlow(work, syllabus, mentors).recheck(roundId));
+        for (SlotReminders.Reminder reminder : SlotReminders.Reminder.values()) {
+            registry.task(reminder.kind, (slotTimeId, work) -> SlotReminders.send(reminder, slotTimeId, work, syllabus,
+                    mentors));
+        }
         registry.home((viewer, work) -> ProgrammeMap.of(new CheckFlow(work, syllabus, mentors), viewer, false));
         declarePersonalData(registry);
         registry.whenForgetting((person, work) -> new ProgrammeStore(work.handle()).forget(person));
@@ -61,6 +65,8 @@ public final class ProgrammeCapability implements Capability {
         registry.personalData(PersonalData.table("cohort_slot")
                 .person("presenter_id", OnForget.TOMBSTONE)
                 .notPersonal("cohort_id", "module_id").build());
+        registry.personalData(PersonalData.table("cohort_slot_time")
+                .notPersonal("id", "cohort_id", "module_id", "starts_at").build());
         registry.personalData(PersonalData.table("check_question")
                 .person("created_by", OnForget.TOMBSTONE)
                 .sharedText("text", "right_answer", "explain")

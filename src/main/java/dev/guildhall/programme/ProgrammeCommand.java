@@ -16,9 +16,14 @@ import dev.guildhall.mentorship.api.MentorRequests;
 import dev.guildhall.programme.ProgrammeStore.Cohort;
 import dev.guildhall.programme.ProgrammeStore.Programme;
 import dev.guildhall.programme.ProgrammeStore.ProgrammeModule;
+import dev.guildhall.time.Times;
+import dev.guildhall.time.UnreadableTime;
+import dev.guildhall.time.When;
 import dev.guildhall.topic.Topics;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,13 +40,14 @@ final class ProgrammeCommand {
             /programme module add <slug> "<module>" [--topic <topic>] — leads: add a module, in order (--topic: what \
             mentors for it teach, if not its name)
             /programme cohort <slug> start "<YYYY-MM-DD>" [#channel] — leads: start a cohort; each module gets a \
-            presenter from its owners
+            presenter from its owners and a time (module n on the start date + n−1 days, 09:00 in your zone)
+            /programme slot <slug> "<module>" "<time>" — leads: move a module of the newest cohort; reminders go 24 h             and 1 h before to its presenter and the cohort
             /programme join <slug> — join the programme's newest cohort; /programme add <slug> @person… — leads add people
             /programme me — your map: the modules, the checks you passed, your open gaps and what is being done about them
             /programme insights <slug> — completion and first-try pass rates (finishers' names for leads only)""";
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{1,31}");
-    private static final Set<String> SUBCOMMANDS = Set.of("create", "module", "cohort", "join", "add", "me",
-            "insights");
+    private static final Set<String> SUBCOMMANDS = Set.of("create", "module", "cohort", "slot", "join", "add",
+            "me", "insights");
     private static final int MAX_TITLE = 80;
 
     private final Syllabus syllabus;
@@ -74,6 +80,7 @@ final class ProgrammeCommand {
             case "create" -> create(flow, caller, rest, args.option("guild"));
             case "module" -> module(flow, caller, rest, args.option("topic"));
             case "cohort" -> cohort(flow, caller, rest);
+            case "slot" -> slot(flow, caller, rest);
             case "join" -> join(flow, caller, rest);
             case "add" -> add(flow, caller, rest);
             case "me" -> {
@@ -134,6 +141,46 @@ final class ProgrammeCommand {
                 + "* (mentors for it teach *" + mentoring + "*)." + owners);
     }
 
+    private Reply slot(CheckFlow flow, PersonId caller, Args rest) {
+        if (rest.size() != 3) {
+            throw new UsageException("Like /programme slot k8s-101 \"Pods\" \"2026-12-08 14:00\".");
+        }
+        Programme programme = programme(flow, rest.get(0));
+        requireLead(flow, programme.guildId(), "*" + programme.title() + "*", caller, "move its slots");
+        Cohort cohort = flow.store.latestCohort(programme.id()).orElseThrow(() -> new UsageException(
+                "*" + programme.title() + "* has no cohort yet. /programme cohort " + programme.slug()
+                        + " start \"<YYYY-MM-DD>\" starts one."));
+        String name = rest.get(1);
+        ProgrammeStore.SlotTime slot = flow.store.modules(programme.id()).stream()
+                .map(entry -> flow.module(entry.moduleId()))
+                .filter(module -> syllabus.named(flow.work, name).contains(module))
+                .findFirst()
+                .flatMap(module -> flow.store.slotTime(cohort.id(), module.id()))
+                .orElseThrow(() -> new UsageException("*" + programme.title() + "* has no module called \"" + name
+                        + "\" with a time in its newest cohort."));
+        ZoneId zone = flow.people.zoneOf(caller).orElse(ZoneId.of("UTC"));
+        When when;
+        try {
+            when = Times.read(rest.get(2), Optional.of(zone), flow.now());
+        } catch (UnreadableTime e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (when.recurrence().isPresent()) {
+            throw new UsageException("A slot happens once: give one time, like \"2026-12-08 14:00\".");
+        }
+        if (!when.first().isAfter(flow.now())) {
+            throw new UsageException("\"" + rest.get(2) + "\" is already past. Pick a time ahead.");
+        }
+        flow.store.moveSlotTime(slot.id(), when.first());
+        for (SlotReminders.Reminder reminder : SlotReminders.Reminder.values()) {
+            flow.tasks.cancel(reminder.kind, slot.id());
+        }
+        SlotReminders.schedule(flow.tasks, slot.id(), when.first(), flow.now());
+        return Reply.of("🗓 *" + flow.module(slot.moduleId()).name() + "* for the cohort starting " + cohort.startsOn()
+                + " is now " + SlotReminders.when(when.first(), zone) + ". Its presenter and the cohort get"
+                + " reminders 24 h and 1 h before.");
+    }
+
     private Reply cohort(CheckFlow flow, PersonId caller, Args rest) {
         if (rest.size() < 3 || rest.size() > 4 || !rest.get(1).equalsIgnoreCase("start")) {
             throw new UsageException("Like /programme cohort k8s-101 start \"2026-12-07\" #k8s-cohort.");
@@ -156,6 +203,7 @@ final class ProgrammeCommand {
             throw new UsageException("*" + programme.title() + "* has no modules yet. /programme module add "
                     + programme.slug() + " \"<module>\" adds the first.");
         }
+        ZoneId leadZone = flow.people.zoneOf(caller).orElse(ZoneId.of("UTC"));
         long cohortId = flow.store.insertCohort(programme.id(), startsOn, channel, caller, flow.now());
         Message reply = Message.text("🚀 A cohort of *" + programme.title() + "* starts on " + startsOn + ". People"
                 + " join with /programme join " + programme.slug() + ".");
@@ -164,6 +212,9 @@ final class ProgrammeCommand {
             Optional<PersonId> presenter = module.owners().stream()
                     .min(Comparator.comparingInt(flow.store::slotsPresentedBy));
             flow.store.setSlot(cohortId, module.id(), presenter.orElse(null));
+            Instant startsAt = SlotReminders.defaultStart(startsOn, entry.position(), leadZone);
+            SlotReminders.schedule(flow.tasks, flow.store.insertSlotTime(cohortId, module.id(), startsAt), startsAt,
+                    flow.now());
             String value = presenter.map(p -> "presented by " + flow.people.nameOf(p)).orElse("no presenter: no owner")
                     + (module.owners().size() <= 1 ? " · ⚠️ bus-factor risk" : "");
             reply = reply.withField(entry.position() + ". " + module.name(), value);

@@ -22,6 +22,10 @@ final class ProgrammeStore {
     record Cohort(long id, long programmeId, LocalDate startsOn, ChannelId channel) {
     }
 
+    /** When one module of a cohort is presented. */
+    record SlotTime(long id, long cohortId, long moduleId, Instant startsAt) {
+    }
+
     record Slot(long moduleId, PersonId presenter) {
     }
 
@@ -177,6 +181,42 @@ final class ProgrammeStore {
                         INSERT INTO cohort_slot (cohort_id, module_id, presenter_id) VALUES (:cohort, :module, :presenter)""")
                 .bind("cohort", cohortId).bind("module", moduleId)
                 .bindByType("presenter", presenter, PersonId.class).execute();
+    }
+
+    long insertSlotTime(long cohortId, long moduleId, Instant startsAt) {
+        return handle.createQuery("""
+                        INSERT INTO cohort_slot_time (cohort_id, module_id, starts_at) VALUES (:cohort, :module, :at)
+                        RETURNING id""")
+                .bind("cohort", cohortId).bind("module", moduleId).bind("at", startsAt).mapTo(Long.class).one();
+    }
+
+    Optional<SlotTime> slotTime(long id) {
+        return handle.createQuery("SELECT id, cohort_id, module_id, starts_at FROM cohort_slot_time WHERE id = :id")
+                .bind("id", id).mapTo(SlotTime.class).findOne();
+    }
+
+    Optional<SlotTime> slotTime(long cohortId, long moduleId) {
+        return handle.createQuery("""
+                        SELECT id, cohort_id, module_id, starts_at FROM cohort_slot_time
+                        WHERE cohort_id = :cohort AND module_id = :module""")
+                .bind("cohort", cohortId).bind("module", moduleId).mapTo(SlotTime.class).findOne();
+    }
+
+    void moveSlotTime(long id, Instant startsAt) {
+        handle.createUpdate("UPDATE cohort_slot_time SET starts_at = :at WHERE id = :id")
+                .bind("at", startsAt).bind("id", id).execute();
+    }
+
+    Optional<PersonId> presenter(long cohortId, long moduleId) {
+        return handle.createQuery("""
+                        SELECT presenter_id FROM cohort_slot WHERE cohort_id = :cohort AND module_id = :module
+                        AND presenter_id IS NOT NULL""")
+                .bind("cohort", cohortId).bind("module", moduleId).mapTo(PersonId.class).findOne();
+    }
+
+    Optional<Cohort> cohort(long id) {
+        return handle.createQuery("SELECT id, programme_id, starts_on, channel_id AS channel FROM cohort WHERE id = :id")
+                .bind("id", id).mapTo(Cohort.class).findOne();
     }
 
     List<Slot> slots(long cohortId) {

@@ -100,32 +100,42 @@ class ProgrammeConsoleAcceptanceTest {
 
     @Test
     void nothingAnIndividualAnsweredReachesAnyoneElse() {
-        for (JsonNode line : lines) {
+        // Once tom accepts, dave and tom are a mentoring pair: what goes to the two of them (the group introduction,
+        // the mentor's playbook, "have you met?") may name dave and carry his goal; nothing else may
+        boolean tomAccepted = false;
+        for (JsonNode line : lines.stream().filter(line -> !line.has("note")).toList()) {
             String all = line.toString();
+            List<String> readers = readers(line);
+            assertThat(readers).as("every message reaches someone: " + all).isNotEmpty();
+            tomAccepted |= to(line, "tom") && text(line).startsWith("✅ The match is on");
             // A question, an answer's result or a re-check goes only to the person whose round it is
             line.path("buttons").findValuesAsText("id").stream()
                     .filter(id -> id.startsWith("check.answer:") || id.startsWith("check.again:")
                             || id.startsWith("check.mentor:"))
-                    .forEach(id -> assertThat(text(line, "to")).as(all)
-                            .isEqualTo(ROUNDS.get(Integer.parseInt(id.replaceAll("^[a-z.]+:(\\d+).*$", "$1")))));
+                    .forEach(id -> assertThat(readers).as(all)
+                            .containsExactly(ROUNDS.get(Integer.parseInt(id.replaceAll("^[a-z.]+:(\\d+).*$", "$1")))));
             if (text(line).contains("you got") || text(line).contains("re-check") || text(line).startsWith("🗺")) {
-                assertThat(TRAINEES).as(all).contains(text(line, "to"));
+                assertThat(TRAINEES).as(all).containsAll(readers);
             }
             // Every view for someone else (the owner's, the mentor's, the channel) names no trainee's result
             String shown = text(line) + line.path("fields") + text(line, "context");
-            if (!TRAINEES.contains(text(line, "to")) && !text(line).startsWith("📈")) {
-                boolean mentorAccepted = text(line, "to").equals("tom") && text(line).startsWith("✅ The match is on");
+            if (!TRAINEES.containsAll(readers) && !text(line).startsWith("📈")) {
+                boolean davesPair = tomAccepted && readers.contains("tom") && List.of("dave", "tom").containsAll(readers);
                 for (String trainee : TRAINEES) {
-                    if (!(mentorAccepted && trainee.equals("dave")) && !text(line).contains("Can you teach")
+                    if (!(davesPair && trainee.equals("dave")) && !text(line).contains("Can you teach")
                             && !text(line).contains("expired")) {
-                        assertThat(shown).as("a message to " + text(line, "to")).doesNotContain(trainee);
+                        assertThat(shown).as("a message to " + readers).doesNotContain(trainee);
                     }
                 }
-                if (!mentorAccepted && !text(line, "to").equals("olivia")) {
-                    assertThat(shown).as("a message to " + text(line, "to")).doesNotContain(MISSED_BY_DAVE);
+                if (!davesPair && !readers.equals(List.of("olivia"))) {
+                    assertThat(shown).as("a message to " + readers).doesNotContain(MISSED_BY_DAVE);
                 }
             }
         }
+        // The pair's introduction, which carries dave's goal, is a group DM of exactly the two of them
+        JsonNode introduction = lines.stream().filter(line -> text(line).startsWith("👋 dave, meet tom")).findFirst()
+                .orElseThrow();
+        assertThat(readers(introduction)).containsExactlyInAnyOrder("dave", "tom");
         // The owner's view and everyone's insights are counts; only the guild's lead reads who finished, never how
         List<JsonNode> counts = lines.stream().filter(line -> text(line).startsWith("📊 *Pods* — how the check landed")
                 || text(line).startsWith("📈") && to(line, "bob")).toList();
@@ -141,6 +151,19 @@ class ProgrammeConsoleAcceptanceTest {
 
     private static boolean to(JsonNode line, String who) {
         return who.equals(text(line, "to"));
+    }
+
+    /** Who reads a line: the one it is to, a channel's members (as #channel), or everyone in a group DM. */
+    private static List<String> readers(JsonNode line) {
+        if (line.hasNonNull("to")) {
+            return List.of(line.get("to").asText());
+        }
+        if (line.hasNonNull("channel")) {
+            return List.of("#" + line.get("channel").asText());
+        }
+        List<String> group = new ArrayList<>();
+        line.path("group").forEach(member -> group.add(member.asText()));
+        return group;
     }
 
     private static boolean dm(JsonNode line, String who) {
