@@ -15,6 +15,8 @@ public record FormSubmission(Person submitter, Optional<ChannelId> channel, Stri
         Objects.requireNonNull(submitter, "submitter");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(formId, "formId");
-        values = Map.copyOf(values);
+        // Typed into a form, a token's brackets are text like any other typed text: they must not become a mention.
+        values = values.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                entry -> Mentions.inert(entry.getValue())));
     }
 }

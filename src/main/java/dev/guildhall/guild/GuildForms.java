@@ -96,8 +96,8 @@ final class GuildForms {
                     .or(guild::timeZone).orElseThrow(() -> new FormRejected("time", "I don't know your time zone,"
                             + " so I can't tell when that is. Type /guild meetup " + slug + " \"<when>\" \"<title>\""
                             + " --tz Europe/Berlin instead, with your zone."));
-            LocalDate date = LocalDate.parse(values.required("date"));
-            LocalTime time = LocalTime.parse(values.required("time"));
+            LocalDate date = parsed("date", values.required("date"), LocalDate::parse, "a date like 2026-12-10");
+            LocalTime time = parsed("time", values.required("time"), LocalTime::parse, "a time like 16:00");
             String when = when(date, time, values.get("repeat").orElse(ONCE));
             When plan = MeetupTimes.parse(when, Optional.of(zone), work.now(), "/guild meetup " + slug);
             LocalDate first = plan.first().atZone(zone).toLocalDate();
@@ -164,6 +164,16 @@ final class GuildForms {
                             + ":\n" + Args.tail(values.required("text")))
                     .withContext("Preview: this will be " + where + "sent to " + members + " member"
                             + (members == 1 ? "" : "s") + " who take DMs. Send it, or go back to change it."));
+        }
+    }
+
+    /** A picker's value, which a platform fills in ISO form; anything else gets a message on its field. */
+    private static <T> T parsed(String field, String value, java.util.function.Function<String, T> parse,
+                                String example) {
+        try {
+            return parse.apply(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new FormRejected(field, "Pick " + example + ".");
         }
     }
 }

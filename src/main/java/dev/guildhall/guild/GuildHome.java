@@ -5,8 +5,10 @@ import dev.guildhall.core.PersonId;
 import dev.guildhall.guild.api.Guild;
 import dev.guildhall.store.UnitOfWork;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A person's guilds on their home page: each guild's next meetup with the same Going / Not going buttons as its
@@ -33,11 +35,12 @@ final class GuildHome {
                     .withButton(Message.Button.opensForm(GuildForms.ANNOUNCE, "Announce"));
         }
         section.add(heading);
+        Optional<ZoneId> viewerZone = flow.people.zoneOf(viewer);
         for (Guild guild : joined) {
             section.add(meetups.next(guild.id(), flow.now())
                     .map(meetup -> GuildButtons.rsvp(Message.text(guild.title() + ": next meetup *" + meetup.title()
                             + "* — " + GuildMessages.when(meetup.startsAt(),
-                            flow.people.zoneOf(viewer).orElse(meetup.zone())) + " · "
+                            viewerZone.orElse(meetup.zone())) + " · "
                             + meetups.rsvps(meetup.id()).going() + " going"), meetup.id()))
                     .orElseGet(() -> Message.text(guild.title() + ": no meetup planned yet.")));
         }

@@ -51,7 +51,10 @@ final class AskRetries implements AnonymousRetries {
         if (inbound instanceof Inbound.Typed typed) {
             return typed.command().name().toLowerCase(Locale.ROOT).equals(AskCommand.NAME);
         }
-        var press = ((Inbound.Pressed) inbound).press();
+        if (!(inbound instanceof Inbound.Pressed pressed)) {
+            return false;
+        }
+        var press = pressed.press();
         return press.actionId().startsWith(CheckFlow.ASK + ":") && !press.input().isEmpty();
     }
 

@@ -359,7 +359,9 @@ final class CheckFlow {
         if (module.owners().isEmpty()) {
             throw new UsageException("*" + module.name() + "* has no owner to answer yet. Nothing was sent.");
         }
-        store.insertAnonymousQuestion(module.id(), question, now().truncatedTo(ChronoUnit.MINUTES));
+        // The day only: the Ask button sits on the asker's own result, whose finish is stored to the second, so a minute
+        // here would match one person's check and name them.
+        store.insertAnonymousQuestion(module.id(), question, now().truncatedTo(ChronoUnit.DAYS));
         Message forOwners = Message.text("❓ An anonymous question about *" + module.name() + "*:\n" + question)
                 .withContext("Nobody, not even Guildhall, keeps who asked. Answering it for everyone (at the next"
                         + " session, or in the guild's channel) helps whoever else wondered.");

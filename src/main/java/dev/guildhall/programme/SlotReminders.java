@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,11 +59,12 @@ final class SlotReminders {
         ProgrammeStore.Programme programme = flow.store.programme(cohort.programmeId()).orElseThrow();
         Syllabus.Module module = flow.module(slot.moduleId());
         Set<PersonId> people = new LinkedHashSet<>();
-        flow.store.presenter(slot.cohortId(), slot.moduleId()).ifPresent(people::add);
+        Optional<PersonId> presenter = flow.store.presenter(slot.cohortId(), slot.moduleId());
+        presenter.ifPresent(people::add);
         people.addAll(flow.store.members(slot.cohortId()));
         for (PersonId person : people) {
             ZoneId zone = flow.people.zoneOf(person).orElse(ZoneId.of("UTC"));
-            boolean presents = flow.store.presenter(slot.cohortId(), slot.moduleId()).filter(person::equals).isPresent();
+            boolean presents = presenter.filter(person::equals).isPresent();
             flow.outbox.sendDirect(person, Message.text(reminder.lead + ": *" + module.name() + "* — *"
                     + programme.title() + "*, " + when(slot.startsAt(), zone))
                     .withContext(presents ? "You present it: /session start \"" + module.name() + "\" --module \""

@@ -65,6 +65,10 @@ final class GroupCommit implements AutoCloseable {
         }
         Write<T> write = new Write<>(work, MDC.getCopyOfContextMap(), true);
         queue.add(write);
+        if (closed && queue.remove(write)) {
+            // close() drained the queue between our check and our add: nobody would ever run or fail this write.
+            throw new IllegalStateException("the database is closed");
+        }
         return write.awaitCommitted();
     }
 

@@ -73,6 +73,9 @@ final class GraphChannels {
 
     private String createPrivate(String tenant, String group, String name, String description, List<PersonId> invite)
             throws DeliveryException {
+        if (invite.isEmpty()) {
+            throw DeliveryException.permanent("A private Teams channel needs a member to own it: invite someone.");
+        }
         List<String> users = new java.util.ArrayList<>();
         for (PersonId person : invite) {
             users.add(userId(person));
