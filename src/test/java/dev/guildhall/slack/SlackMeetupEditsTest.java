@@ -32,13 +32,16 @@ class SlackMeetupEditsTest {
     @Test
     void bobWhoIsGoingGetsTheMoveInHisZoneWithRsvpButtons() throws Exception {
         // Given a meetup bob said he's going to, with the button on the announcement
-        rig.command("U0ALICE", "alice", "/guild", "meetup k8s \"2026-12-10 16:00\" \"Operators\"");
+        rig.command("U0ALICE", "alice", "/guild", "meetup k8s \"2099-12-10 16:00\" \"Operators\"");
         rig.signed(SlackRequests.blockAction("U0BOB", "bob", "guild.going:1", "DU0BOB", rig.slack.responseUrl("going"),
                 SlackRequests.newTriggerId()), "application/x-www-form-urlencoded");
         assertThat(rig.awaitCount("SELECT COUNT(*) FROM meetup_rsvp WHERE answer = 'GOING'", 1)).isEqualTo(1);
+        // His zone comes from users.info after the ack
+        assertThat(rig.awaitCount("SELECT COUNT(*) FROM person WHERE "
+                + "id LIKE 'slack:%U0BOB' AND time_zone = 'America/New_York'", 1)).isEqualTo(1);
 
         // When alice moves it
-        SlackRig.Answer ack = rig.command("U0ALICE", "alice", "/guild", "meetup move 1 \"2026-12-11 17:30\"");
+        SlackRig.Answer ack = rig.command("U0ALICE", "alice", "/guild", "meetup move 1 \"2099-12-11 17:30\"");
 
         // Then she's answered at once, and bob's DM names the new time in his zone, with Going / Not going
         assertThat(ack.status()).isEqualTo(200);
@@ -46,7 +49,7 @@ class SlackMeetupEditsTest {
         FakeSlack.Call moved = rig.slack.awaitCalls(call -> call.method().equals("chat.postMessage")
                 && "DU0BOB".equals(call.param("channel")) && call.param("text").startsWith("🕒 Moved"), 1,
                 "the move told to bob").get(0);
-        assertThat(moved.param("text")).contains("Fri 11 Dec 2026, 11:30 (America/New_York)");
+        assertThat(moved.param("text")).contains("Fri 11 Dec 2099, 11:30 (America/New_York)");
         assertThat(moved.json("blocks").findValuesAsText("action_id"))
                 .containsExactly("guild.going:1", "guild.notgoing:1");
     }
