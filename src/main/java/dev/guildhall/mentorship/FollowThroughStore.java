@@ -4,7 +4,11 @@ import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,23 +65,37 @@ final class FollowThroughStore {
         }
     }
 
-    List<TeacherWithRoom> teachersWithRoom(String topic, PersonId learner) {
+    /** Everyone teaching the topic with a free place, first offered first (a learner who teaches it too included). */
+    List<TeacherWithRoom> teachersWithRoom(String topic) {
         return handle.createQuery("""
                         SELECT o.teacher_id AS teacher, o.paused_at, o.resume_at FROM teaching_offer o
-                        WHERE o.topic = :topic AND o.stopped_at IS NULL AND o.teacher_id <> :learner
+                        WHERE o.topic = :topic AND o.stopped_at IS NULL
                           AND o.capacity > (SELECT COUNT(*) FROM mentorship_match m
                               WHERE m.teacher_id = o.teacher_id AND m.topic = o.topic AND m.status IN %s)
                         ORDER BY o.created_at, o.id""".formatted(ACTIVE_MATCH))
-                .bind("topic", topic).bind("learner", learner).mapTo(TeacherWithRoom.class).list();
+                .bind("topic", topic).mapTo(TeacherWithRoom.class).list();
     }
 
-    /** Every status a learner and a teacher's matches on a topic ever had. */
-    Set<MatchStatus> pairHistory(PersonId learner, PersonId teacher, String topic) {
-        return Set.copyOf(handle.createQuery("""
-                        SELECT DISTINCT status FROM mentorship_match
-                        WHERE learner_id = :learner AND teacher_id = :teacher AND topic = :topic""")
-                .bind("learner", learner).bind("teacher", teacher).bind("topic", topic)
-                .mapTo(String.class).map(MatchStatus::valueOf).list());
+    private record PairStatus(PersonId learner, PersonId teacher, MatchStatus status) {
+    }
+
+    /** Every status each of these learners' matches on a topic ever had, by learner and then by teacher. */
+    Map<PersonId, Map<PersonId, Set<MatchStatus>>> pairHistories(String topic, Collection<PersonId> learners) {
+        Map<PersonId, Map<PersonId, Set<MatchStatus>>> histories = new HashMap<>();
+        if (learners.isEmpty()) {
+            return histories;
+        }
+        handle.createQuery("""
+                        SELECT DISTINCT learner_id, teacher_id, status FROM mentorship_match
+                        WHERE topic = :topic AND learner_id IN (<learners>)""")
+                .bind("topic", topic)
+                .bindList("learners", learners.stream().map(PersonId::value).distinct().toList())
+                .map((rs, ctx) -> new PairStatus(new PersonId(rs.getString("learner_id")),
+                        new PersonId(rs.getString("teacher_id")), MatchStatus.valueOf(rs.getString("status"))))
+                .forEach(pair -> histories.computeIfAbsent(pair.learner(), learner -> new HashMap<>())
+                        .computeIfAbsent(pair.teacher(), teacher -> EnumSet.noneOf(MatchStatus.class))
+                        .add(pair.status()));
+        return histories;
     }
 
     /** Proposals waiting for this teacher's answer on a topic. */

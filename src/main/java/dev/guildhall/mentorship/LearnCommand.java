@@ -93,12 +93,13 @@ final class LearnCommand {
         if (proposed) {
             return Reply.of(opened + "I've found a teacher and asked them — the details are in your DMs.");
         }
-        for (PersonId teacher : new WhyWaiting(flow).taughtBefore(ticket)) {
+        WhyWaiting why = WhyWaiting.of(flow, ticket);
+        for (PersonId teacher : why.taughtBefore(ticket)) {
             flow.outbox.sendDirect(teacher, Message.text("🎫 " + flow.people.nameOf(learner) + " wants to learn *"
                     + topic + "* again (ticket #" + id + "). You taught them already, so I won't propose you"
                     + " again; if you'd like to pick it up, take it from /learn board " + topic + "."));
         }
-        return Reply.of(Message.text(opened + flow.noTeacherYet(ticket))
+        return Reply.of(Message.text(opened + flow.noTeacherYet(ticket, why, new TeachInvitations(flow).whoWasAsked(topic)))
                 .withContext("Meanwhile, /learn board shows who else wants to learn what."));
     }
 
@@ -115,12 +116,16 @@ final class LearnCommand {
         }
         List<Message> messages = new ArrayList<>();
         messages.add(Message.text("📋 *Learning board* — tickets waiting for a teacher. Take one to teach it."));
+        Map<String, List<Ticket>> shown = flow.store.waitingTickets(demand.keySet(), BOARD_TICKETS_PER_TOPIC);
+        List<Ticket> all = shown.values().stream().flatMap(List::stream).toList();
+        Set<Long> privateGoals = flow.store.privateGoals(all.stream().filter(t -> t.goal() != null).map(Ticket::id).toList());
+        Map<PersonId, String> names = flow.people.namesOf(all.stream().map(Ticket::learner).toList());
         demand.forEach((name, waiting) -> {
             Message message = Message.text("*" + name + "* — " + waiting + (waiting == 1 ? " person wants" : " people want")
                     + " to learn it");
-            for (Ticket ticket : flow.store.waitingTickets(name, BOARD_TICKETS_PER_TOPIC).stream()
-                    .map(flow.store::shownToOthers).toList()) {
-                String who = flow.people.nameOf(ticket.learner());
+            for (Ticket ticket : shown.getOrDefault(name, List.of()).stream()
+                    .map(ticket -> MentorshipStore.shownToOthers(ticket, privateGoals)).toList()) {
+                String who = names.get(ticket.learner());
                 message = message.withField("#" + ticket.id() + " " + who + " · waiting " + waited(ticket, flow.now()),
                                 ticket.goal() == null ? "(no details)" : ticket.goal())
                         .withButton(Button.of(MentorshipMessages.TAKE + ":" + ticket.id(), "Take #" + ticket.id()));

@@ -137,6 +137,29 @@ final class MentorshipFlow {
      * who stayed silent is paused (and told) so the learner comes back to her once she is back.
      */
     void dropProposal(Match match, MatchStatus why) {
+        Optional<Instant> pausedUntil = moveOn(match, why);
+        matchWaiting(match.topic());
+        if (pausedUntil.isPresent()) {
+            // she now has room but is paused: the others still waiting for the topic hear why it isn't them
+            List<Ticket> others = store.waitingTickets(match.topic(), WAITING_PASS).stream()
+                    .filter(waiting -> waiting.id() != match.ticketId() && !waiting.learner().equals(match.teacher()))
+                    .toList();
+            WhyWaiting whyWaiting = new WhyWaiting(this, match.topic(), others.stream().map(Ticket::learner).toList());
+            String invited = new TeachInvitations(this).whoWasAsked(match.topic());
+            for (Ticket waiting : others) {
+                outbox.sendDirect(waiting.learner(), Message.text(noTeacherYet(waiting, whyWaiting, invited)));
+            }
+        }
+    }
+
+    /** A teacher stopped teaching a topic: each proposal waiting for her moves on, then one matching pass. */
+    void withdrawAll(List<Match> proposals) {
+        proposals.forEach(proposal -> moveOn(proposal, MatchStatus.WITHDRAWN));
+        proposals.stream().map(Match::topic).distinct().forEach(this::matchWaiting);
+    }
+
+    /** Ends one proposal and proposes its ticket to the next teacher; when the teacher is now paused, until when. */
+    private Optional<Instant> moveOn(Match match, MatchStatus why) {
         store.answer(match.id(), why, now);
         tasks.cancel(DEADLINE_TASK, match.id());
         Ticket ticket = ticket(match.ticketId());
@@ -153,21 +176,17 @@ final class MentorshipFlow {
             outbox.update(match.proposalMessageId(), messages.proposalDropped(ticket, why, proposedElse));
         }
         pausedUntil.ifPresent(until -> outbox.sendDirect(match.teacher(), pauses.pausedAfterSilence(match, until)));
-        matchWaiting(ticket.topic());
-        if (pausedUntil.isPresent()) {
-            // she now has room but is paused: the others still waiting for the topic hear why it isn't them
-            for (Ticket waiting : store.waitingTickets(ticket.topic(), WAITING_PASS)) {
-                if (waiting.id() != ticket.id() && !waiting.learner().equals(match.teacher())) {
-                    outbox.sendDirect(waiting.learner(), Message.text(noTeacherYet(waiting)));
-                }
-            }
-        }
+        return pausedUntil;
     }
 
     /** What a learner nobody can be proposed to hears: that nobody has room, or who has and why not them. */
     String noTeacherYet(Ticket ticket) {
-        List<String> reasons = new WhyWaiting(this).reasons(ticket);
-        String invited = new TeachInvitations(this).whoWasAsked(ticket.topic());
+        return noTeacherYet(ticket, WhyWaiting.of(this, ticket), new TeachInvitations(this).whoWasAsked(ticket.topic()));
+    }
+
+    /** Like {@link #noTeacherYet(Ticket)} with the reasons and who was asked to teach the topic already read. */
+    String noTeacherYet(Ticket ticket, WhyWaiting whyWaiting, String invited) {
+        List<String> reasons = whyWaiting.reasons(ticket);
         if (reasons.isEmpty()) {
             return messages.noTeacherYet(ticket) + invited;
         }

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What mentorship says to people. Text uses *bold* the way Slack does; adapters translate it. */
 final class MentorshipMessages {
@@ -138,7 +139,11 @@ final class MentorshipMessages {
     }
 
     String at(Instant instant, PersonId person) {
-        ZoneId zone = people.zoneOf(person).orElse(UTC);
-        return WHEN.format(instant.atZone(zone));
+        return at(instant, people.zoneOf(person));
+    }
+
+    /** Like {@link #at(Instant, PersonId)} with the person's zone already known (UTC when none). */
+    String at(Instant instant, Optional<ZoneId> zone) {
+        return WHEN.format(instant.atZone(zone.orElse(UTC)));
     }
 }

@@ -4,10 +4,13 @@ import dev.guildhall.core.PersonId;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Tickets, teaching offers and matches, inside one transaction. */
 final class MentorshipStore {
@@ -41,11 +44,27 @@ final class MentorshipStore {
                 .bind("id", ticketId).mapTo(Integer.class).one() > 0;
     }
 
+    /** Which of these tickets have a private goal, in one query. */
+    Set<Long> privateGoals(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(handle.createQuery("SELECT ticket_id FROM ticket_private_goal WHERE ticket_id IN (<ids>)")
+                .bindList("ids", List.copyOf(ticketIds)).mapTo(Long.class).list());
+    }
+
     /** The goal as anyone but the learner and their accepted teacher may see it: none when it is private. */
     Ticket shownToOthers(Ticket ticket) {
-        return ticket.goal() != null && goalIsPrivate(ticket.id())
-                ? new Ticket(ticket.id(), ticket.learner(), ticket.topic(), null, ticket.status(), ticket.createdAt())
-                : ticket;
+        return ticket.goal() != null && goalIsPrivate(ticket.id()) ? withoutGoal(ticket) : ticket;
+    }
+
+    /** Like {@link #shownToOthers(Ticket)}, with the private goals read before by {@link #privateGoals}. */
+    static Ticket shownToOthers(Ticket ticket, Set<Long> privateGoals) {
+        return privateGoals.contains(ticket.id()) ? withoutGoal(ticket) : ticket;
+    }
+
+    private static Ticket withoutGoal(Ticket ticket) {
+        return new Ticket(ticket.id(), ticket.learner(), ticket.topic(), null, ticket.status(), ticket.createdAt());
     }
 
     Optional<Ticket> ticket(long id) {
@@ -83,6 +102,23 @@ final class MentorshipStore {
                         SELECT * FROM ticket WHERE topic = :topic AND status = 'WAITING'
                         ORDER BY created_at, id LIMIT :limit""")
                 .bind("topic", topic).bind("limit", limit).mapTo(Ticket.class).list();
+    }
+
+    /** The oldest waiting tickets of each of these topics, at most {@code perTopic} each, in one query. */
+    Map<String, List<Ticket>> waitingTickets(Collection<String> topics, int perTopic) {
+        Map<String, List<Ticket>> waiting = new LinkedHashMap<>();
+        if (topics.isEmpty()) {
+            return waiting;
+        }
+        handle.createQuery("""
+                        SELECT * FROM (
+                            SELECT t.*, ROW_NUMBER() OVER (PARTITION BY topic ORDER BY created_at, id) AS place
+                            FROM ticket t WHERE status = 'WAITING' AND topic IN (<topics>)) ranked
+                        WHERE place <= :perTopic ORDER BY topic, place""")
+                .bindList("topics", List.copyOf(topics)).bind("perTopic", perTopic)
+                .mapTo(Ticket.class)
+                .forEach(ticket -> waiting.computeIfAbsent(ticket.topic(), t -> new ArrayList<>()).add(ticket));
+        return waiting;
     }
 
     /** Topics people wait for, most wanted first, with how many wait. */

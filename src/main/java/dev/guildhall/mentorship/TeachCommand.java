@@ -196,7 +196,7 @@ final class TeachCommand {
                 "You don't teach *" + topic + "*. /teach list shows what you do."));
         flow.store.stopOffer(offer.id(), flow.now());
         List<Match> pending = new FollowThroughStore(flow.work.handle()).pendingProposals(teacher, topic);
-        pending.forEach(proposal -> flow.dropProposal(proposal, MatchStatus.WITHDRAWN));
+        flow.withdrawAll(pending);
         return Reply.of("Stopped offering *" + topic + "*. Learners you already have stay with you; thank you!"
                 + (pending.isEmpty() ? "" : " I withdrew " + pending.size() + " proposal" + (pending.size() == 1 ? ""
                 : "s") + " still waiting for your answer and looked for other teachers."));

@@ -10,7 +10,10 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everyone the bot has seen, with the name and time zone their platform last gave. */
@@ -88,6 +91,39 @@ public final class People {
                 .bind("name", byName.name())
                 .mapTo(String.class)
                 .list();
+    }
+
+    /** Everyone of {@code ids} the bot has seen, in one query, by id (whoever it hasn't seen is left out). */
+    public Map<PersonId, Person> findAll(Collection<PersonId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<PersonId, Person> found = new HashMap<>();
+        handle.createQuery("SELECT id, display_name, time_zone FROM person WHERE id IN (<ids>)")
+                .bindList("ids", ids.stream().map(PersonId::value).distinct().toList())
+                .mapTo(Person.class)
+                .forEach(person -> found.put(person.id(), person));
+        return found;
+    }
+
+    /** The names of {@code ids} in one query; whoever the bot hasn't seen is named by their id's local part. */
+    public Map<PersonId, String> namesOf(Collection<PersonId> ids) {
+        Map<PersonId, Person> found = findAll(ids);
+        Map<PersonId, String> names = new HashMap<>();
+        ids.forEach(id -> names.put(id, nameOf(found, id)));
+        return names;
+    }
+
+    /** A name from people found before with {@link #findAll}, like {@link #nameOf(PersonId)} without a query. */
+    public static String nameOf(Map<PersonId, Person> found, PersonId id) {
+        Person person = found.get(id);
+        return person == null ? id.localPart() : person.displayName();
+    }
+
+    /** A zone from people found before with {@link #findAll}, like {@link #zoneOf(PersonId)} without a query. */
+    public static Optional<ZoneId> zoneOf(Map<PersonId, Person> found, PersonId id) {
+        Person person = found.get(id);
+        return person == null ? Optional.empty() : person.timeZone();
     }
 
     public String nameOf(PersonId id) {

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlLogger;
 
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -168,6 +169,17 @@ public final class Database implements AutoCloseable {
     /** For tests: runs on SQLite's writer thread just before each commit. */
     void beforeCommit(Runnable hook) {
         writer.beforeCommit(hook);
+    }
+
+    /**
+     * From now on every statement is told to {@code logger}, on the writer thread's long-lived handle too (tests
+     * count the statements a command runs with it).
+     */
+    public void logStatements(SqlLogger logger) {
+        jdbi.setSqlLogger(logger);
+        if (writer != null) {
+            writer.run(handle -> handle.setSqlLogger(logger));
+        }
     }
 
     public <T> T read(Function<Handle, T> work) {

@@ -63,12 +63,17 @@ public final class TestBot implements AutoCloseable {
 
     /** {@code say("bob", "/learn k8s")}: runs the command, then everything that fell due. */
     public String say(String name, String line) {
+        String reply = sayOnly(name, line);
+        bot.runDue();
+        return reply;
+    }
+
+    /** Like {@link #say} without running what fell due: what the command alone does. */
+    public String sayOnly(String name, String line) {
         int space = line.indexOf(' ');
         String command = space < 0 ? line : line.substring(0, space);
         String text = space < 0 ? "" : line.substring(space + 1);
-        Reply reply = bot.handle(Inbound.of(new Command(person(name), Optional.empty(), command, text))).reply();
-        bot.runDue();
-        return text(reply);
+        return text(bot.handle(Inbound.of(new Command(person(name), Optional.empty(), command, text))).reply());
     }
 
     public String sayIn(String name, String channel, String line) {
