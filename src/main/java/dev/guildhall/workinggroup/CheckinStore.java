@@ -200,11 +200,20 @@ final class CheckinStore {
     }
 
     /** Whether the person skips the group's check-ins at {@code at} (on vacation). */
-    boolean skips(long groupId, PersonId person, Instant at) {
+    /** A member a round asks: their zone as the platform gave it (may be absent) and until when they skip. */
+    record Asked(PersonId person, String zone, Instant skipUntil) {
+        boolean skips(Instant at) {
+            return skipUntil != null && skipUntil.isAfter(at);
+        }
+    }
+
+    /** The members a round asks, with what planning it needs of each, in one query (in the group's member order). */
+    List<Asked> membersToAsk(long groupId) {
         return handle.createQuery("""
-                        SELECT COUNT(*) FROM wg_member WHERE group_id = :group AND person_id = :person
-                          AND checkin_skip_until > :at""")
-                .bind("group", groupId).bind("person", person).bind("at", at).mapTo(Integer.class).one() > 0;
+                        SELECT m.person_id AS person, p.time_zone AS zone, m.checkin_skip_until AS skip_until
+                        FROM wg_member m JOIN person p ON p.id = m.person_id
+                        WHERE m.group_id = :group AND m.state = 'MEMBER' ORDER BY m.since, m.person_id""")
+                .bind("group", groupId).mapTo(Asked.class).list();
     }
 
     void answer(long askId, String text, Instant now) {

@@ -6,6 +6,7 @@ import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
+import dev.guildhall.people.People;
 import dev.guildhall.store.UnitOfWork;
 import dev.guildhall.time.Recurrence;
 import dev.guildhall.time.Times;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -147,19 +149,20 @@ final class Checkins {
     }
 
     private static void planRound(WgFlow flow, CheckinStore.Checkin checkin, LocalDate date) {
-        List<WgStore.Person> members = flow.store.people(checkin.groupId(), WgStore.MEMBER);
+        List<CheckinStore.Asked> members = flow.checkins.membersToAsk(checkin.groupId());
         Instant latest = flow.now();
         long round = flow.checkins.insertRound(checkin.id(), date, flow.now());
-        for (WgStore.Person member : members) {
-            Instant due = date.atTime(checkin.atTime()).atZone(flow.zoneOf(member.id())).toInstant();
+        for (CheckinStore.Asked member : members) {
+            ZoneId zone = People.zone(member.zone()).orElse(ZoneOffset.UTC);
+            Instant due = date.atTime(checkin.atTime()).atZone(zone).toInstant();
             if (due.isBefore(flow.now())) {
                 due = flow.now();
             }
-            if (flow.checkins.skips(checkin.groupId(), member.id(), due)) {
+            if (member.skips(due)) {
                 continue;
             }
             latest = due.isAfter(latest) ? due : latest;
-            long ask = flow.checkins.insertAsk(round, member.id(), due);
+            long ask = flow.checkins.insertAsk(round, member.person(), due);
             flow.tasks.schedule(ASK, ask, due);
         }
         Instant digestDue = latest.plus(answerWindow(checkin.schedule(), date));
