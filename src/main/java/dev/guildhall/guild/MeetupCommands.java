@@ -5,14 +5,17 @@ import dev.guildhall.command.Args;
 import dev.guildhall.command.CommandRequest;
 import dev.guildhall.command.UsageException;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
+import dev.guildhall.people.People;
 import dev.guildhall.time.Recurrence;
 import dev.guildhall.time.When;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,11 +88,12 @@ final class MeetupCommands {
                 .orElse("");
         guild.channel().ifPresent(channel -> flow.outbox.post(channel, GuildButtons.rsvp(Message.text(
                 "📅 New meetup: *" + title + "* — " + GuildMessages.when(plan.first(), zone) + "." + repeats), id)));
-        for (PersonId member : flow.store.notified(guild.id())) {
-            if (!member.equals(lead)) {
-                flow.outbox.sendDirect(member, MeetupReminders.message(flow.people, guild, meetup, member,
-                        "📅 New meetup", true));
-            }
+        List<PersonId> notified = flow.store.notified(guild.id()).stream().filter(member -> !member.equals(lead))
+                .toList();
+        Map<PersonId, Person> known = MeetupReminders.known(flow.people, meetup, notified);
+        for (PersonId member : notified) {
+            flow.outbox.sendDirect(member, MeetupReminders.message(known, guild, meetup, member, "📅 New meetup",
+                    true));
         }
         return Reply.of(Message.text("📅 Planned meetup #" + id + ": *" + title + "* — "
                         + GuildMessages.when(plan.first(), zone) + "." + repeats)
@@ -188,9 +192,10 @@ final class MeetupCommands {
                     + guild.title() + " for the leads to place again. Sorry for the change!"));
             after += " " + speaker + "'s talk is back among the proposals (/guild proposals " + guild.slug() + ").";
         }
+        Map<PersonId, Person> known = flow.people.findAll(told);
         for (PersonId person : told) {
             flow.outbox.sendDirect(person, Message.text("❌ Cancelled: *" + meetup.title() + "* — "
-                    + GuildMessages.when(meetup.startsAt(), flow.people.zoneOf(person).orElse(meetup.zone()))
+                    + GuildMessages.when(meetup.startsAt(), People.zoneOf(known, person).orElse(meetup.zone()))
                     + "."));
         }
         guild.channel().ifPresent(channel -> flow.outbox.post(channel, Message.text("❌ Cancelled: *"
@@ -216,8 +221,9 @@ final class MeetupCommands {
         MeetupReminders.schedule(flow.tasks, meetup.id(), plan.first(), flow.now());
         Guild guild = flow.store.byId(meetup.guildId()).orElseThrow();
         List<PersonId> going = meetups.going(meetup);
+        Map<PersonId, Person> known = flow.people.findAll(going);
         for (PersonId person : going) {
-            ZoneId zone = flow.people.zoneOf(person).orElse(meetup.zone());
+            ZoneId zone = People.zoneOf(known, person).orElse(meetup.zone());
             flow.outbox.sendDirect(person, GuildButtons.rsvp(Message.text("🕒 Moved: *" + meetup.title() + "* is now "
                     + GuildMessages.when(plan.first(), zone) + " (was " + GuildMessages.when(meetup.startsAt(), zone)
                     + "). You're still down as going — still fits?"), meetup.id()));
@@ -244,9 +250,10 @@ final class MeetupCommands {
         meetups.retitle(meetup.id(), title);
         Guild guild = flow.store.byId(meetup.guildId()).orElseThrow();
         List<PersonId> going = meetups.going(meetup);
+        Map<PersonId, Person> known = flow.people.findAll(going);
         for (PersonId person : going) {
             flow.outbox.sendDirect(person, Message.text("✏️ *" + meetup.title() + "* is now called *" + title + "* — "
-                    + GuildMessages.when(meetup.startsAt(), flow.people.zoneOf(person).orElse(meetup.zone()))
+                    + GuildMessages.when(meetup.startsAt(), People.zoneOf(known, person).orElse(meetup.zone()))
                     + ". You're still down as going."));
         }
         guild.channel().ifPresent(channel -> flow.outbox.post(channel, Message.text("✏️ *" + meetup.title()
@@ -304,8 +311,9 @@ final class MeetupCommands {
             return Reply.of("No meetups planned in " + guild.title() + "." + (lead ? " Plan one: " + MEETUP : ""));
         }
         Message message = Message.text("📅 Upcoming in " + guild.title());
+        Optional<ZoneId> viewerZone = flow.people.zoneOf(viewer);
         for (Meetup meetup : upcoming.stream().limit(20).toList()) {
-            ZoneId zone = flow.people.zoneOf(viewer).orElse(meetup.zone());
+            ZoneId zone = viewerZone.orElse(meetup.zone());
             StringBuilder value = new StringBuilder(GuildMessages.when(meetup.startsAt(), zone));
             meetup.rule().ifPresent(r -> value.append(" · repeats ")
                     .append(GuildMessages.repeats(r, meetup.zone(), zone)));

@@ -2,6 +2,7 @@ package dev.guildhall.guild;
 
 import dev.guildhall.guild.api.Guild;
 import dev.guildhall.core.Message;
+import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.people.People;
 import dev.guildhall.schedule.DueTasks;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,8 +96,9 @@ final class MeetupReminders {
     private static void remind(GuildFlow flow, Meetup meetup, String lead, String note, boolean withButtons) {
         Guild guild = flow.store.byId(meetup.guildId()).orElseThrow();
         List<PersonId> people = new MeetupStore(flow.work.handle()).reminded(meetup);
+        Map<PersonId, Person> known = known(flow.people, meetup, people);
         for (PersonId person : people) {
-            Message message = message(flow.people, guild, meetup, person, lead, withButtons);
+            Message message = message(known, guild, meetup, person, lead, withButtons);
             flow.outbox.sendDirect(person, note.isEmpty() ? message : new Message(message.text() + note,
                     message.fields(), message.context(), message.buttons()));
         }
@@ -117,14 +122,27 @@ final class MeetupReminders {
     /** One person's reminder, with the time in their own zone when the bot knows it. */
     static Message message(People people, Guild guild, Meetup meetup, PersonId person, String lead,
                            boolean withButtons) {
-        Optional<ZoneId> own = people.zoneOf(person);
+        return message(known(people, meetup, List.of(person)), guild, meetup, person, lead, withButtons);
+    }
+
+    /** The people a meetup's messages go to, and its speaker, read in one query whatever their number. */
+    static Map<PersonId, Person> known(People people, Meetup meetup, Collection<PersonId> recipients) {
+        List<PersonId> all = new ArrayList<>(recipients);
+        meetup.speaker().ifPresent(all::add);
+        return people.findAll(all);
+    }
+
+    /** Like {@link #message(People, Guild, Meetup, PersonId, String, boolean)} with the people read before. */
+    static Message message(Map<PersonId, Person> known, Guild guild, Meetup meetup, PersonId person, String lead,
+                           boolean withButtons) {
+        Optional<ZoneId> own = People.zoneOf(known, person);
         ZoneId zone = own.orElse(meetup.zone());
         Message message = Message.text(lead + ": *" + meetup.title() + "* — " + guild.name() + " meetup, "
                         + GuildMessages.when(meetup.startsAt(), zone))
                 .withContext(own.isPresent() ? "Meetup #" + meetup.id() + " · /guild meetups " + guild.slug()
                         : "Shown in the meetup's time zone: set yours in your chat profile to see your own.");
         if (meetup.speaker().isPresent()) {
-            message = message.withField("Speaker", people.nameOf(meetup.speaker().get())
+            message = message.withField("Speaker", People.nameOf(known, meetup.speaker().get())
                     + meetup.talkTitle().map(t -> " — " + t).orElse(""));
         }
         if (meetup.rule().isPresent()) {
