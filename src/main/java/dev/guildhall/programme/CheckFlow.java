@@ -79,15 +79,12 @@ final class CheckFlow {
             return 0;
         }
         List<Long> objectives = store.objectives(module.id()).stream().map(ProgrammeStore.Objective::id).toList();
+        Question first = store.question(questions.get(0)).orElseThrow();
         int sent = 0;
-        for (PersonId person : store.participants(module.id())) {
-            if (store.hadFirstTry(module.id(), person)) {
-                continue;
-            }
-            long roundId = store.insertRound(module.id(), person, true, questions, objectives, now());
-            Round round = store.round(roundId).orElseThrow();
-            outbox.sendDirect(person, step(round, module).withContext("🔒 Only you see your answers. The module's"
-                    + " owners only ever see how many people missed each question."));
+        for (PersonId person : store.participantsWithoutFirstTry(module.id())) {
+            Round round = store.insertRound(module.id(), person, true, questions, objectives, now());
+            outbox.sendDirect(person, questionStep(round, module, first).withContext("🔒 Only you see your answers."
+                    + " The module's owners only ever see how many people missed each question."));
             sent++;
         }
         return sent;
@@ -97,21 +94,10 @@ final class CheckFlow {
     Message step(Round round, Syllabus.Module module) {
         int step = round.position();
         List<Long> questions = round.questions();
-        String heading = round.firstTry() ? "📝 *" + module.name() + "* — knowledge check"
-                : "🔁 *" + module.name() + "* — re-check";
         if (step < questions.size()) {
-            Question question = store.question(questions.get(step)).orElseThrow();
-            List<String> options = options(round, question);
-            StringBuilder text = new StringBuilder(heading + ", question " + (step + 1) + " of " + questions.size()
-                    + "\n" + question.text());
-            Message message = Message.text("");
-            for (int i = 0; i < options.size(); i++) {
-                text.append("\n").append(letter(i)).append(") ").append(options.get(i));
-                message = message.withButton(Button.of(ANSWER + ":" + round.id() + "-" + step + "-" + letter(i),
-                        letter(i)));
-            }
-            return new Message(text.toString(), List.of(), null, message.buttons());
+            return questionStep(round, module, store.question(questions.get(step)).orElseThrow());
         }
+        String heading = heading(round, module);
         long objectiveId = round.objectives().get(step - questions.size());
         String objective = store.objective(objectiveId).orElseThrow().text();
         Message message = Message.text(heading + " — how sure are you?\n" + objective);
@@ -120,6 +106,26 @@ final class CheckFlow {
                     RATINGS[rating]));
         }
         return message.withContext("Only you see your rating; the owners see how many chose each.");
+    }
+
+    /** The message for a round's current step when it is this question. */
+    private static Message questionStep(Round round, Syllabus.Module module, Question question) {
+        int step = round.position();
+        List<String> options = options(round, question);
+        StringBuilder text = new StringBuilder(heading(round, module) + ", question " + (step + 1) + " of "
+                + round.questions().size() + "\n" + question.text());
+        Message message = Message.text("");
+        for (int i = 0; i < options.size(); i++) {
+            text.append("\n").append(letter(i)).append(") ").append(options.get(i));
+            message = message.withButton(Button.of(ANSWER + ":" + round.id() + "-" + step + "-" + letter(i),
+                    letter(i)));
+        }
+        return new Message(text.toString(), List.of(), null, message.buttons());
+    }
+
+    private static String heading(Round round, Syllabus.Module module) {
+        return round.firstTry() ? "📝 *" + module.name() + "* — knowledge check"
+                : "🔁 *" + module.name() + "* — re-check";
     }
 
     /** The options of a question in this round's order: the same after a restart, different for each person. */
@@ -296,8 +302,8 @@ final class CheckFlow {
         if (due.isEmpty()) {
             return;
         }
-        long roundId = store.insertRound(module.id(), previous.person(), false, due, List.of(), now());
-        outbox.sendDirect(previous.person(), step(store.round(roundId).orElseThrow(), module));
+        Round round = store.insertRound(module.id(), previous.person(), false, due, List.of(), now());
+        outbox.sendDirect(previous.person(), step(round, module));
     }
 
     /** "Find me a mentor for this": a /learn ticket whose goal names the missed questions, owners asked first. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A programme's insights: per module, completion, first-try pass rate per question and gaps closed within 30 days
@@ -34,24 +35,25 @@ final class ProgrammeInsights {
             Syllabus.Module module = flow.module(entry.moduleId());
             message = message.withField(entry.position() + ". " + module.name(), moduleLine(flow, module));
         }
+        List<Long> checked = modules.stream().map(ProgrammeModule::moduleId)
+                .filter(id -> flow.store.completion(id)[0] > 0).toList();
         for (Cohort cohort : flow.store.cohorts(programme.id())) {
             List<PersonId> members = flow.store.members(cohort.id());
-            List<String> finished = new ArrayList<>();
-            List<ProgrammeModule> checked = modules.stream()
-                    .filter(m -> flow.store.completion(m.moduleId())[0] > 0).toList();
-            for (PersonId member : members) {
-                boolean all = !checked.isEmpty() && checked.stream()
-                        .allMatch(m -> flow.store.finishedFirstTry(m.moduleId(), member));
-                if (all) {
-                    finished.add(flow.people.nameOf(member));
-                }
-            }
-            String value = finished.size() + " of " + members.size() + " finished every check sent so far"
-                    + (lead && !finished.isEmpty() ? ": " + String.join(", ", finished) : "");
+            Map<PersonId, Integer> firstTries = flow.store.firstTriesFinished(cohort.id(), checked);
+            List<PersonId> finishers = members.stream()
+                    .filter(member -> !checked.isEmpty() && firstTries.getOrDefault(member, 0) == checked.size())
+                    .toList();
+            String value = finishers.size() + " of " + members.size() + " finished every check sent so far"
+                    + (lead && !finishers.isEmpty() ? ": " + names(flow, finishers) : "");
             message = message.withField("Cohort starting " + cohort.startsOn(), value);
         }
         return message.withContext(lead ? "Finishers' names are shown to the guild's leads only; nobody's answers"
                 + " are shown to anyone." : "Counts only: nobody's answers are shown to anyone.");
+    }
+
+    private static String names(CheckFlow flow, List<PersonId> people) {
+        Map<PersonId, String> names = flow.people.namesOf(people);
+        return String.join(", ", people.stream().map(names::get).toList());
     }
 
     private static String moduleLine(CheckFlow flow, Syllabus.Module module) {

@@ -8,7 +8,10 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Programmes, cohorts, check questions, rounds, answers and gaps, inside one transaction. */
@@ -158,13 +161,16 @@ final class ProgrammeStore {
                 .bind("cohort", cohortId).mapTo(PersonId.class).list();
     }
 
-    /** Everyone in a cohort of a programme that has the module, each once. */
-    List<PersonId> participants(long moduleId) {
+    /** Everyone in a cohort of a programme that has the module who has not had its check yet, each once. */
+    List<PersonId> participantsWithoutFirstTry(long moduleId) {
         return handle.createQuery("""
                         SELECT DISTINCT m.person_id FROM cohort_member m
                         JOIN cohort c ON c.id = m.cohort_id
                         JOIN programme_module pm ON pm.programme_id = c.programme_id
-                        WHERE pm.module_id = :module ORDER BY m.person_id""")
+                        WHERE pm.module_id = :module
+                          AND NOT EXISTS (SELECT 1 FROM check_round r WHERE r.module_id = :module
+                                          AND r.person_id = m.person_id AND r.first_try = 1)
+                        ORDER BY m.person_id""")
                 .bind("module", moduleId).mapTo(PersonId.class).list();
     }
 
@@ -291,15 +297,17 @@ final class ProgrammeStore {
 
     // Rounds, answers, ratings
 
-    long insertRound(long moduleId, PersonId person, boolean firstTry, List<Long> questions, List<Long> objectives,
-                     Instant now) {
+    Round insertRound(long moduleId, PersonId person, boolean firstTry, List<Long> questions, List<Long> objectives,
+                      Instant now) {
         return handle.createQuery("""
                         INSERT INTO check_round (module_id, person_id, first_try, questions_json, objectives_json,
                                                  position, sent_at)
-                        VALUES (:module, :person, :firstTry, :questions, :objectives, 0, :now) RETURNING id""")
+                        VALUES (:module, :person, :firstTry, :questions, :objectives, 0, :now)
+                        RETURNING id, module_id, person_id AS person, first_try, questions_json, objectives_json,
+                                  position, sent_at, finished_at""")
                 .bind("module", moduleId).bind("person", person).bind("firstTry", firstTry ? 1 : 0)
                 .bind("questions", Json.write(questions)).bind("objectives", Json.write(objectives)).bind("now", now)
-                .mapTo(Long.class).one();
+                .mapTo(Round.class).one();
     }
 
     private static final String ROUND_COLUMNS = """
@@ -309,13 +317,6 @@ final class ProgrammeStore {
     Optional<Round> round(long id) {
         return handle.createQuery(ROUND_COLUMNS + " WHERE id = :id")
                 .bind("id", id).mapTo(Round.class).findOne();
-    }
-
-    boolean hadFirstTry(long moduleId, PersonId person) {
-        return handle.createQuery("""
-                        SELECT COUNT(*) FROM check_round WHERE module_id = :module AND person_id = :person
-                        AND first_try = 1""")
-                .bind("module", moduleId).bind("person", person).mapTo(Integer.class).one() > 0;
     }
 
     Optional<Round> firstTry(long moduleId, PersonId person) {
@@ -394,11 +395,21 @@ final class ProgrammeStore {
                 .map((rs, ctx) -> new int[] {rs.getInt("sent"), rs.getInt("finished")}).one();
     }
 
-    boolean finishedFirstTry(long moduleId, PersonId person) {
-        return handle.createQuery("""
-                        SELECT COUNT(*) FROM check_round WHERE module_id = :module AND person_id = :person
-                        AND first_try = 1 AND finished_at IS NOT NULL""")
-                .bind("module", moduleId).bind("person", person).mapTo(Integer.class).one() > 0;
+    /** Per member of a cohort, how many of these modules' checks they finished at the first try (none: left out). */
+    Map<PersonId, Integer> firstTriesFinished(long cohortId, Collection<Long> moduleIds) {
+        Map<PersonId, Integer> finished = new HashMap<>();
+        if (moduleIds.isEmpty()) {
+            return finished;
+        }
+        handle.createQuery("""
+                        SELECT r.person_id, COUNT(DISTINCT r.module_id) AS finished FROM check_round r
+                        JOIN cohort_member m ON m.person_id = r.person_id AND m.cohort_id = :cohort
+                        WHERE r.first_try = 1 AND r.finished_at IS NOT NULL AND r.module_id IN (<modules>)
+                        GROUP BY r.person_id""")
+                .bind("cohort", cohortId).bindList("modules", List.copyOf(moduleIds))
+                .map((rs, ctx) -> Map.entry(new PersonId(rs.getString("person_id")), rs.getInt("finished")))
+                .forEach(entry -> finished.put(entry.getKey(), entry.getValue()));
+        return finished;
     }
 
     // Gaps
