@@ -99,7 +99,8 @@ final class LearnCommand {
                     + topic + "* again (ticket #" + id + "). You taught them already, so I won't propose you"
                     + " again; if you'd like to pick it up, take it from /learn board " + topic + "."));
         }
-        return Reply.of(Message.text(opened + flow.noTeacherYet(ticket, why, new TeachInvitations(flow).whoWasAsked(topic)))
+        String invited = new TeachInvitations(flow).whoWasAsked(topic);
+        return Reply.of(Message.text(opened + flow.noTeacherYet(ticket, why, invited))
                 .withContext("Meanwhile, /learn board shows who else wants to learn what."));
     }
 
@@ -118,7 +119,8 @@ final class LearnCommand {
         messages.add(Message.text("📋 *Learning board* — tickets waiting for a teacher. Take one to teach it."));
         Map<String, List<Ticket>> shown = flow.store.waitingTickets(demand.keySet(), BOARD_TICKETS_PER_TOPIC);
         List<Ticket> all = shown.values().stream().flatMap(List::stream).toList();
-        Set<Long> privateGoals = flow.store.privateGoals(all.stream().filter(t -> t.goal() != null).map(Ticket::id).toList());
+        Set<Long> privateGoals = flow.store.privateGoals(all.stream().filter(t -> t.goal() != null)
+                .map(Ticket::id).toList());
         Map<PersonId, String> names = flow.people.namesOf(all.stream().map(Ticket::learner).toList());
         demand.forEach((name, waiting) -> {
             Message message = Message.text("*" + name + "* — " + waiting + (waiting == 1 ? " person wants" : " people want")

@@ -33,21 +33,10 @@ class ChecksTest {
     void aGuildWithAModuleOwnedByOliviaAndACohortOfThree() {
         // Given alice's k8s guild, olivia owning Pods, a programme and a cohort of three
         bot = new TestBot(directory.resolve("guildhall.db"));
-        podsProgramme(bot);
+        PodsProgramme.create(bot);
         for (String trainee : List.of("bob", "carol", "dave")) {
             bot.say(trainee, "/programme join k8s-101");
         }
-    }
-
-    /** alice's k8s guild, olivia owning its Pods module, a programme k8s-101 with it and a cohort, still empty. */
-    static void podsProgramme(TestBot bot) {
-        bot.sayIn("alice", "k8s", "/guild create k8s \"Kubernetes guild\" here");
-        bot.say("olivia", "/guild join k8s");
-        bot.say("alice", "/guild module add k8s \"Pods\"");
-        bot.say("olivia", "/guild module own k8s \"Pods\"");
-        bot.say("alice", "/programme create k8s-101 --guild k8s \"Kubernetes in three days\"");
-        bot.say("alice", "/programme module add k8s-101 \"Pods\"");
-        bot.say("alice", "/programme cohort k8s-101 start \"2026-03-09\"");
     }
 
     @AfterEach

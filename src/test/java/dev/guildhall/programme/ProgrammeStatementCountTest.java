@@ -47,7 +47,7 @@ class ProgrammeStatementCountTest {
 
     private Counted withCohortOf(int n, BiFunction<TestBot, SqlStatements, Counted> scenario) {
         try (TestBot t = new TestBot(dir.resolve(n + ".db"))) {
-            ChecksTest.podsProgramme(t);
+            PodsProgramme.create(t);
             t.say("olivia", "/check add \"Pods\" \"Do containers in a pod share an IP?\" \"Yes\" \"No\"");
             for (int i = 1; i <= n; i++) {
                 t.zone("trainee" + i, "Europe/Berlin");

@@ -35,12 +35,25 @@ public final class TestBot implements AutoCloseable {
     }
 
     public TestBot(Path database, AdjustableClock clock, Map<String, String> env) {
+        this(database, clock, withDatabase(env, database));
+    }
+
+    /** The whole bot on the store {@code config} names (a PostgreSQL schema in the *PostgresIT tests); no restart. */
+    public TestBot(Config config) {
+        this(null, AdjustableClock.fixedAt(START), config);
+    }
+
+    private TestBot(Path database, AdjustableClock clock, Config config) {
         this.database = database;
         this.clock = clock;
+        this.bot = Wiring.guildhall(config, clock, Map.of("console", chat));
+        bot.start();
+    }
+
+    private static Config withDatabase(Map<String, String> env, Path database) {
         Map<String, String> all = new HashMap<>(env);
         all.put(Config.DB, database.toString());
-        this.bot = Wiring.guildhall(Config.from(all), clock, Map.of("console", chat));
-        bot.start();
+        return Config.from(all);
     }
 
     /** A second bot on the same database: what a restart sees. */
