@@ -103,8 +103,12 @@ final class SlackFormRequests {
         }
     }
 
-    /** The message's topic for "Teach this": its first bold words, else its text when short enough to be one. */
-    static Optional<String> topicIn(String text) {
+    /**
+     * The message's topic for "Teach this": its first bold words, else its text when short enough to be one; in plain
+     * words, without Slack's markup.
+     */
+    static Optional<String> topicIn(String slackText) {
+        String text = SlackMentions.plainWords(slackText);
         Matcher bold = BOLD.matcher(text);
         if (bold.find()) {
             return Optional.of(bold.group(1).strip());
