@@ -156,7 +156,7 @@ public final class Main {
                 default -> throw new UsageError("Unknown option \"" + args.get(i) + "\" for console.");
             }
         }
-        String files = Env.value(System.getenv(), ConsoleApp.Options.FILES_DIR).orElse("guildhall-files");
+        String files = Env.value(System.getenv(), ConsoleApp.Options.FILES_DIR).orElse(ConsoleApp.Options.DEFAULT_FILES_DIR);
         return new ConsoleApp.Options(script, json, Path.of(files));
     }
 

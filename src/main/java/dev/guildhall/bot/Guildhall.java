@@ -138,6 +138,11 @@ public final class Guildhall implements AutoCloseable {
         return form.fillable() ? Optional.of(form.prefilled(prefill)) : Optional.empty();
     }
 
+    /** What to type instead of a form that could not be shown ("Type /guild meetup with what it needs; …"). */
+    public Optional<String> typedInstead(String formId) {
+        return router.typedInstead(formId);
+    }
+
     /** Each form's command and fields, as help lists them ({@code /learn: topic (…), goal (…)}), for a viewer. */
     public List<String> describeForms(Person viewer) {
         return database.read(handle -> router.forms().stream().map(spec -> spec.commandLine() + ": "

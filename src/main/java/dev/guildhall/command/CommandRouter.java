@@ -288,9 +288,14 @@ public final class CommandRouter implements Registry {
 
     /** Where a form's button can't open the form (the console), what to type instead. */
     private String formHint(String formId) {
-        return form(formId).map(spec -> "Type " + spec.commandLine() + " with what it needs; " + spec.commandLine()
-                + " help says what that is.").orElseThrow(() -> new UsageException(
+        return typedInstead(formId).orElseThrow(() -> new UsageException(
                 "That button is not one I recognise any more. Try the command again."));
+    }
+
+    /** What to type instead of filling in a form that could not be shown: its command, with how to learn more. */
+    public Optional<String> typedInstead(String formId) {
+        return form(formId).map(spec -> "Type " + spec.commandLine() + " with what it needs; " + spec.commandLine()
+                + " help says what that is.");
     }
 
     private String commandList() {

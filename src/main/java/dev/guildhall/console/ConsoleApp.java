@@ -28,10 +28,8 @@ public final class ConsoleApp {
     /** {@code files}: where shared files (charts, exports) are written, since a terminal cannot show them. */
     public record Options(Path script, boolean json, Path files) {
         public static final String FILES_DIR = "GUILDHALL_FILES_DIR";
-
-        public Options(Path script, boolean json) {
-            this(script, json, Path.of("guildhall-files"));
-        }
+        /** Where files go when {@link #FILES_DIR} says nothing: beside where the console was started. */
+        public static final String DEFAULT_FILES_DIR = "guildhall-files";
     }
 
     /** {@code wiring} builds the bot around the console's chat port (keyed by platform); the console closes it. */

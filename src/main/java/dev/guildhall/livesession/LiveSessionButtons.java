@@ -66,6 +66,15 @@ final class LiveSessionButtons {
      * invitation itself plus a line only the asker sees. Bad input changes nothing and keeps the box.
      */
     private Reply ask(ActionRequest request) {
+        try {
+            return askFromTheBox(request);
+        } catch (UsageException refused) {
+            // The box empties when pressed: a refusal (session ended, quota, paused…) hands the question back.
+            throw refused.handingBack(request.input());
+        }
+    }
+
+    private Reply askFromTheBox(ActionRequest request) {
         LiveSessionFlow flow = flow(request);
         LiveSession session = running(flow, request.idArgument());
         LiveSessionFlow.refusePresenter(session, request.presser().id());
@@ -82,7 +91,7 @@ final class LiveSessionButtons {
         try {
             WaitCommand.checkQuestion(question);
         } catch (UsageException e) {
-            return Reply.of(messages.invitationFor(session, "⚠️ " + e.getMessage()));
+            return Reply.of(messages.invitationFor(session, "⚠️ " + e.handingBack(question).getMessage()));
         }
         LiveSessionFlow.Keyed keyed = flow.keyed(session);
         boolean raised = flow.raise(keyed, request.presser().id());

@@ -1,44 +1,35 @@
 package dev.guildhall.livesession;
 
+import dev.guildhall.command.AnonymousKey;
 import dev.guildhall.core.PersonId;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-session keys behind anonymous flags, held only in this process's memory. A token is an HMAC-SHA256 of a
- * person under the session's key and a purpose, so the database can tell "the same person again" without knowing who,
- * and tokens for different purposes (a flag, a vote on question 7) cannot be linked to each other. When the key is
- * forgotten — at the session's end, or by a restart — no token can ever be tied to anyone again.
+ * person under the session's key and a purpose ({@link AnonymousKey}), so the database can tell "the same person
+ * again" without knowing who, and tokens for different purposes (a flag, a vote on question 7) cannot be linked to
+ * each other. When the key is forgotten — at the session's end, or by a restart — no token can ever be tied to anyone again.
  */
 public final class SessionKeys implements AnonymityKeys {
-    static final String ALGORITHM = "HmacSHA256";
-    private static final int KEY_BYTES = 32;
-    /** 128 bits of the MAC, in hex: unique enough for a room, and hex can never spell a name. */
-    private static final int TOKEN_BYTES = 16;
+    static final String ALGORITHM = AnonymousKey.ALGORITHM;
 
-    private final SecureRandom random = new SecureRandom();
     private final Map<Long, Generation> keys = new ConcurrentHashMap<>();
 
     /** One key of a session; a restart (or a rolled-back start) makes the next one. */
     public static final class Generation {
         private final int number;
-        private final SecretKeySpec key;
+        private final AnonymousKey key;
 
-        private Generation(int number, byte[] key) {
+        private Generation(int number, AnonymousKey key) {
             this.number = number;
-            this.key = new SecretKeySpec(key, ALGORITHM);
+            this.key = key;
         }
 
         static Generation of(int number, byte[] key) {
-            return new Generation(number, key);
+            return new Generation(number, AnonymousKey.of(key));
         }
 
         public int number() {
@@ -52,16 +43,7 @@ public final class SessionKeys implements AnonymityKeys {
 
         /** The token of any value for one purpose, like a platform's request id for {@code request}. */
         public String token(String purpose, String value) {
-            try {
-                Mac mac = Mac.getInstance(ALGORITHM);
-                mac.init(key);
-                mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-                mac.update((byte) 0);
-                byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(digest, 0, TOKEN_BYTES);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HMAC-SHA256 is not available in this JVM", e);
-            }
+            return key.token(purpose, value);
         }
 
         @Override
@@ -77,9 +59,7 @@ public final class SessionKeys implements AnonymityKeys {
 
     /** Makes a fresh random key for the given generation, replacing any older one of the session. */
     public Generation create(long sessionId, int generation) {
-        byte[] bytes = new byte[KEY_BYTES];
-        random.nextBytes(bytes);
-        Generation created = new Generation(generation, bytes);
+        Generation created = new Generation(generation, AnonymousKey.random());
         keys.put(sessionId, created);
         return created;
     }

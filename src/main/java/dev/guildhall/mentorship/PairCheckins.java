@@ -65,10 +65,12 @@ final class PairCheckins {
     }
 
     Reply note(PairFollowUp.Running r, String text) {
-        if (text.isBlank()) {
+        String line = text.strip();
+        if (line.isEmpty()) {
             throw new UsageException("Type a line in the box first, then press Send.");
         }
-        return answer(r, "“" + text + "”");
+        Understanding.requireOneLine("A check-in note is", line);
+        return answer(r, "“" + line + "”");
     }
 
     Reply answer(PairFollowUp.Running r, String answer) {

@@ -97,6 +97,18 @@ final class Understanding {
         return Reply.none();
     }
 
+    /**
+     * A line one of a pair writes to the other (thanks, a check-in note): at most {@link #MAX_THANKS_LENGTH}
+     * characters, plain text without control characters, which could garble or spoof the message it is shown in.
+     * {@code whatIs} starts the refusal: "Thanks are", "A check-in note is".
+     */
+    static void requireOneLine(String whatIs, String line) {
+        if (line.length() > MAX_THANKS_LENGTH || line.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException(whatIs + " one line of up to " + MAX_THANKS_LENGTH + " characters (that was "
+                    + line.length() + "), as plain text.");
+        }
+    }
+
     /** The learner's one line of thanks, from the button's text box or {@code /learn thanks <ticket> <line>}. */
     static Reply thank(MentorshipFlow flow, PersonId learner, long ticketId, String line) {
         Ticket ticket = flow.ticketFor(ticketId);
@@ -111,10 +123,7 @@ final class Understanding {
             throw new UsageException("Type your line after the ticket number: /learn thanks " + ticketId
                     + " the diagrams made it click.");
         }
-        if (thanks.length() > MAX_THANKS_LENGTH || thanks.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException("Thanks are one line of up to " + MAX_THANKS_LENGTH + " characters (that was "
-                    + thanks.length() + "), as plain text.");
-        }
+        requireOneLine("Thanks are", thanks);
         if (store.thanksOf(match.id()).isPresent()) {
             throw new UsageException("You already thanked " + flow.people.nameOf(match.teacher()) + " for ticket #"
                     + ticketId + " — one line each.");

@@ -1,39 +1,28 @@
 package dev.guildhall.programme;
 
+import dev.guildhall.command.AnonymousKey;
 import dev.guildhall.command.AnonymousRetries;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.store.UnitOfWork;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
  * Retries of an anonymous question to a module's owners ({@code /ask}, or "Ask anonymously" with its text), so a
  * platform delivering the same request twice does not post the question twice. Like {@code /wait}'s retries, only an
- * HMAC of the platform's request id is stored, under a key this process holds in memory alone, with the minute it was
+ * HMAC of the platform's request id ({@link AnonymousKey}) is stored, under a key this process holds in memory alone, with the minute it was
  * handled; rows go after {@link #REMEMBERED}, well past the platforms' retries (Slack's last comes after 5 minutes).
  * A retry that reaches another replica, or arrives after a restart, is not recognised: the price of a key nobody
  * can recover.
  */
 final class AskRetries implements AnonymousRetries {
     static final Duration REMEMBERED = Duration.ofMinutes(15);
-    private static final String ALGORITHM = "HmacSHA256";
+    private static final String PURPOSE = "ask-request";
 
-    private final SecretKeySpec key;
-
-    AskRetries() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        key = new SecretKeySpec(secret, ALGORITHM);
-    }
+    private final AnonymousKey key = AnonymousKey.random();
 
     @Override
     public Claim claim(Inbound inbound, String requestId, UnitOfWork work) {
@@ -43,7 +32,7 @@ final class AskRetries implements AnonymousRetries {
         ProgrammeStore store = new ProgrammeStore(work.handle());
         Instant minute = work.now().truncatedTo(ChronoUnit.MINUTES);
         store.forgetAnonymousRequestsBefore(minute.minus(REMEMBERED));
-        return store.claimAnonymousRequest(hash(requestId), minute) ? Claim.FIRST : Claim.REPEAT;
+        return store.claimAnonymousRequest(key.token(PURPOSE, requestId), minute) ? Claim.FIRST : Claim.REPEAT;
     }
 
     /** {@code /ask}, or the result's "Ask anonymously" pressed with its text (without text it only opens the box). */
@@ -56,15 +45,5 @@ final class AskRetries implements AnonymousRetries {
         }
         var press = pressed.press();
         return press.actionId().startsWith(CheckFlow.ASK + ":") && !press.input().isEmpty();
-    }
-
-    private String hash(String requestId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(requestId.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is part of every JDK", e);
-        }
     }
 }

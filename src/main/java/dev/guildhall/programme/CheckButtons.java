@@ -1,6 +1,7 @@
 package dev.guildhall.programme;
 
 import dev.guildhall.command.ActionRequest;
+import dev.guildhall.command.UsageException;
 import dev.guildhall.command.Registry;
 import dev.guildhall.core.Reply;
 import dev.guildhall.guild.api.Syllabus;
@@ -36,7 +37,11 @@ final class CheckButtons {
     }
 
     private Reply ask(ActionRequest request) {
-        return flow(request).ask(request.idArgument(), request.input());
+        try {
+            return flow(request).ask(request.idArgument(), request.input());
+        } catch (UsageException refused) {
+            throw refused.handingBack(request.input());
+        }
     }
 
     private CheckFlow flow(ActionRequest request) {

@@ -66,8 +66,14 @@ final class ButtonPresses implements BlockActionHandler {
             Person presser = people.caller(id, name);
             Optional<Form> form = Message.Button.of(action.getActionId(), "").formToOpen()
                     .flatMap(formId -> bot.form(formId, presser, Map.of()));
-            if (form.isPresent() && forms.open(payload.getTriggerId(), form.get(), channel, presser)) {
+            SlackFormRequests.Opening opening = form.map(f -> forms.open(payload.getTriggerId(), f, channel, presser))
+                    .orElse(SlackFormRequests.Opening.REFUSED);
+            if (opening == SlackFormRequests.Opening.OPENED) {
                 continue; // a button that opens a form (the Home tab's): the modal is the answer
+            }
+            if (opening == SlackFormRequests.Opening.SLOW) {
+                replies.add(forms.notOpened(form.get()));
+                continue;
             }
             Inbound.Pressed press = Inbound.of(new ActionPress(people.caller(id, name), channel,
                     action.getActionId()));

@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,9 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SlackAdapter implements AutoCloseable {
     public static final String PLATFORM = SlackIds.PLATFORM;
     private static final Logger log = LoggerFactory.getLogger(SlackAdapter.class);
+    /**
+     * How long a Web API call on the ack path may take: Slack wants the ack within 3 s, and a trigger_id dies then
+     * too, so a call still waiting after 2 s is given up and the person told what to type instead.
+     */
+    static final Duration ACK_PATH_TIMEOUT = Duration.ofSeconds(2);
 
     private final SlackSettings settings;
     private final Slack slack;
+    private final Slack quickSlack;
     private final SlackChatPort port;
     private final ExecutorService afterAck;
     private App app;
@@ -39,10 +47,11 @@ public final class SlackAdapter implements AutoCloseable {
     private volatile boolean tokenAccepted;
     private volatile boolean socketExpected;
 
-    private SlackAdapter(SlackSettings settings, Slack slack) {
+    private SlackAdapter(SlackSettings settings, Slack slack, Slack quickSlack) {
         this.settings = settings;
         this.slack = slack;
-        this.port = new SlackChatPort(slack.methods(settings.botToken()));
+        this.quickSlack = quickSlack;
+        this.port = new SlackChatPort(slack.methods(settings.botToken()), quickSlack.methods(settings.botToken()));
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
                 runnable -> {
@@ -55,12 +64,19 @@ public final class SlackAdapter implements AutoCloseable {
     }
 
     public static SlackAdapter create(SlackSettings settings) {
+        SlackConfig quick = config(settings);
+        quick.setHttpClientCallTimeoutMillis((int) ACK_PATH_TIMEOUT.toMillis());
+        quick.setHttpClientReadTimeoutMillis((int) ACK_PATH_TIMEOUT.toMillis());
+        return new SlackAdapter(settings, Slack.getInstance(config(settings)), Slack.getInstance(quick));
+    }
+
+    private static SlackConfig config(SlackSettings settings) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl());
         // The outbox does its own retrying; Slack's client-side statistics threads are not needed.
         config.getMethodsConfig().setStatsEnabled(false);
         config.setStatsEnabled(false);
-        return new SlackAdapter(settings, Slack.getInstance(config));
+        return config;
     }
 
     public ChatPort port() {
@@ -166,10 +182,12 @@ public final class SlackAdapter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            slack.close();
-        } catch (Exception e) {
-            log.warn("closing the Slack client failed: {}", e.getMessage());
+        for (Slack client : List.of(slack, quickSlack)) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                log.warn("closing the Slack client failed: {}", e.getMessage());
+            }
         }
     }
 }

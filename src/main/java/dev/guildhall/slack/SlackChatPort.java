@@ -40,11 +40,14 @@ public final class SlackChatPort implements ChatPort {
     static final String GROUP_DM_SCOPE = "mpim:write";
 
     private final MethodsClient client;
+    /** For calls on Slack's 3-second ack path (views.open): gives up well within it. */
+    private final MethodsClient quickClient;
     /** A person's DM channel with the bot never changes; opening it once saves a call per message. */
     private final Map<String, String> directChannels = new ConcurrentHashMap<>();
 
-    SlackChatPort(MethodsClient client) {
+    SlackChatPort(MethodsClient client, MethodsClient quickClient) {
         this.client = client;
+        this.quickClient = quickClient;
     }
 
     @Override
@@ -268,9 +271,12 @@ public final class SlackChatPort implements ChatPort {
         call("views.publish", () -> client.viewsPublish(r -> r.userId(SlackIds.userId(viewer)).view(view)));
     }
 
-    /** Opens a modal with a trigger Slack gave moments ago (single-use, valid for 3 s): at once, not through the outbox. */
+    /**
+     * Opens a modal with a trigger Slack gave moments ago (single-use, valid for 3 s): at once, not through the outbox,
+     * and on the quick client, so a slow Slack fails it (retryable) before the ack is late.
+     */
     void openView(String triggerId, View view) throws DeliveryException {
-        call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        call("views.open", () -> quickClient.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
     /** Asks Slack who the bot token belongs to: fails fast on a token Slack does not accept. */

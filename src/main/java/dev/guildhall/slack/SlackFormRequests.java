@@ -68,8 +68,12 @@ final class SlackFormRequests {
                     : payload.getEnterprise().getId(), payload.getTeam().getId());
             Person person = people.caller(SlackIds.person(organization, payload.getUser().getId()),
                     payload.getUser().getUsername());
-            bot.form("learn", person, Map.of()).ifPresent(form -> open(payload.getTriggerId(), form,
-                    Optional.empty(), person));
+            bot.form("learn", person, Map.of()).ifPresent(form -> {
+                if (open(payload.getTriggerId(), form, Optional.empty(), person) != Opening.OPENED) {
+                    Message notice = notOpened(form);
+                    afterAck.later(() -> deliver(() -> port.sendDirect(person.id(), notice, true)));
+                }
+            });
             return context.ack();
         });
         app.messageShortcut(TEACH_SHORTCUT, (request, context) -> {
@@ -80,31 +84,60 @@ final class SlackFormRequests {
                     payload.getUser().getName());
             String text = payload.getMessage() == null || payload.getMessage().getText() == null ? ""
                     : payload.getMessage().getText();
+            Optional<ChannelId> channel = payload.getChannel() == null ? Optional.empty()
+                    : SlackIds.channel(organization, payload.getChannel().getId(), payload.getChannel().getName());
             bot.form("teach", person, topicIn(text).map(topic -> Map.of("topic", topic)).orElse(Map.of()))
-                    .ifPresent(form -> open(payload.getTriggerId(), form, Optional.empty(), person));
+                    .ifPresent(form -> {
+                        if (open(payload.getTriggerId(), form, Optional.empty(), person) != Opening.OPENED) {
+                            Message notice = notOpened(form);
+                            afterAck.later(() -> deliver(() -> {
+                                if (channel.isPresent()) {
+                                    port.postEphemeral(channel.get(), person.id(), notice);
+                                } else {
+                                    port.sendDirect(person.id(), notice, true);
+                                }
+                            }));
+                        }
+                    });
             return context.ack();
         });
     }
 
+    /** How opening a form went: shown, refused (an expired or used trigger), or Slack too slow or unreachable. */
+    enum Opening {
+        OPENED, REFUSED, SLOW
+    }
+
     /**
-     * Opens the form as a modal with the trigger Slack just gave; false when Slack would not (an expired or used
-     * trigger, Slack unreachable), so the caller falls back to the usage text.
+     * Opens the form as a modal with the trigger Slack just gave, giving up before Slack's ack window closes (see
+     * {@link SlackAdapter#ACK_PATH_TIMEOUT}). When Slack refuses, the caller falls back to the usage text; when it is
+     * slow, the person gets {@link #notOpened}.
      */
-    boolean open(String triggerId, Form form, Optional<ChannelId> channel, Person person) {
+    Opening open(String triggerId, Form form, Optional<ChannelId> channel, Person person) {
         if (triggerId == null || triggerId.isBlank()) {
-            return false;
+            return Opening.REFUSED;
         }
         try {
             port.openView(triggerId, SlackForms.modal(form, SlackForms.channelIdOf(channel), person.timeZone()));
-            return true;
+            return Opening.OPENED;
         } catch (DeliveryException e) {
-            log.warn("could not open the form {} ({}); answering with the usage text", form.id(), e.getMessage());
-            return false;
+            log.warn("could not open the form {} ({}); telling what to type instead", form.id(), e.getMessage());
+            return e.retryable() ? Opening.SLOW : Opening.REFUSED;
         }
     }
 
-    /** The message's topic for "Teach this": its first bold words, else its text when short enough to be one. */
-    static Optional<String> topicIn(String text) {
+    /** For the person whose form did not open: what to type instead. */
+    Message notOpened(Form form) {
+        return Message.text("Slack was slow to open the form, so it didn't open. "
+                + bot.typedInstead(form.id()).orElse("Type the command with what it needs instead."));
+    }
+
+    /**
+     * The message's topic for "Teach this": its first bold words, else its text when short enough to be one; in plain
+     * words, without Slack's markup.
+     */
+    static Optional<String> topicIn(String slackText) {
+        String text = SlackMentions.plainWords(slackText);
         Matcher bold = BOLD.matcher(text);
         if (bold.find()) {
             return Optional.of(bold.group(1).strip());

@@ -41,6 +41,24 @@ final class SlackMentions {
                 link(link.group(1), link.group(2)))));
     }
 
+    /**
+     * A message's text as the words a reader sees, for prefilling a form ("Teach this"): a mention or a link becomes
+     * its label (a person mentioned without one drops out: an id is no word), escaped characters the characters.
+     */
+    static String plainWords(String text) {
+        if (text == null) {
+            return "";
+        }
+        String people = USER.matcher(text).replaceAll(user -> Matcher.quoteReplacement(labelOr(user.group(2), "")));
+        String channels = CHANNEL.matcher(people).replaceAll(channel -> Matcher.quoteReplacement(
+                labelOr(channel.group(2), "")));
+        String specials = SPECIAL.matcher(channels).replaceAll(special -> Matcher.quoteReplacement(
+                labelOr(special.group(2), "")));
+        String links = LINK.matcher(specials).replaceAll(link -> Matcher.quoteReplacement(
+                labelOr(link.group(2), link.group(1))));
+        return unescape(links).replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
     private static String special(String name, String label) {
         if (label != null && !label.isBlank()) {
             return label.startsWith("@") || name.startsWith("date") ? label : "@" + label;

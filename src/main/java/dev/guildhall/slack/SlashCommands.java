@@ -13,6 +13,7 @@ import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Form;
 import dev.guildhall.core.Inbound;
+import dev.guildhall.core.Message;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.core.Reply;
 
@@ -51,9 +52,12 @@ final class SlashCommands implements SlashCommandHandler {
         // Too few words for a command that has a form: the form opens, right here on the ack path, because the
         // trigger is single-use and dies after 3 s. If Slack won't open it, the command runs and says its usage.
         Optional<Form> form = bot.formFor(typed);
-        if (form.isPresent() && forms.open(payload.getTriggerId(), form.get(), channel, typed.caller())) {
+        SlackFormRequests.Opening opening = form.map(f -> forms.open(payload.getTriggerId(), f, channel,
+                typed.caller())).orElse(SlackFormRequests.Opening.REFUSED);
+        if (opening != SlackFormRequests.Opening.REFUSED) {
             afterAck.later(() -> people.refresh(id));
-            return context.ack();
+            return opening == SlackFormRequests.Opening.OPENED ? context.ack() : context.ack(ephemeral(
+                    List.of(forms.notOpened(form.get()))));
         }
         Inbound.Typed command = Inbound.of(typed);
         Handled handled = bot.handle(payload.getTriggerId() == null ? command
@@ -74,5 +78,10 @@ final class SlashCommands implements SlashCommandHandler {
         }
         return context.ack(SlashCommandResponse.builder().responseType("ephemeral")
                 .text(BlockKit.fallback(reply.messages().get(0))).blocks(chunks.get(0)).build());
+    }
+
+    private static SlashCommandResponse ephemeral(List<Message> messages) {
+        return SlashCommandResponse.builder().responseType("ephemeral").text(BlockKit.fallback(messages.get(0)))
+                .blocks(BlockKit.chunks(messages, BlockKit.MESSAGE_BLOCKS).get(0)).build();
     }
 }

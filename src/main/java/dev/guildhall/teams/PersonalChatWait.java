@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
-import com.microsoft.bot.restclient.RestException;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import dev.guildhall.bot.Guildhall;
@@ -15,8 +14,6 @@ import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
 import dev.guildhall.livesession.api.RunningSessions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,13 +31,13 @@ final class PersonalChatWait {
     static final String CHOICE = "teams.wait-in";
     private static final String CHANNEL_KEY = "channel";
     private static final String WAIT_KEY = "wait";
-    private static final int NOT_FOUND = 404;
-    private static final Logger log = LoggerFactory.getLogger(PersonalChatWait.class);
 
     private final Guildhall guildhall;
+    private final TeamsRoster roster;
 
-    PersonalChatWait(Guildhall guildhall) {
+    PersonalChatWait(Guildhall guildhall, TeamsRoster roster) {
         this.guildhall = guildhall;
+        this.roster = roster;
     }
 
     /** {@code wait}, {@code wait ok}, {@code wait <question>} in a personal chat; {@code wait help} is the core's. */
@@ -56,9 +53,10 @@ final class PersonalChatWait {
 
     /** The typed command: run in the one session the person is in, or the question which one. */
     List<Attachment> typed(TurnContext context, Activity activity, String text) {
-        List<RunningSessions.Running> theirs = sessionsOf(context, activity);
+        Sessions found = sessionsOf(context, activity);
+        List<RunningSessions.Running> theirs = found.theirs();
         if (theirs.isEmpty()) {
-            return AdaptiveCards.attachments(noSession());
+            return AdaptiveCards.attachments(found.someUnknown() ? rosterUnavailable() : noSession());
         }
         if (theirs.size() == 1) {
             return runIn(activity, theirs.get(0).channel(), text);
@@ -70,7 +68,7 @@ final class PersonalChatWait {
     List<Attachment> chosen(TurnContext context, Activity activity) {
         JsonNode data = TeamsInbound.data(activity);
         String conversation = data.path(CHANNEL_KEY).asText("");
-        return sessionsOf(context, activity).stream()
+        return sessionsOf(context, activity).theirs().stream()
                 .filter(session -> TeamsChatPort.conversationOf(session.channel()).equals(conversation))
                 .findFirst()
                 .map(session -> runIn(activity, session.channel(), Mentions.inert(data.path(WAIT_KEY).asText(""))))
@@ -86,38 +84,32 @@ final class PersonalChatWait {
         return cards;
     }
 
-    /** Running sessions in this tenant whose channel's roster has the person. */
-    private List<RunningSessions.Running> sessionsOf(TurnContext context, Activity activity) {
+    /** The running sessions whose roster has the person; {@code someUnknown}: a roster that could not be read. */
+    private record Sessions(List<RunningSessions.Running> theirs, boolean someUnknown) {
+    }
+
+    /** Running sessions in this tenant whose channel's roster has the person (each roster asked briefly). */
+    private Sessions sessionsOf(TurnContext context, Activity activity) {
         String tenantChannels = ChannelId.of(TeamsInbound.PLATFORM, TeamsInbound.tenant(activity), "").value();
         ConnectorClient connector = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-        return RunningSessions.in(guildhall.database(), tenantChannels).stream()
-                .filter(session -> isMember(connector, TeamsChatPort.conversationOf(session.channel()),
-                        activity.getFrom().getId()))
-                .toList();
+        List<RunningSessions.Running> theirs = new ArrayList<>();
+        boolean someUnknown = false;
+        for (RunningSessions.Running session : RunningSessions.in(guildhall.database(), tenantChannels)) {
+            TeamsRoster.Answer answer = roster.member(connector, TeamsChatPort.conversationOf(session.channel()),
+                    activity.getFrom().getId());
+            if (answer instanceof TeamsRoster.Member) {
+                theirs.add(session);
+            }
+            someUnknown |= answer instanceof TeamsRoster.Unknown;
+        }
+        return new Sessions(theirs, someUnknown);
     }
 
-    private static boolean isMember(ConnectorClient connector, String conversation, String teamsUserId) {
-        try {
-            connector.getConversations().getConversationMember(teamsUserId, conversation).join();
-            return true;
-        } catch (RuntimeException e) {
-            int status = status(e);
-            if (status != NOT_FOUND) {
-                // Neither the person nor the conversation is named: this request is anonymous.
-                log.warn("a Teams roster look-up failed ({}); that live session was left out",
-                        status > 0 ? "HTTP " + status : e.getClass().getSimpleName());
-            }
-            return false;
-        }
-    }
-
-    private static int status(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RestException rest && rest.response() != null) {
-                return rest.response().code();
-            }
-        }
-        return -1;
+    private static Message rosterUnavailable() {
+        return Message.text("Teams didn't tell me in time which teams you're in, so I couldn't find your live session."
+                        + " Nothing was sent.")
+                .withContext("Try wait again in a moment, or use the *Ask anonymously* box on the session's card in"
+                        + " its channel — both without your name.");
     }
 
     private static Message noSession() {

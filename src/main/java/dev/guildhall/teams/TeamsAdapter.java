@@ -48,6 +48,7 @@ public final class TeamsAdapter {
     private final TeamsStore store;
     private final TeamsChatPort chatPort;
     private final Clock clock;
+    private final TeamsRoster roster;
 
     /** Without Microsoft Graph: working groups link channels that exist. */
     public TeamsAdapter(TeamsConfig config, Database database, Clock clock) {
@@ -70,7 +71,8 @@ public final class TeamsAdapter {
         this.adapter = new BotFrameworkAdapter(credentials, new AuthenticationConfiguration(), null, null, null);
         this.store = new TeamsStore(database);
         this.clock = clock;
-        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock, graph);
+        this.roster = new TeamsRoster(clock);
+        this.chatPort = new TeamsChatPort(adapter, config, credentials, store, clock, graph, roster);
         if (config.development()) {
             log.warn("!!! Teams development mode (GUILDHALL_TEAMS_DEV=true): /api/messages accepts UNAUTHENTICATED"
                     + " requests and replies to any serviceUrl they name. Never run this in production. !!!");
@@ -100,7 +102,7 @@ public final class TeamsAdapter {
         if (activity == null || activity.getType() == null) {
             return new Response(400, "{\"error\":\"the body is not a Bot Framework activity\"}");
         }
-        TeamsBot bot = new TeamsBot(guildhall, store, clock);
+        TeamsBot bot = new TeamsBot(guildhall, store, clock, roster);
         try {
             // The SDK may run the turn on another thread: it keeps the request id of the HTTP request.
             String requestId = RequestIds.current();

@@ -42,9 +42,9 @@ final class TeamsBot implements Bot {
     private final Clock clock;
     private final PersonalChatWait personalWait;
 
-    TeamsBot(Guildhall guildhall, TeamsStore store, Clock clock) {
+    TeamsBot(Guildhall guildhall, TeamsStore store, Clock clock, TeamsRoster roster) {
         this.guildhall = guildhall;
-        this.personalWait = new PersonalChatWait(guildhall);
+        this.personalWait = new PersonalChatWait(guildhall, roster);
         this.store = store;
         this.clock = clock;
     }

@@ -1,6 +1,5 @@
 package dev.guildhall.teams;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
@@ -51,9 +50,11 @@ final class TeamsChatPort implements ChatPort {
     private final TeamsStore store;
     private final Clock clock;
     private final Optional<GraphChannels> channels;
+    private final TeamsRoster roster;
 
     TeamsChatPort(BotFrameworkAdapter adapter, TeamsConfig config, MicrosoftAppCredentials credentials,
-                  TeamsStore store, Clock clock, Optional<TeamsGraph> graph) {
+                  TeamsStore store, Clock clock, Optional<TeamsGraph> graph, TeamsRoster roster) {
+        this.roster = roster;
         this.adapter = adapter;
         this.config = config;
         this.credentials = credentials;
@@ -154,16 +155,12 @@ final class TeamsChatPort implements ChatPort {
             return known.userPrincipalName();
         }
         String conversation = personalConversation(person);
-        AtomicReference<String> found = new AtomicReference<>();
+        AtomicReference<TeamsRoster.Answer> found = new AtomicReference<>();
         try {
             run(reference(conversation), context -> {
                 ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-                return client.getConversations().getConversationMember(known.teamsUserId(), conversation)
-                        .thenApply(member -> {
-                            JsonNode upn = member == null ? null : member.getProperties().get("userPrincipalName");
-                            found.set(upn == null || upn.asText().isBlank() ? null : upn.asText());
-                            return null;
-                        });
+                found.set(roster.member(client, conversation, known.teamsUserId()));
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
             });
         } catch (DeliveryException e) {
             if (e.retryAfter().isPresent()) {
@@ -172,7 +169,14 @@ final class TeamsChatPort implements ChatPort {
             // Without it the card names the person instead of linking to a chat: worth no failed delivery.
             return Optional.empty();
         }
-        Optional<String> upn = Optional.ofNullable(found.get());
+        if (found.get() instanceof TeamsRoster.Unknown unknown) {
+            DeliveryException failure = translate(unknown.failure());
+            if (failure.retryAfter().isPresent()) {
+                throw failure;
+            }
+        }
+        Optional<String> upn = found.get() instanceof TeamsRoster.Member member ? member.principalName()
+                : Optional.empty();
         upn.ifPresent(name -> store.rememberPrincipalName(person, name));
         return upn;
     }

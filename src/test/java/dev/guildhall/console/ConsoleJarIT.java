@@ -34,6 +34,7 @@ class ConsoleJarIT {
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("GUILDHALL_DB", dir.resolve("guildhall.db").toString());
+        builder.environment().put(ConsoleApp.Options.FILES_DIR, dir.resolve("files").toString());
         builder.redirectError(dir.resolve("stderr.txt").toFile());
         Process process = builder.start();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -73,7 +73,7 @@ class ConsoleParityPostgresIT {
         Path file = Files.createTempFile(dir, "script", ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Main.console(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(START),
+        int exit = Main.console(new ConsoleApp.Options(file, true, file.resolveSibling("files")), config, AdjustableClock.fixedAt(START),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).map(line -> {

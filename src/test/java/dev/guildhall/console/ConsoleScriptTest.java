@@ -32,7 +32,7 @@ class ConsoleScriptTest {
         Path file = dir.resolve("script-" + System.nanoTime() + ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.console(new ConsoleApp.Options(file, true),
+        int code = Main.console(new ConsoleApp.Options(file, true, file.resolveSibling("files")),
                 Config.from(Map.of(Config.DB, dir.resolve("g.db").toString())), AdjustableClock.fixedAt(start),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();

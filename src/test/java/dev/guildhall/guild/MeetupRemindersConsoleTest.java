@@ -71,7 +71,7 @@ class MeetupRemindersConsoleTest {
         Path file = Files.createTempFile("guild-script", ".txt");
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.console(new ConsoleApp.Options(file, true), config, AdjustableClock.fixedAt(GuildBot.BASE),
+        int code = Main.console(new ConsoleApp.Options(file, true, file.resolveSibling("files")), config, AdjustableClock.fixedAt(GuildBot.BASE),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
         List<JsonNode> lines = new ArrayList<>();

@@ -41,7 +41,7 @@ public final class ConsoleRun {
         Files.writeString(file, script);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Config config = Config.from(Map.of(Config.DB, database.toString()));
-        int exit = Main.console(new ConsoleApp.Options(file, true), config, clock,
+        int exit = Main.console(new ConsoleApp.Options(file, true, file.resolveSibling("files")), config, clock,
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         if (exit != 0) {
             throw new AssertionError("the script had a malformed line:\n" + out.toString(StandardCharsets.UTF_8));

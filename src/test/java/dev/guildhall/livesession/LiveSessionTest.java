@@ -120,6 +120,33 @@ class LiveSessionTest {
     }
 
     @Test
+    void aRefusedQuestionFromTheBoxComesBackToTheAskerSoTheyCanCopyItAndIsKeptNowhere() throws Exception {
+        // Given a running session where bob has asked as many questions as a minute allows
+        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        for (int i = 1; i <= QuestionQuota.PER_MINUTE; i++) {
+            bot.press("bob", "vpc", "livesession.ask:1", "warm-up question " + i);
+        }
+
+        // When he types one more, one far too long, and one after the session ended
+        String overQuota = bot.press("bob", "vpc", "livesession.ask:1", "why do routes overlap here?");
+        String tooLong = bot.press("bob", "vpc", "livesession.ask:1", "long " + "y".repeat(300));
+        bot.type("alice", "vpc", "/session end");
+        String ended = bot.press("bob", "vpc", "livesession.ask:1", "is peering transitive at all?");
+
+        // Then each refusal says why and gives him his own words back, to him alone
+        assertThat(overQuota).contains("as many questions as this session allows")
+                .contains("why do routes overlap here?");
+        assertThat(tooLong).contains("under 300 characters").contains("long " + "y".repeat(300));
+        assertThat(ended).contains("has ended").contains("is peering transitive at all?");
+        assertThat(bot.chat.delivered).noneMatch(d -> d.message().text().contains("routes overlap")
+                || d.message().text().contains("peering transitive"));
+        // And the refused words are kept in no table
+        String tables = dev.guildhall.testing.AnonymityEvidence.dumpEveryTable(directory.resolve("guildhall.db"));
+        assertThat(tables).doesNotContain("routes overlap").doesNotContain("peering transitive")
+                .doesNotContain("y".repeat(300));
+    }
+
+    @Test
     void sessionsBelongToChannels() {
         assertThat(bot.type("alice", null, "/session start \"VPC peering\"")).contains("belongs to a channel");
         assertThat(bot.type("bob", null, "/wait")).contains("in the channel where a live session is running");

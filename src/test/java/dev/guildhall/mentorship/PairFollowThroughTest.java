@@ -152,6 +152,31 @@ class PairFollowThroughTest {
     }
 
     @Test
+    void aCheckInNoteIsOneLineOfPlainTextLikeThanksAndABadOneReachesNobody() {
+        // Given bob is asked for his weekly check-in
+        aliceAcceptsBob();
+        t.advance(Duration.ofDays(3));
+        t.press("bob", button(dmsTo("bob", "met about").get(0), "We met"));
+        t.advance(Duration.ofDays(8));
+        String note = button(dmsTo("bob", "Weekly check-in").get(0), "Send to alice");
+        t.chat.clear();
+
+        // When he sends a note far too long, or one with control characters in it
+        String tooLong = t.press("bob", note, "x".repeat(Understanding.MAX_THANKS_LENGTH + 1));
+        String control = t.press("bob", note, "fine\u0007 really\u001b[2J");
+
+        // Then each is refused with what to type instead, and nothing reaches alice
+        assertThat(tooLong).contains("one line of up to 300 characters (that was 301)");
+        assertThat(control).contains("as plain text");
+        assertThat(t.chat.sent()).isEmpty();
+
+        // And a plain line still goes through
+        assertThat(t.press("bob", note, "  the first demo ran  ")).contains("passed on to alice");
+        assertThat(t.chat.sent()).singleElement().satisfies(s ->
+                assertThat(s.message().text()).contains("“the first demo ran”"));
+    }
+
+    @Test
     void theTeacherCanPauseTheCheckInsAndResumeThemTheLearnerCannot() {
         // Given a pair that met, a week into check-ins
         aliceAcceptsBob();

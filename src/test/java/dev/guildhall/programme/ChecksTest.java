@@ -181,6 +181,20 @@ class ChecksTest {
     }
 
     @Test
+    void aRefusedQuestionFromTheAskBoxComesBackToTheAskerToCopy() throws Exception {
+        // Given a question typed in the box that is too long
+        String question = "what evicts a pod " + "z".repeat(AskCommand.MAX_LENGTH);
+
+        // When yuki presses Ask anonymously with it
+        String reply = bot.press("yuki", "check.ask:1", question);
+
+        // Then she is told why and gets her words back, and they are sent and kept nowhere
+        assertThat(reply).contains("Please keep your question under").contains(question);
+        assertThat(bot.chat.directTo(TestBot.id("olivia"))).noneMatch(s -> s.message().text().contains("evicts"));
+        assertThat(AnonymityEvidence.dumpEveryTable(bot.database)).doesNotContain("what evicts a pod");
+    }
+
+    @Test
     void aRetriedAnonymousQuestionIsPostedOnceAndNothingStoredLinksItToWhoAsked() throws Exception {
         try (AnonymityEvidence evidence = AnonymityEvidence.captureLogs()) {
             // Given zed's /ask and yuki's "Ask anonymously" with text, each delivered twice with the same request id

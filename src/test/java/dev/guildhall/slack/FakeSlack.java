@@ -69,6 +69,7 @@ final class FakeSlack implements AutoCloseable {
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private volatile Duration latency = Duration.ZERO;
+    private final Map<String, Duration> slowNext = new ConcurrentHashMap<>();
 
     private FakeSlack(HttpServer server) {
         this.server = server;
@@ -220,6 +221,11 @@ final class FakeSlack implements AutoCloseable {
         this.latency = latency;
     }
 
+    /** The next call of {@code method} is answered only after this long, like a Slack having a slow moment. */
+    void slowNext(String method, Duration delay) {
+        slowNext.put(method, delay);
+    }
+
     void clear() {
         calls.clear();
     }
@@ -262,9 +268,11 @@ final class FakeSlack implements AutoCloseable {
             }
             String method = path.startsWith("/api/") ? path.substring(5)
                     : path.startsWith("/respond/") ? "response_url" : path;
-            if (!latency.isZero()) {
+            Duration slow = slowNext.remove(method);
+            Duration wait = slow == null ? latency : latency.plus(slow);
+            if (!wait.isZero()) {
                 try {
-                    Thread.sleep(latency.toMillis());
+                    Thread.sleep(wait.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

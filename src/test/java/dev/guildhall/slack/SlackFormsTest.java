@@ -120,6 +120,41 @@ class SlackFormsTest {
     }
 
     @Test
+    void aSlowViewsOpenIsGivenUpBeforeSlacksAckWindowAndThePersonToldWhatToTypeInstead() {
+        // Given Slack takes 5 s to answer views.open
+        rig.slack.slowNext("views.open", Duration.ofSeconds(5));
+
+        // When alice types /guild meetup alone
+        SlackRig.Answer ack = rig.command("U0ALICE", "alice", "/guild", "meetup");
+
+        // Then the ack comes within Slack's 3 s, telling her what to type instead; nothing was planned
+        assertThat(ack.took()).isLessThan(Duration.ofSeconds(3));
+        assertThat(ack.body()).contains("Slack was slow to open the form")
+                .contains("Type /guild meetup with what it needs");
+        assertThat(rig.count("SELECT COUNT(*) FROM meetup")).isZero();
+    }
+
+    @Test
+    void aSlowViewsOpenFromTheHomeTabOrAShortcutIsToldInTheirDm() {
+        // Given Slack is slow to answer views.open, twice
+        rig.slack.slowNext("views.open", Duration.ofSeconds(5));
+
+        // When alice presses the Home tab's learn button, then uses the global shortcut while Slack is slow again
+        SlackRig.Answer press = rig.signed(SlackRequests.homeBlockAction("U0ALICE", "alice", "form:learn",
+                SlackRequests.newTriggerId()), "application/x-www-form-urlencoded");
+        rig.slack.slowNext("views.open", Duration.ofSeconds(5));
+        SlackRig.Answer shortcut = rig.signed(SlackRequests.globalShortcut("U0ALICE", "alice",
+                SlackFormRequests.LEARN_SHORTCUT, SlackRequests.newTriggerId()), "application/x-www-form-urlencoded");
+
+        // Then each ack is in time and her DM says what to type instead, twice
+        assertThat(press.took()).isLessThan(Duration.ofSeconds(3));
+        assertThat(shortcut.took()).isLessThan(Duration.ofSeconds(3));
+        rig.slack.awaitCalls(call -> call.method().equals("chat.postMessage") && "DU0ALICE".equals(call.param("channel"))
+                && call.param("text").contains("Slack was slow to open the form")
+                && call.param("text").contains("Type /learn with what it needs"), 2, "the notices in alice's DM");
+    }
+
+    @Test
     void aSubmittedMeetupIsPlannedInThePickersZoneAndTheModalCloses() {
         rig.command("U0ALICE", "alice", "/guild", "meetup");
         String metadata = openedView().path("private_metadata").asText();

@@ -84,4 +84,26 @@ class SlackShortcutsTest {
         assertThat(view.path("title").path("text").asText()).isEqualTo("Offer to teach");
         assertThat(view.findPath("initial_option").isMissingNode()).isTrue();
     }
+
+    @Test
+    void teachThisPrefillsPlainWordsNotSlackMarkup() {
+        // Given messages as Slack sends them: mentions, channel links, labelled links and escaped characters
+        String bold = "<@U0BOB> could you show <#C0DATA|data-eng> how *Kafka &amp; Flink* fit together?";
+        String plain = "<https://kafka.apache.org|Kafka> streams &lt;3 <@U0BOB|bob>";
+
+        // When Teach this is used on each
+        String first = SlackRequests.newTriggerId();
+        rig.signed(SlackRequests.messageShortcut("U0ALICE", "alice", SlackFormRequests.TEACH_SHORTCUT, first,
+                "C0GENERAL", "U0BOB", bold), "application/x-www-form-urlencoded");
+        JsonNode boldView = openedView(first);
+        rig.slack.clear();
+        String second = SlackRequests.newTriggerId();
+        rig.signed(SlackRequests.messageShortcut("U0ALICE", "alice", SlackFormRequests.TEACH_SHORTCUT, second,
+                "C0GENERAL", "U0BOB", plain), "application/x-www-form-urlencoded");
+        JsonNode plainView = openedView(second);
+
+        // Then the topic is the words a person reads, without Slack's markup
+        assertThat(boldView.findPath("initial_option").path("value").asText()).isEqualTo("Kafka & Flink");
+        assertThat(plainView.findPath("initial_option").path("value").asText()).isEqualTo("Kafka streams <3 bob");
+    }
 }

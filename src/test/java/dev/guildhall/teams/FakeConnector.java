@@ -60,6 +60,8 @@ public final class FakeConnector implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger conversations = new AtomicInteger();
     private volatile int failNextWith = 0;
+    private volatile boolean rosterSilent = false;
+    private final List<HttpExchange> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Map<String, java.util.Set<String>> rosters = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, String> principalNames = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -113,6 +115,11 @@ public final class FakeConnector implements AutoCloseable {
         calls.clear();
     }
 
+    /** Roster (members) calls get no answer at all, like a connector having a bad moment. */
+    void silenceRoster() {
+        rosterSilent = true;
+    }
+
     /** The next call is answered with this HTTP status (e.g. 429). */
     void failNextWith(int status) {
         failNextWith = status;
@@ -139,6 +146,10 @@ public final class FakeConnector implements AutoCloseable {
             return;
         }
         if (exchange.getRequestMethod().equals("GET") && parts.length == 6 && parts[4].equals("members")) {
+            if (rosterSilent) {
+                unanswered.add(exchange);
+                return;
+            }
             String conversation = java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
             String user = java.net.URLDecoder.decode(parts[5], StandardCharsets.UTF_8);
             if (!rosters.getOrDefault(conversation, java.util.Set.of()).contains(user)) {
@@ -175,6 +186,7 @@ public final class FakeConnector implements AutoCloseable {
 
     @Override
     public void close() {
+        unanswered.forEach(HttpExchange::close);
         server.stop(0);
     }
 }

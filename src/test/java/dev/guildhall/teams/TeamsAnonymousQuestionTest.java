@@ -169,6 +169,29 @@ class TeamsAnonymousQuestionTest {
     }
 
     @Test
+    void aConnectorThatDoesNotAnswerTheRosterDelaysTheTurnBrieflyAndTheAskerIsToldToTryAgain() throws Exception {
+        // Given a session running, and a connector that never answers a roster call
+        sessionStartedBy("alice", CHANNEL, "Peering");
+        connector.roster(CHANNEL, "29:teams-user-alice", "29:teams-user-" + ASKER);
+        connector.clear();
+        connector.silenceRoster();
+
+        // When zoe types wait <question> in her personal chat
+        long start = System.nanoTime();
+        post(Activities.personalMessage(connector.serviceUrl(), ASKER, "wait what is BGP?"));
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+
+        // Then the turn waited for the roster only briefly, nothing was posted, and she is told to try again
+        assertThat(took).isLessThan(TeamsRoster.TIMEOUT.plusSeconds(3));
+        assertThat(questionsIn(CHANNEL)).isEmpty();
+        assertThat(connector.to(personalChat(ASKER))).singleElement().satisfies(reply -> assertThat(reply.cardText())
+                .contains("didn't tell me in time").contains("Nothing was sent"));
+        assertThat(logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(line -> line.contains("roster look-up"))).isNotEmpty()
+                .noneMatch(line -> ASKER_TRACES.stream().anyMatch(line::contains) || line.contains(CHANNEL));
+    }
+
+    @Test
     void someoneInNoTeamWithASessionIsToldSoAndNothingIsPosted() throws Exception {
         aSessionTheAskerIsNotIn();
 

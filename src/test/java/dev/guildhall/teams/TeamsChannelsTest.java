@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Without Microsoft Graph (development mode has no credentials) both refusals are final and say what to do. */
 class TeamsChannelsTest {
-    private final TeamsChatPort port = new TeamsChatPort(null, null, null, null, null, Optional.empty());
+    private final TeamsChatPort port = new TeamsChatPort(null, null, null, null, null, Optional.empty(), null);
 
     @Test
     void creatingAChannelIsRefusedForGoodWithWhatToDoInstead() {

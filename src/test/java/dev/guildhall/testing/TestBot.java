@@ -103,6 +103,13 @@ public final class TestBot implements AutoCloseable {
         return text(reply);
     }
 
+    /** A press of a button that carries a text box, with what was typed in it. */
+    public String press(String name, String actionId, String typed) {
+        Reply reply = bot.handle(Inbound.of(new ActionPress(person(name), Optional.empty(), actionId, typed))).reply();
+        bot.runDue();
+        return text(reply);
+    }
+
     public void advance(java.time.Duration by) {
         clock.advance(by);
         bot.runDue();

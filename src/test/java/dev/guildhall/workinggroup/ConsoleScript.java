@@ -30,7 +30,7 @@ public final class ConsoleScript {
         Files.writeString(file, String.join("\n", lines) + "\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString()));
-        int exit = Main.console(new ConsoleApp.Options(file, true), config, clock,
+        int exit = Main.console(new ConsoleApp.Options(file, true, file.resolveSibling("files")), config, clock,
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         if (exit != 0) {
