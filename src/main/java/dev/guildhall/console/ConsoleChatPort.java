@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -107,6 +108,15 @@ final class ConsoleChatPort implements ChatPort {
     @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.of(personNamed(id.localPart()));
+    }
+
+    /**
+     * The console has no roster: anyone can type into any channel by naming themselves, so it cannot tell how many
+     * are in one, and a session there keeps the default nudge threshold.
+     */
+    @Override
+    public OptionalInt memberCount(ChannelId channel) {
+        return OptionalInt.empty();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.guildhall.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Everything the bot does in a chat, whatever the platform. Each adapter implements it; the core only ever talks
@@ -38,6 +39,15 @@ public interface ChatPort {
 
     /** Asks the platform who someone is, with their time zone when it knows it. */
     Optional<Person> lookup(PersonId id) throws DeliveryException;
+
+    /**
+     * How many people are in a channel, as the platform reports it — briefly: empty when it cannot tell (a direct
+     * chat, a missing permission, an error, no answer within a few seconds). Never throws; a failure is logged.
+     * A chat without rosters keeps the default: it cannot tell.
+     */
+    default OptionalInt memberCount(ChannelId channel) {
+        return OptionalInt.empty();
+    }
 
     /**
      * Starts a conversation of these people (all on this platform, at least two) with the bot's first message in it.

@@ -3,6 +3,7 @@ package dev.guildhall.core;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Sends each operation to the adapter of the platform it names, so one bot can serve Slack and Teams at once. */
 public final class RoutingChatPort implements ChatPort {
@@ -33,6 +34,13 @@ public final class RoutingChatPort implements ChatPort {
     @Override
     public MessageRef post(ChannelId channel, Message message) throws DeliveryException {
         return port(channel.platform()).post(channel, message);
+    }
+
+    /** A channel of a platform no adapter runs for has no count to give. */
+    @Override
+    public OptionalInt memberCount(ChannelId channel) {
+        ChatPort port = byPlatform.get(channel.platform());
+        return port == null ? OptionalInt.empty() : port.memberCount(channel);
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class LiveSessionCapability implements Capability {
         registry.anonymousRetries(new AnonymousRequests(keys, settings));
         registry.task(LiveSessionFlow.EXPIRY_TASK, (flagId, work) ->
                 new LiveSessionFlow(work, keys, settings).expire(flagId));
+        registry.task(LiveSessionFlow.CHANNEL_MEMBERS_TASK, (sessionId, work) ->
+                new LiveSessionFlow(work, keys, settings).channelMembersAnswered(sessionId));
         registry.task(LiveSessionFlow.AUTO_END_TASK, (sessionId, work) -> {
             LiveSessionFlow flow = new LiveSessionFlow(work, keys, settings);
             flow.store.session(sessionId).filter(LiveSession::isRunning).ifPresent(session -> {
@@ -72,7 +74,8 @@ public final class LiveSessionCapability implements Capability {
                 .notPersonal("id", "channel_id", "threshold", "key_generation", "nudge_armed", "last_nudged_at",
                         "last_board_count", "board_message_id", "invite_message_id", "summary_message_id",
                         "restarted_at", "started_at", "ended_at", "recap_posted_at", "learn_invite_posted_at",
-                        "key_salt", "questions_per_hour", "questions_paused").build());
+                        "key_salt", "questions_per_hour", "questions_paused", "channel_members",
+                        "members_request_id").build());
         // Keyed hashes under the session's key, minutes, deleted at its end: they name nobody.
         registry.personalData(PersonalData.table("anonymous_request")
                 .notPersonal("request_hash", "session_id", "generation", "handled_at").build());

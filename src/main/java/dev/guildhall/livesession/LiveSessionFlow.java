@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The steps of a live session inside one transaction. A trainee's {@link PersonId} comes in only to be turned into a
@@ -24,6 +25,7 @@ import java.util.Optional;
 final class LiveSessionFlow {
     static final String EXPIRY_TASK = "livesession.flag-expiry";
     static final String AUTO_END_TASK = "livesession.auto-end";
+    static final String CHANNEL_MEMBERS_TASK = "livesession.channel-members";
     static final String FLAG_PURPOSE = "flag";
     static final String QUOTA_PURPOSE = "questions";
     static final String REQUEST_PURPOSE = "request";
@@ -60,8 +62,14 @@ final class LiveSessionFlow {
         return new LiveSessionMessages(people.zoneOf(session.presenter()).orElse(ZoneOffset.UTC), settings);
     }
 
-    LiveSession start(PersonId presenter, ChannelId channel, String title, int threshold, int questionsPerHour) {
-        long id = store.insertSession(channel, title, presenter, threshold, questionsPerHour, now);
+    /**
+     * Opens a session. Without a chosen threshold, the platform is asked after the commit how many are in the channel
+     * ({@link #CHANNEL_MEMBERS_TASK} reads the answer); until it answers, the default applies.
+     */
+    LiveSession start(PersonId presenter, ChannelId channel, String title, OptionalInt chosenThreshold,
+                      int questionsPerHour) {
+        long id = store.insertSession(channel, title, presenter, Threshold.of(chosenThreshold, OptionalInt.empty()),
+                questionsPerHour, now);
         keys.create(store, id, 1);
         LiveSession session = reload(id);
         LiveSessionMessages messages = messagesFor(session);
@@ -69,6 +77,10 @@ final class LiveSessionFlow {
         long invitation = outbox.post(channel, messages.invitation(session));
         store.setMessages(id, board, invitation);
         tasks.schedule(AUTO_END_TASK, id, now.plus(settings.maxLength()));
+        // Asked after the board and the invitation: a slow answer must not hold them up.
+        if (chosenThreshold.isEmpty()) {
+            store.askedForMembers(id, outbox.askMemberCount(channel, CHANNEL_MEMBERS_TASK, id));
+        }
         log.info("live session {} started", id);
         return reload(id);
     }
@@ -243,6 +255,25 @@ final class LiveSessionFlow {
             store.endFlag(flagId, flag.expiresAt(), "EXPIRED");
             refreshBoard(flag.sessionId());
         });
+    }
+
+    /**
+     * The platform's count of the session's channel has come: the threshold becomes 10 % of it (at least the
+     * default), and the board shows it. No answer (a DM, an error, no permission) leaves the default.
+     */
+    void channelMembersAnswered(long sessionId) {
+        LiveSession session = reload(sessionId);
+        if (!session.isRunning() || session.thresholdChosen()) {
+            return;
+        }
+        OptionalInt members = outbox.memberCount(session.membersRequestId());
+        if (members.isEmpty()) {
+            log.info("live session {}: the platform did not tell the channel's size; the nudge threshold stays {}",
+                    sessionId, session.threshold());
+            return;
+        }
+        store.setChannelMembers(sessionId, members.getAsInt(), Threshold.of(OptionalInt.empty(), members));
+        refreshBoard(sessionId);
     }
 
     /** Updates the presenter's board in place, nudging them when the count reaches the threshold. */

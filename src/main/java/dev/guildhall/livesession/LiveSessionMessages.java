@@ -193,8 +193,15 @@ final class LiveSessionMessages {
     Message started(LiveSession session) {
         return Message.text("🎤 Your live session *" + session.title() + "* is running. I've invited the channel to"
                         + " flag when they're lost; your live board is in your DMs.")
-                .withContext("You get a WAIT nudge when " + session.threshold() + " are lost at once."
-                        + " /session end closes it and sends you a summary.");
+                .withContext(nudgeRule(session) + " /session end closes it and sends you a summary.");
+    }
+
+    /** True when sent: a chosen number, or the rule while the platform's count of the channel is still to come. */
+    private static String nudgeRule(LiveSession session) {
+        return session.thresholdChosen()
+                ? "You get a WAIT nudge when " + session.threshold() + " are lost at once."
+                : "You get a WAIT nudge when 10 % of the channel are lost at once (at least " + Threshold.DEFAULT
+                        + "); your board shows how many that is.";
     }
 
     Message summary(LiveSession session, Timeline timeline, List<Question> questions, Instant end) {

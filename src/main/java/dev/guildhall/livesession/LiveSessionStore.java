@@ -41,6 +41,16 @@ final class LiveSessionStore {
                 .mapTo(Long.class).one();
     }
 
+    void askedForMembers(long sessionId, long outboxId) {
+        handle.createUpdate("UPDATE live_session SET members_request_id = :outbox WHERE id = :id")
+                .bind("outbox", outboxId).bind("id", sessionId).execute();
+    }
+
+    void setChannelMembers(long sessionId, int members, int threshold) {
+        handle.createUpdate("UPDATE live_session SET channel_members = :members, threshold = :threshold WHERE id = :id")
+                .bind("members", members).bind("threshold", threshold).bind("id", sessionId).execute();
+    }
+
     Optional<LiveSession> session(long id) {
         return handle.createQuery("SELECT * FROM live_session WHERE id = :id").bind("id", id).mapTo(LiveSession.class).findOne();
     }

@@ -104,7 +104,7 @@ final class SessionCommand {
         if (title.chars().anyMatch(Character::isISOControl)) {
             throw new UsageException("The title contains control characters. Type it as plain text.");
         }
-        int threshold = Threshold.of(toOptionalInt(args.intOption("threshold", 1, Threshold.MAX)), OptionalInt.empty());
+        OptionalInt threshold = toOptionalInt(args.intOption("threshold", 1, Threshold.MAX));
         int questionsPerHour = args.option("questions").map(SessionCommand::perHour).orElse(QuestionQuota.PER_HOUR);
         Optional<LiveSession> running = flow.store.runningIn(channel);
         if (running.isPresent()) {

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Messages to anyone but the caller. Each one is a row written in the caller's transaction, so it exists exactly
@@ -79,6 +80,27 @@ public final class Outbox {
         long id = insert(work.handle(), work.now(), OutboxKind.ARCHIVE, channel.value(), null, null, "{}");
         followUp(id, followUpTask, subject);
         return id;
+    }
+
+    /**
+     * Asks the platform after the commit how many are in a channel; {@code followUpTask} about {@code subject} falls
+     * due once it has answered and reads the answer with {@link #memberCount(long)}.
+     *
+     * @return the outbox id to read the answer by
+     */
+    public long askMemberCount(ChannelId channel, String followUpTask, long subject) {
+        long id = insert(work.handle(), work.now(), OutboxKind.MEMBER_COUNT, channel.value(), null, null, "{}");
+        followUp(id, followUpTask, subject);
+        return id;
+    }
+
+    /** The platform's member count asked for by {@link #askMemberCount}: empty while asked, or when it could not tell. */
+    public OptionalInt memberCount(long outboxId) {
+        Optional<String> answer = work.handle().createQuery(
+                        "SELECT COALESCE(message_ref, '') FROM outbox WHERE id = :id AND status = 'DELIVERED'")
+                .bind("id", outboxId).mapTo(String.class).findOne();
+        return answer.filter(count -> count.matches("[0-9]{1,9}"))
+                .map(count -> OptionalInt.of(Integer.parseInt(count))).orElse(OptionalInt.empty());
     }
 
     private void followUp(long id, String task, long subject) {

@@ -6,6 +6,8 @@ import dev.guildhall.core.DeliveryException;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.PersonId;
 
+import java.util.OptionalInt;
+
 /**
  * What an outbox row asks of the platform, and how each kind is delivered. The column takes exactly these names (a
  * CHECK constraint, see the migration {@code outbox_kinds_and_statuses} in {@code db/sqlite} and
@@ -90,6 +92,17 @@ public enum OutboxKind {
         MessageRef deliver(ChatPort port, String address, String payload) throws DeliveryException {
             port.archiveChannel(new ChannelId(address));
             return new MessageRef(address);
+        }
+    },
+    /**
+     * How many are in a channel; the address is the channel. The answer is the count, or empty when the platform
+     * cannot tell — never a failure, so a question nobody must wait for is never retried.
+     */
+    MEMBER_COUNT(Method.CONVERSATIONS) {
+        @Override
+        MessageRef deliver(ChatPort port, String address, String payload) {
+            OptionalInt count = port.memberCount(new ChannelId(address));
+            return new MessageRef(count.isPresent() ? String.valueOf(count.getAsInt()) : "");
         }
     };
 

@@ -3,9 +3,11 @@ package dev.guildhall.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.Conversation;
 import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.guildhall.core.BoundedCall;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +39,8 @@ public final class SlackChatPort implements ChatPort {
     private static final Duration MAX_CONTINUATION_WAIT = Duration.ofSeconds(30);
     /** What conversations.create, .invite and .archive need for public channels, when Slack does not say. */
     static final String CHANNEL_SCOPE = "channels:manage";
+    /** What conversations.info needs for a public channel; a private one needs groups:read. */
+    static final String CHANNEL_READ_SCOPE = "channels:read";
     /** What conversations.open needs for a group DM (several users), when Slack does not say. */
     static final String GROUP_DM_SCOPE = "mpim:write";
 
@@ -263,6 +268,22 @@ public final class SlackChatPort implements ChatPort {
             return Optional.empty();
         }
         return Optional.of(new Person(id, displayName(user), People.zone(user.getTz())));
+    }
+
+    /**
+     * {@code conversations.info} with {@code include_num_members}: Slack's count includes bots and the bot itself,
+     * close enough for a share of the audience. A DM or group DM counts as unknown.
+     */
+    @Override
+    public OptionalInt memberCount(ChannelId channel) {
+        String id = SlackIds.channelId(channel);
+        Optional<Integer> count = BoundedCall.ask("conversations.info for " + id, BoundedCall.BRIEFLY, () -> {
+            Conversation conversation = call("conversations.info", CHANNEL_READ_SCOPE,
+                    () -> client.conversationsInfo(r -> r.channel(id).includeNumMembers(true))).getChannel();
+            return Optional.ofNullable(conversation).filter(c -> !c.isIm() && !c.isMpim())
+                    .map(Conversation::getNumOfMembers).filter(members -> members > 0);
+        });
+        return count.map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     /** Shows a person's App Home tab. */

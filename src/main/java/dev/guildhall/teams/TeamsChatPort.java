@@ -13,6 +13,8 @@ import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationParameters;
 import com.microsoft.bot.schema.ConversationReference;
+import com.microsoft.bot.schema.PagedMembersResult;
+import dev.guildhall.core.BoundedCall;
 import dev.guildhall.core.ChannelId;
 import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.DeliveryException;
@@ -21,6 +23,11 @@ import dev.guildhall.core.Message;
 import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -32,6 +39,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -40,6 +53,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * are {@code teams:<conversation id>|<activity id>}, all an update needs.
  */
 final class TeamsChatPort implements ChatPort {
+    private static final Logger log = LoggerFactory.getLogger(TeamsChatPort.class);
     private static final String SEPARATOR = "|";
     /** Opens a one-to-one chat with the named user in the Teams client. */
     static final String CHAT_LINK = "https://teams.microsoft.com/l/chat/0/0?users=";
@@ -179,6 +193,88 @@ final class TeamsChatPort implements ChatPort {
                 : Optional.empty();
         upn.ifPresent(name -> store.rememberPrincipalName(person, name));
         return upn;
+    }
+
+    /**
+     * The conversation's roster, page after page, all within a few seconds: a team channel counts the team, a group
+     * chat its members, a personal chat the one person (the bot is not in its own roster).
+     */
+    @Override
+    public OptionalInt memberCount(ChannelId channel) {
+        String conversation = conversationOf(channel);
+        long deadline = System.nanoTime() + BoundedCall.BRIEFLY.toNanos();
+        int members = 0;
+        String next = null;
+        try {
+            do {
+                String from = next;
+                Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                PagedMembersResult page = askConnector(conversation, left, client -> rosterPage(client, conversation, from));
+                members += page == null || page.getMembers() == null ? 0 : page.getMembers().size();
+                next = page == null ? null : page.getContinuationToken();
+            } while (next != null && !next.isBlank());
+        } catch (DeliveryException e) {
+            log.warn("Teams roster of {}: {}", conversation, e.getMessage());
+            return OptionalInt.empty();
+        }
+        return members > 0 ? OptionalInt.of(members) : OptionalInt.empty();
+    }
+
+    /**
+     * A page of the roster. Bot Framework 4.14.3 cannot ask for a page after the first (its
+     * {@code getConversationPagedMembers(id, token)} fails before sending, on a bad annotation), so the next pages
+     * go through the connector's own authenticated HTTP client, to the same {@code pagedmembers} endpoint.
+     */
+    private static CompletableFuture<PagedMembersResult> rosterPage(ConnectorClient client, String conversation,
+                                                                    String continuation) {
+        if (continuation == null) {
+            return client.getConversations().getConversationPagedMembers(conversation);
+        }
+        HttpUrl url = HttpUrl.get(client.baseUrl()).newBuilder().addPathSegments("v3/conversations")
+                .addPathSegment(conversation).addPathSegment("pagedmembers")
+                .addQueryParameter("continuationToken", continuation).build();
+        return CompletableFuture.supplyAsync(() -> {
+            try (Response response = client.getRestClient().httpClient()
+                    .newCall(new Request.Builder().url(url).get().build()).execute()) {
+                if (!response.isSuccessful() || response.body() == null) {
+                    throw new IOException("Teams answered " + response.code() + " for a roster page");
+                }
+                return client.getRestClient().serializerAdapter()
+                        .<PagedMembersResult>deserialize(response.body().string(), PagedMembersResult.class);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    /**
+     * One question to the connector about a conversation (its roster), given up after {@code limit}: a roster that is
+     * slow to come costs a moment, never a stuck delivery.
+     */
+    private <T> T askConnector(String conversation, Duration limit,
+                               Function<ConnectorClient, CompletableFuture<T>> question) throws DeliveryException {
+        if (limit.isNegative() || limit.isZero()) {
+            throw DeliveryException.transientFailure("Teams roster: out of time", null);
+        }
+        AtomicReference<T> answer = new AtomicReference<>();
+        ConversationReference reference = reference(conversation);
+        try {
+            adapter.continueConversation(config.appId(), reference, context -> {
+                ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+                return question.apply(client).thenApply(value -> {
+                    answer.set(value);
+                    return null;
+                });
+            }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw DeliveryException.transientFailure("Teams roster: no answer within " + limit.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            throw translate(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryException.transientFailure("Teams roster: interrupted", e);
+        }
+        return answer.get();
     }
 
     @Override

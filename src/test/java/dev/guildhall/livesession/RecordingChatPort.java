@@ -10,6 +10,7 @@ import dev.guildhall.core.PersonId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** A chat that keeps what it was asked to deliver: {@code @alice} for a DM, {@code #vpc} for a channel. */
 final class RecordingChatPort implements ChatPort {
@@ -62,6 +63,19 @@ final class RecordingChatPort implements ChatPort {
     @Override
     public Optional<Person> lookup(PersonId id) {
         return Optional.empty();
+    }
+
+    /** Channels whose size this fake reports, as a platform would; any other is unknown. */
+    private final java.util.Map<ChannelId, Integer> members = new java.util.concurrent.ConcurrentHashMap<>();
+
+    void members(ChannelId channel, int count) {
+        members.put(channel, count);
+    }
+
+    @Override
+    public OptionalInt memberCount(ChannelId channel) {
+        Integer count = members.get(channel);
+        return count == null ? OptionalInt.empty() : OptionalInt.of(count);
     }
 
     synchronized List<Delivered> to(String target) {

@@ -67,6 +67,7 @@ final class FakeSlack implements AutoCloseable {
     /** Channel names taken in this workspace, and channels archived: conversations.* answer from them. */
     private final Set<String> channelNames = ConcurrentHashMap.newKeySet();
     private final Set<String> archived = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> channelMembers = new ConcurrentHashMap<>();
     private volatile String socketModeUrl = "ws://127.0.0.1:1/";
     private volatile Duration latency = Duration.ZERO;
     private final Map<String, Duration> slowNext = new ConcurrentHashMap<>();
@@ -111,6 +112,11 @@ final class FakeSlack implements AutoCloseable {
     /** A channel that already exists, so conversations.create answers name_taken for its name, as Slack does. */
     void existingChannel(String name) {
         channelNames.add(name);
+    }
+
+    /** How many members conversations.info reports for a channel (when asked with include_num_members). */
+    void channelMembers(String channel, int members) {
+        channelMembers.put(channel, members);
     }
 
     void socketModeUrl(String url) {
@@ -340,6 +346,16 @@ final class FakeSlack implements AutoCloseable {
             case "conversations.archive" -> {
                 if (!archived.add(params.get("channel"))) {
                     return "{\"ok\":false,\"error\":\"already_archived\"}";
+                }
+            }
+            // num_members only when asked for, as Slack does; a DM is an im and has none.
+            case "conversations.info" -> {
+                String id = params.get("channel");
+                ObjectNode channel = ok.putObject("channel").put("id", id).put("is_im", id.startsWith("D"))
+                        .put("is_channel", id.startsWith("C")).put("is_mpim", false);
+                Integer members = channelMembers.get(id);
+                if (members != null && List.of("true", "1").contains(params.get("include_num_members"))) {
+                    channel.put("num_members", members);
                 }
             }
             case "users.info" -> {

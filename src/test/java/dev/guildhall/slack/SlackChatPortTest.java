@@ -37,6 +37,31 @@ class SlackChatPortTest {
     }
 
     @Test
+    void aChannelsMemberCountIsSlacksNumMembersAskedForExplicitly() {
+        slack.channelMembers("C0GENERAL", 40);
+
+        assertThat(port.memberCount(GENERAL)).hasValue(40);
+        assertThat(slack.calls("conversations.info")).singleElement().satisfies(call -> {
+            assertThat(call.param("channel")).isEqualTo("C0GENERAL");
+            assertThat(call.param("include_num_members")).isIn("true", "1");
+        });
+    }
+
+    @Test
+    void aMemberCountSlackCannotGiveIsUnknownNotAFailure() {
+        // A DM has no member count; an answer without num_members is unknown; a refusal is logged, not thrown
+        slack.channelMembers("DU0ALICE", 2);
+        assertThat(port.memberCount(new ChannelId("slack:T0TEST:DU0ALICE"))).isEmpty();
+        assertThat(port.memberCount(GENERAL)).isEmpty();
+        slack.channelMembers("C0GENERAL", 40);
+        slack.failNextWithNeeded("conversations.info", "missing_scope", "groups:read");
+        assertThat(port.memberCount(GENERAL)).isEmpty();
+        slack.answerNext("conversations.info", 500, "oops");
+        assertThat(port.memberCount(GENERAL)).isEmpty();
+        assertThat(port.memberCount(GENERAL)).hasValue(40);
+    }
+
+    @Test
     void aDirectMessageOpensTheImOnceThenPostsIntoIt() throws Exception {
         MessageRef first = port.sendDirect(ALICE, Message.text("hello *there*"));
         MessageRef second = port.sendDirect(ALICE, Message.text("again"));

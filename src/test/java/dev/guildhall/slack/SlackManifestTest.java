@@ -35,9 +35,10 @@ class SlackManifestTest {
     // chat:write.public: guild announcements and live sessions post in channels the bot was never invited to.
     // files:write: charts and exports are shared as files. channels:manage: working groups' channels —
     // conversations.create, .invite and .archive (public channels). mpim:write: a new mentorship pair's group DM
-    // (conversations.open with both people).
+    // (conversations.open with both people). channels:read and groups:read: a live session's channel size
+    // (conversations.info with include_num_members, public and private channels).
     static final Set<String> BOT_SCOPES = Set.of("commands", "chat:write", "chat:write.public", "files:write",
-            "channels:manage", "im:write", "mpim:write", "users:read");
+            "channels:manage", "channels:read", "groups:read", "im:write", "mpim:write", "users:read");
     static final String EVENTS_URL = "https://YOUR_HOST/slack/events";
 
     private static JsonNode read(Path path) throws Exception {

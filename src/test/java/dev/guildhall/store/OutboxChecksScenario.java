@@ -45,10 +45,11 @@ final class OutboxChecksScenario {
             long batch = h.createQuery("INSERT INTO outbox_batch (label, progress_id, total, created_at)"
                     + " VALUES ('Announcement', :progress, 1, 0) RETURNING id").bind("progress", first)
                     .mapTo(Long.class).one();
-            // DELETE_FILE and GROUP_CHAT came later (their own migrations widen the constraint): no store before V71
-            // holds one.
+            // DELETE_FILE, GROUP_CHAT and MEMBER_COUNT came later (their own migrations widen the constraint): no
+            // store before V71 holds one.
             for (OutboxKind kind : OutboxKind.values()) {
-                if (kind == OutboxKind.DELETE_FILE || kind == OutboxKind.GROUP_CHAT) {
+                if (kind == OutboxKind.DELETE_FILE || kind == OutboxKind.GROUP_CHAT
+                        || kind == OutboxKind.MEMBER_COUNT) {
                     continue;
                 }
                 for (OutboxStatus status : OutboxStatus.values()) {

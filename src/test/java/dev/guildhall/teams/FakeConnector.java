@@ -55,6 +55,9 @@ public final class FakeConnector implements AutoCloseable {
     /** The Microsoft 365 group id the connector gives for any team (what Microsoft Graph names the team by). */
     public static final String TEAM_GROUP = "0c1f5c1e-team-4000-8000-platformteam";
 
+    /** Members per page of a paged roster: small, so a roster of a few dozen takes several pages. */
+    static final int ROSTER_PAGE = 10;
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
@@ -62,6 +65,7 @@ public final class FakeConnector implements AutoCloseable {
     private volatile int failNextWith = 0;
     private volatile boolean rosterSilent = false;
     private final List<HttpExchange> unanswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int failRostersWith = 0;
     private final java.util.Map<String, java.util.Set<String>> rosters = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, String> principalNames = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -111,6 +115,28 @@ public final class FakeConnector implements AutoCloseable {
         principalNames.put(teamsUserId, userPrincipalName);
     }
 
+    /**
+     * One page of a conversation's roster, {@link #ROSTER_PAGE} members at most, as the paged members call answers
+     * it: the continuation token is where the next page starts.
+     */
+    private String rosterPage(String conversation, String query) {
+        List<String> members = rosters.getOrDefault(conversation, java.util.Set.of()).stream().sorted().toList();
+        int from = 0;
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith("continuationToken=")) {
+                from = Integer.parseInt(pair.substring("continuationToken=".length()).replace("page-", ""));
+            }
+        }
+        int to = Math.min(members.size(), from + ROSTER_PAGE);
+        com.fasterxml.jackson.databind.node.ObjectNode page = JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode listed = page.putArray("members");
+        members.subList(from, to).forEach(member -> listed.addObject().put("id", member).put("name", member));
+        if (to < members.size()) {
+            page.put("continuationToken", "page-" + to);
+        }
+        return page.toString();
+    }
+
     public void clear() {
         calls.clear();
     }
@@ -118,6 +144,11 @@ public final class FakeConnector implements AutoCloseable {
     /** Roster (members) calls get no answer at all, like a connector having a bad moment. */
     void silenceRoster() {
         rosterSilent = true;
+    }
+
+    /** Every roster page asked for from now on is answered with this HTTP status (e.g. 500). */
+    void failRostersWith(int status) {
+        failRostersWith = status;
     }
 
     /** The next call is answered with this HTTP status (e.g. 429). */
@@ -161,6 +192,15 @@ public final class FakeConnector implements AutoCloseable {
                 member.put("userPrincipalName", principalNames.get(user));
             }
             respond(exchange, 200, member.toString());
+            return;
+        }
+        if (exchange.getRequestMethod().equals("GET") && parts.length == 5 && parts[4].equals("pagedmembers")) {
+            if (failRostersWith != 0) {
+                respond(exchange, failRostersWith, "{\"error\":{\"code\":\"ServiceError\",\"message\":\"down\"}}");
+                return;
+            }
+            String conversation = java.net.URLDecoder.decode(parts[3], StandardCharsets.UTF_8);
+            respond(exchange, 200, rosterPage(conversation, exchange.getRequestURI().getRawQuery()));
             return;
         }
         if (path.equals("/v3/conversations") || path.equals("/v3/conversations/")) {
