@@ -1,6 +1,6 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnnounceCommandTest {
     @TempDir
     Path dir;
-    private final ChatTranscript chat = new ChatTranscript();
+    private final RecordingChatPort chat = new RecordingChatPort();
     private GuildBot t;
 
     @BeforeEach
@@ -45,7 +45,7 @@ class AnnounceCommandTest {
                 .contains("Slides are in the wiki"));
         assertThat(chat.to("console:carol")).hasSize(1);
         assertThat(chat.to("console:dave")).isEmpty();
-        assertThat(chat.sent()).filteredOn(m -> m.kind().equals("UPDATE")).last().satisfies(m -> assertThat(m.text())
+        assertThat(chat.sent()).filteredOn(m -> m.kind().equals("update")).last().satisfies(m -> assertThat(m.text())
                 .isEqualTo("✅ Announcement to *Kubernetes guild*: delivered to 2 of 2 — done."));
     }
 

@@ -1,6 +1,6 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +18,7 @@ class GuildHelpTest {
     void everySubcommandAnswersHelpWithItsOwnUsageAndChangesNothing() {
         List<String> names = List.of("create", "join", "leave", "list", "info", "members", "lead", "notify", "channel",
                 "zone", "announce", "meetup", "meetups", "propose", "proposals", "schedule", "module", "modules");
-        ChatTranscript chat = new ChatTranscript();
+        RecordingChatPort chat = new RecordingChatPort();
         try (GuildBot t = GuildBot.on(dir.resolve("h.db"), chat)) {
             for (String name : names) {
                 assertThat(t.say("alice", "/guild " + name + " help")).as(name).startsWith("/guild " + name + " ");

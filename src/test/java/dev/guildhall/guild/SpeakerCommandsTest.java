@@ -1,6 +1,6 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SpeakerCommandsTest {
     @TempDir
     Path dir;
-    private final ChatTranscript chat = new ChatTranscript();
+    private final RecordingChatPort chat = new RecordingChatPort();
     private GuildBot t;
 
     @BeforeEach

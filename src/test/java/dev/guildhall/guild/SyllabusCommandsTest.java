@@ -1,6 +1,6 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
+import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.testing.GuildBot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +18,7 @@ class SyllabusCommandsTest {
 
     @BeforeEach
     void start() {
-        t = GuildBot.on(dir.resolve("y.db"), new ChatTranscript());
+        t = GuildBot.on(dir.resolve("y.db"), new RecordingChatPort());
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         t.say("bob", "/guild join k8s");
         t.say("carol", "/guild join k8s");

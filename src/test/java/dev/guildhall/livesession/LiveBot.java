@@ -1,5 +1,6 @@
 package dev.guildhall.livesession;
 
+import dev.guildhall.testing.RecordingChatPort;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.ActionPress;

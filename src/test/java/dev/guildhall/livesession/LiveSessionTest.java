@@ -1,5 +1,6 @@
 package dev.guildhall.livesession;
 
+import dev.guildhall.testing.RecordingChatPort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class LiveSessionTest {
 
         // Then he learns how a session starts, and nothing was sent anywhere
         assertThat(reply).contains("no live session in this channel").contains("/session start \"<title>\"");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.chat.sent()).isEmpty();
     }
 
     @Test
@@ -64,7 +65,7 @@ class LiveSessionTest {
 
         // Then the channel gets the invitation with its buttons (and the box to ask in), and alice a board
         assertThat(reply).contains("VPC peering").contains("running");
-        RecordingChatPort.Delivered invitation = bot.chat.lastTo("#vpc");
+        RecordingChatPort.Sent invitation = bot.chat.lastTo("#vpc");
         assertThat(invitation.message().text()).contains("Lost? Press *I don't get this yet* or type `/wait` — nobody,"
                 + " not even the presenter, sees who.");
         assertThat(invitation.message().buttons()).extracting(b -> b.label())
@@ -107,7 +108,7 @@ class LiveSessionTest {
     @Test
     void anEmptyOrMisplacedQuestionFromTheBoxChangesNothing() {
         bot.type("alice", "vpc", "/session start \"VPC peering\"");
-        int delivered = bot.chat.delivered.size();
+        int delivered = bot.chat.sent().size();
 
         assertThat(bot.press("bob", "vpc", "livesession.ask:1", "  ")).contains("Type your question in the box first")
                 .contains("Lost? Press");
@@ -116,14 +117,14 @@ class LiveSessionTest {
                 .contains("asked on its card in the session's channel");
         assertThat(bot.press("bob", null, "livesession.ask:1", "hello?"))
                 .contains("asked on its card in the session's channel");
-        assertThat(bot.chat.delivered).hasSize(delivered);
+        assertThat(bot.chat.sent()).hasSize(delivered);
     }
 
     @Test
     void sessionsBelongToChannels() {
         assertThat(bot.type("alice", null, "/session start \"VPC peering\"")).contains("belongs to a channel");
         assertThat(bot.type("bob", null, "/wait")).contains("in the channel where a live session is running");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.chat.sent()).isEmpty();
     }
 
     @Test
@@ -133,7 +134,7 @@ class LiveSessionTest {
         assertThat(bot.type("alice", "vpc", "/session start \"VPC\" --thresold 3")).contains("I don't know the option --thresold");
         assertThat(bot.type("alice", "vpc", "/sesion start")).contains("I don't know /sesion");
         assertThat(bot.type("alice", "vpc", "/session strat \"VPC\"")).contains("Did you mean /session start?");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.chat.sent()).isEmpty();
         assertThat(bot.type("bob", "vpc", "/wait")).contains("no live session");
     }
 
@@ -218,7 +219,7 @@ class LiveSessionTest {
         aliceStarts();
         String reply = bot.type("dave", "vpc", "/wait what is a transit gateway?");
         assertThat(reply).contains("Your flag is up").contains("posted in the channel without your name");
-        RecordingChatPort.Delivered question = bot.chat.lastTo("#vpc");
+        RecordingChatPort.Sent question = bot.chat.lastTo("#vpc");
         assertThat(question.message().text()).isEqualTo("❓ Anonymous question: what is a transit gateway?");
         assertThat(question.message().buttons()).extracting(b -> b.actionId()).containsExactly("livesession.upvote:1");
 
@@ -244,14 +245,14 @@ class LiveSessionTest {
         assertThat(bot.press("alice", null, "livesession.remove:1")).contains("Removed the question");
 
         // Then it is gone from the channel, the board, the votes and the summary
-        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update)
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Sent::isUpdate)
                 .map(d -> d.message().text())).contains("A question was removed by the presenter.");
         assertThat(bot.chat.board("@alice")).doesNotContain("something rude").contains("transit gateway");
         assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("removed by the presenter");
         assertThat(bot.press("alice", null, "livesession.remove:1")).contains("already removed");
         bot.type("alice", "vpc", "/session end");
         assertThat(bot.chat.lastTo("#vpc").message().text()).contains("1 question asked");
-        assertThat(bot.chat.to("@alice").stream().map(RecordingChatPort.Delivered::text))
+        assertThat(bot.chat.to("@alice").stream().map(RecordingChatPort.Sent::text))
                 .filteredOn(text -> text.contains("— summary")).singleElement().asString()
                 .doesNotContain("something rude").contains("transit gateway");
     }
@@ -261,7 +262,7 @@ class LiveSessionTest {
         aliceStarts();
         bot.chat.clear();
         assertThat(bot.type("dave", "vpc", "/wait " + "why ".repeat(100))).contains("under 300 characters");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.chat.sent()).isEmpty();
     }
 
     @Test
@@ -303,7 +304,7 @@ class LiveSessionTest {
         assertThat(bot.type("alice", null, "/session end")).contains("Ended *VPC peering*");
 
         // Then she gets the summary, the channel is told, and the buttons are gone
-        RecordingChatPort.Delivered summary = bot.chat.to("@alice").stream()
+        RecordingChatPort.Sent summary = bot.chat.to("@alice").stream()
                 .filter(d -> d.message().text().contains("— summary")).findFirst().orElseThrow();
         assertThat(summary.text()).contains("3 flags raised · at most 3 lost at once")
                 .contains("10:00  ▮  1 raised · 1 lost at most\n").contains("10:01  ▮▮  2 raised · 3 lost at most ← peak")
@@ -311,7 +312,7 @@ class LiveSessionTest {
         assertThat(summary.message().buttons()).extracting(b -> b.actionId())
                 .containsExactly("livesession.recap:1", "livesession.learn-invite:1");
         assertThat(bot.chat.lastTo("#vpc").message().text()).contains("has ended: 3 flags raised, 1 question asked");
-        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update))
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Sent::isUpdate))
                 .allSatisfy(update -> assertThat(update.message().buttons()).isEmpty());
         assertThat(bot.type("bob", "vpc", "/wait")).contains("no live session");
         assertThat(bot.press("bob", "vpc", "livesession.wait:1")).contains("has ended");
@@ -340,7 +341,7 @@ class LiveSessionTest {
     void aSessionWithoutQuestionsOffersNoRecap() {
         aliceStarts();
         bot.type("alice", "vpc", "/session end");
-        RecordingChatPort.Delivered summary = bot.chat.lastTo("@alice");
+        RecordingChatPort.Sent summary = bot.chat.lastTo("@alice");
         assertThat(summary.text()).contains("nobody flagged").contains("none asked");
         assertThat(summary.message().buttons()).extracting(b -> b.actionId()).containsExactly("livesession.learn-invite:1");
         assertThat(bot.press("alice", null, "livesession.recap:1")).contains("nothing to recap");

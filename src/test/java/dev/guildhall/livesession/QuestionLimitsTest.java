@@ -27,7 +27,7 @@ class QuestionLimitsTest {
     }
 
     private long questionsPosted() {
-        return bot.chat.to("#vpc").stream().filter(d -> !d.update())
+        return bot.chat.to("#vpc").stream().filter(d -> !d.isUpdate())
                 .filter(d -> d.message().text().startsWith("❓ Anonymous question")).count();
     }
 
@@ -126,7 +126,7 @@ class QuestionLimitsTest {
         // Then both are gone from her list and the channel says so
         assertThat(bot.type("alice", "vpc", "/session questions")).doesNotContain("question 8")
                 .doesNotContain("question 7").contains("#6 question 6");
-        assertThat(bot.chat.to("#vpc").stream().filter(d -> d.update())
+        assertThat(bot.chat.to("#vpc").stream().filter(d -> d.isUpdate())
                 .filter(d -> d.message().text().equals("A question was removed by the presenter.")).count())
                 .isEqualTo(2);
     }
