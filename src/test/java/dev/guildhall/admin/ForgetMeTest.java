@@ -1,14 +1,11 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Erasure: after forget-me (or an admin's forget) no row names the person, and their matches still count. */
 class ForgetMeTest {
-    @TempDir
-    Path dir;
-    private TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_ADMINS", "console:root"));
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_ADMINS", "console:root"));
         // alice teaches, is matched three times (one proposal to her still open), leads a guild, gives a live session, gets a pending DM
         t.say("alice", "/teach kubernetes");
         t.say("bob", "/learn kubernetes");
@@ -40,13 +34,8 @@ class ForgetMeTest {
         t.sayIn("alice", "general", "/session start \"Intro to pods\"");
     }
 
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
     private RecordingChatPort.Sent lastDirectTo(String name) {
-        List<RecordingChatPort.Sent> sent = t.chat.directTo(TestBot.id(name));
+        List<RecordingChatPort.Sent> sent = t.chat.directTo(BotExtension.id(name));
         return sent.get(sent.size() - 1);
     }
 
@@ -57,7 +46,7 @@ class ForgetMeTest {
 
     /** Every cell of every table, as text: what a database dump would show. */
     private List<String> dump() {
-        return t.bot.database().read(h -> {
+        return t.bot().database().read(h -> {
             List<String> cells = new ArrayList<>();
             for (String table : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
                     .mapTo(String.class).list()) {
@@ -97,7 +86,7 @@ class ForgetMeTest {
         assertThat(matches()).isEqualTo(matchesBefore);
         assertThat(t.count("mentorship_match WHERE teacher_id LIKE 'forgotten:%' OR learner_id LIKE 'forgotten:%'"))
                 .isEqualTo(3);
-        List<Map<String, Object>> brokenKeys = t.bot.database().read(h -> h.createQuery("PRAGMA foreign_key_check")
+        List<Map<String, Object>> brokenKeys = t.bot().database().read(h -> h.createQuery("PRAGMA foreign_key_check")
                 .mapToMap().list());
         assertThat(brokenKeys).isEmpty();
         assertThat(t.count("guild_member WHERE person_id LIKE 'forgotten:%'")).isZero();
@@ -112,7 +101,7 @@ class ForgetMeTest {
 
         // bob's membership, his own ticket and his announcement stay; only the mention of her changes
         assertThat(t.count("guild_member WHERE person_id = 'console:bob' AND role = 'LEAD'")).isEqualTo(1);
-        String announcement = t.bot.database().read(h -> h.createQuery("SELECT text FROM announcement")
+        String announcement = t.bot().database().read(h -> h.createQuery("SELECT text FROM announcement")
                 .mapTo(String.class).one());
         assertThat(announcement).isEqualTo("Welcome everyone, @someone runs this guild");
         assertThat(t.count("ticket WHERE learner_id = 'console:bob' AND topic = 'kubernetes'")).isEqualTo(1);
@@ -164,7 +153,7 @@ class ForgetMeTest {
                 + " AND learner_id IN ('console:dave', 'console:bob')")).isEqualTo(2);
         assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "found you a teacher",
                 "erin").doesNotContain("alice");
-        assertThat(t.chat.directTo(TestBot.id("erin"))).filteredOn(sent -> sent.mentions("Can you teach"))
+        assertThat(t.chat.directTo(BotExtension.id("erin"))).filteredOn(sent -> sent.mentions("Can you teach"))
                 .hasSize(2);
         // and the board shows neither as waiting any more
         assertThat(t.count("ticket WHERE status = 'WAITING' AND topic = 'kubernetes'")).isZero();

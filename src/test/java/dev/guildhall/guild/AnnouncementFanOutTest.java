@@ -2,9 +2,9 @@ package dev.guildhall.guild;
 
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.testing.RecordingChatPort;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort.Faults;
-import dev.guildhall.testing.GuildBot;
+import dev.guildhall.testing.RecordingChatPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class AnnouncementFanOutTest {
         // Given a guild of a thousand members on a platform that answers every 7th call with a 429, every 23rd with a
         // timeout
         Path db = dir.resolve("fanout.db");
-        AdjustableClock clock = AdjustableClock.fixedAt(GuildBot.BASE);
+        AdjustableClock clock = AdjustableClock.fixedAt(BotExtension.LATE_NOVEMBER);
         RecordingChatPort slack = new RecordingChatPort("slack")
                 .withFaults(clock, Faults.rateLimitedEvery(7).timingOutEvery(23));
         try (Guildhall bot = bot(db, clock, slack)) {
@@ -63,7 +63,7 @@ class AnnouncementFanOutTest {
     void aFanOutKilledHalfwayIsCompletedByTheNextProcessStillExactlyOnce() {
         // Given an announcement whose process dies after 500 sends
         Path db = dir.resolve("killed.db");
-        AdjustableClock first = AdjustableClock.fixedAt(GuildBot.BASE);
+        AdjustableClock first = AdjustableClock.fixedAt(BotExtension.LATE_NOVEMBER);
         RecordingChatPort slack = new RecordingChatPort("slack")
                 .withFaults(first, Faults.rateLimitedEvery(11).dyingAfterSends(500));
         try (Guildhall bot = bot(db, first, slack)) {
@@ -74,7 +74,7 @@ class AnnouncementFanOutTest {
         assertThat(slack.directRecipients()).isBetween(490, 500);
 
         // When a new process starts on the same database
-        AdjustableClock second = AdjustableClock.fixedAt(GuildBot.BASE.plus(Duration.ofMinutes(10)));
+        AdjustableClock second = AdjustableClock.fixedAt(BotExtension.LATE_NOVEMBER.plus(Duration.ofMinutes(10)));
         try (Guildhall bot = bot(db, second, slack.nextProcess(second, Faults.rateLimitedEvery(11)))) {
             driveUntilDone(bot, second);
         }
