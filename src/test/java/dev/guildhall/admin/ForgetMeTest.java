@@ -1,14 +1,11 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,14 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Erasure: after forget-me (or an admin's forget) no row names the person, and their matches still count. */
 class ForgetMeTest {
-    @TempDir
-    Path dir;
-    private TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_ADMINS", "console:root"));
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_ADMINS", "console:root"));
         // alice teaches, is matched three times (one proposal to her still open), leads a guild, gives a live session, gets a pending DM
         t.say("alice", "/teach kubernetes");
         t.say("bob", "/learn kubernetes");
@@ -40,13 +34,8 @@ class ForgetMeTest {
         t.sayIn("alice", "general", "/session start \"Intro to pods\"");
     }
 
-    @AfterEach
-    void stop() {
-        t.close();
-    }
-
     private RecordingChatPort.Sent lastDirectTo(String name) {
-        List<RecordingChatPort.Sent> sent = t.chat.directTo(TestBot.id(name));
+        List<RecordingChatPort.Sent> sent = t.chat.directTo(BotExtension.id(name));
         return sent.get(sent.size() - 1);
     }
 
@@ -55,9 +44,13 @@ class ForgetMeTest {
                 .actionId();
     }
 
+    private List<String> column(String sql) {
+        return t.database().read(h -> h.createQuery(sql).mapTo(String.class).list());
+    }
+
     /** Every cell of every table, as text: what a database dump would show. */
     private List<String> dump() {
-        return t.bot.database().read(h -> {
+        return t.bot().database().read(h -> {
             List<String> cells = new ArrayList<>();
             for (String table : h.createQuery("SELECT name FROM sqlite_master WHERE type = 'table'")
                     .mapTo(String.class).list()) {
@@ -97,7 +90,7 @@ class ForgetMeTest {
         assertThat(matches()).isEqualTo(matchesBefore);
         assertThat(t.count("mentorship_match WHERE teacher_id LIKE 'forgotten:%' OR learner_id LIKE 'forgotten:%'"))
                 .isEqualTo(3);
-        List<Map<String, Object>> brokenKeys = t.bot.database().read(h -> h.createQuery("PRAGMA foreign_key_check")
+        List<Map<String, Object>> brokenKeys = t.bot().database().read(h -> h.createQuery("PRAGMA foreign_key_check")
                 .mapToMap().list());
         assertThat(brokenKeys).isEmpty();
         assertThat(t.count("guild_member WHERE person_id LIKE 'forgotten:%'")).isZero();
@@ -111,15 +104,16 @@ class ForgetMeTest {
         t.press("alice", "guildhall-forget:me");
 
         // bob's membership, his own ticket and his announcement stay; only the mention of her changes
-        assertThat(t.count("guild_member WHERE person_id = 'console:bob' AND role = 'LEAD'")).isEqualTo(1);
-        String announcement = t.bot.database().read(h -> h.createQuery("SELECT text FROM announcement")
-                .mapTo(String.class).one());
-        assertThat(announcement).isEqualTo("Welcome everyone, @someone runs this guild");
-        assertThat(t.count("ticket WHERE learner_id = 'console:bob' AND topic = 'kubernetes'")).isEqualTo(1);
-        assertThat(t.count("ticket WHERE learner_id = 'console:carol' OR learner_id = 'console:dave'")).isEqualTo(1);
-        assertThat(t.count("teaching_offer WHERE teacher_id = 'console:carol' AND topic = 'rust'"
-                + " AND stopped_at IS NULL")).isEqualTo(1);
-        assertThat(t.say("bob", "/guild members k8s")).contains("bob");
+        assertThat(column("SELECT person_id || ' ' || role FROM guild_member")).containsExactly("console:bob LEAD");
+        assertThat(column("SELECT text FROM announcement"))
+                .containsExactly("Welcome everyone, @someone runs this guild");
+        assertThat(column("SELECT learner_id || ' ' || topic FROM ticket WHERE learner_id LIKE 'console:%'"
+                + " ORDER BY learner_id")).containsExactly("console:bob kubernetes", "console:dave kubernetes");
+        assertThat(column("SELECT teacher_id || ' ' || topic FROM teaching_offer WHERE stopped_at IS NULL"))
+                .containsExactly("console:carol rust");
+        assertThat(column("SELECT id FROM person")).contains("console:bob", "console:carol", "console:dave")
+                .doesNotContain("console:alice");
+        assertThat(t.say("bob", "/guild members k8s")).contains("bob").doesNotContain("alice");
         assertThat(t.say("dave", "/learn kubernetes")).doesNotContain("alice");
         assertThat(t.say("alice", "/guildhall about")).contains("Guildhall");
     }
@@ -164,7 +158,7 @@ class ForgetMeTest {
                 + " AND learner_id IN ('console:dave', 'console:bob')")).isEqualTo(2);
         assertThat(lastDirectTo("dave").message().text()).contains("no longer available", "found you a teacher",
                 "erin").doesNotContain("alice");
-        assertThat(t.chat.directTo(TestBot.id("erin"))).filteredOn(sent -> sent.mentions("Can you teach"))
+        assertThat(t.chat.directTo(BotExtension.id("erin"))).filteredOn(sent -> sent.mentions("Can you teach"))
                 .hasSize(2);
         // and the board shows neither as waiting any more
         assertThat(t.count("ticket WHERE status = 'WAITING' AND topic = 'kubernetes'")).isZero();

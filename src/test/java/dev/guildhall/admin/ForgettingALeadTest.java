@@ -1,14 +1,11 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A guild whose only lead is forgotten asks its longest-standing members, one at a time, to lead it. */
 class ForgettingALeadTest {
-    @TempDir
-    Path dir;
-    private TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_ADMINS", "console:root"));
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_ADMINS", "console:root"));
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private List<RecordingChatPort.Sent> asked(String name) {
-        return t.chat.directTo(TestBot.id(name)).stream().filter(sent -> sent.mentions("has lost its only lead"))
+        return t.chat.directTo(BotExtension.id(name)).stream().filter(sent -> sent.mentions("has lost its only lead"))
                 .toList();
     }
 
@@ -72,10 +61,10 @@ class ForgettingALeadTest {
         // And when dave takes it on, he leads it, and the others are told
         assertThat(t.press("dave", button("dave", "I'll take it on"))).contains("You now lead *Kubernetes guild*");
         assertThat(t.count("guild_member WHERE person_id = 'console:dave' AND role = 'LEAD'")).isEqualTo(1);
-        assertThat(t.chat.directTo(TestBot.id("bob"))).anyMatch(sent -> sent.mentions("dave now leads"));
+        assertThat(t.chat.directTo(BotExtension.id("bob"))).anyMatch(sent -> sent.mentions("dave now leads"));
         assertThat(t.say("dave", "/guild meetup k8s \"2026-03-20 17:00\" \"Back on track\" --tz UTC"))
                 .contains("Planned meetup");
-        assertThat(t.chat.directTo(TestBot.id("root"))).isEmpty();
+        assertThat(t.chat.directTo(BotExtension.id("root"))).isEmpty();
     }
 
     @Test
@@ -86,11 +75,11 @@ class ForgettingALeadTest {
 
         t.press("alice", "guildhall-forget:me");
 
-        assertThat(t.chat.directTo(TestBot.id("root"))).singleElement()
+        assertThat(t.chat.directTo(BotExtension.id("root"))).singleElement()
                 .satisfies(sent -> assertThat(sent.message().text()).contains("*Solo guild* (solo) has no lead",
                         "it has no members left").doesNotContain("alice"));
         t.press("bob", button("bob", "Not me"));
-        assertThat(t.chat.directTo(TestBot.id("root"))).hasSize(2).last()
+        assertThat(t.chat.directTo(BotExtension.id("root"))).hasSize(2).last()
                 .satisfies(sent -> assertThat(sent.message().text()).contains("*Kubernetes guild* (k8s) has no lead",
                         "none of the 1 members asked took it on"));
     }

@@ -1,13 +1,10 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A working group whose owner is forgotten pauses its check-in and asks its members to take it on. */
 class ForgettingAnOwnerTest {
-    @TempDir
-    Path dir;
-    private TestBot t;
-
-    @AfterEach
-    void stop() {
-        t.close();
-    }
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_ADMINS", "console:root"));
 
     private List<RecordingChatPort.Sent> dmsMentioning(String name, String text) {
-        return t.chat.directTo(TestBot.id(name)).stream().filter(sent -> sent.mentions(text)).toList();
+        return t.chat.directTo(BotExtension.id(name)).stream().filter(sent -> sent.mentions(text)).toList();
     }
 
     private String lastButton(String name, String label) {
@@ -38,8 +29,6 @@ class ForgettingAnOwnerTest {
     @Test
     void theCheckinPausesTheMembersAreToldAndItRunsAgainOnceAMemberOwnsTheGroup() {
         // Given alice owns vpc with a weekly check-in; bob joined before carol
-        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_ADMINS", "console:root"));
         t.sayIn("alice", "platform", "/guild create platform \"Platform guild\" here");
         for (String name : List.of("bob", "carol")) {
             t.say(name, "/guild join platform");
@@ -77,7 +66,7 @@ class ForgettingAnOwnerTest {
         assertThat(t.say("carol", "/wg close vpc \"Peering works\"")).doesNotContain("Only the owner");
         assertThat(t.count("working_group WHERE status = 'CLOSED'")).isEqualTo(1);
         // (the guild alice led alone went through its own handover, which nobody answered: the admins heard of it)
-        assertThat(t.chat.directTo(TestBot.id("root"))).noneMatch(sent -> sent.mentions("vpc"))
+        assertThat(t.chat.directTo(BotExtension.id("root"))).noneMatch(sent -> sent.mentions("vpc"))
                 .allMatch(sent -> sent.mentions("*Platform guild* (platform) has no lead"));
     }
 }

@@ -1,13 +1,10 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,23 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "annotation"), and mentions are found in any case.
  */
 class ForgettingTouchesNobodyElseTest {
-    @TempDir
-    Path dir;
-    private TestBot t;
-
-    @AfterEach
-    void stop() {
-        if (t != null) {
-            t.close();
-        }
-    }
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_ADMINS", "console:root"));
 
     @ParameterizedTest(name = "a person named {0}, mentioned as @{1}")
     @CsvSource({"WAITING, Waiting", "guild, Guild", "text, TEXT", "ann, Ann", "zebulon, Zebulon"})
     void onlyTheirOwnRowsAndWholeMentionsOfThemChange(String name, String mentionedAs) {
         // Given bob and carol wait for teachers, bob leads two guilds with a meetup planned, and mentions the person
-        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_ADMINS", "console:root"));
         t.say("bob", "/learn annotation");
         t.say("carol", "/learn kubernetes");
         t.say("bob", "/guild create platform \"Platform guild\"");
@@ -49,11 +36,11 @@ class ForgettingTouchesNobodyElseTest {
         String announcement = "Welcome @" + mentionedAs + "! Read the annotation text; guild folks WAITING on"
                 + " tickets, ask @" + mentionedAs + "s friend or mail " + name + "@example.com";
         t.say("bob", "/guild announce platform " + announcement);
-        StoreDump before = StoreDump.of(t.bot.database());
+        StoreDump before = StoreDump.of(t.bot().database());
 
         // When they ask to be forgotten
         t.press(name, "guildhall-forget:me");
-        StoreDump after = StoreDump.of(t.bot.database());
+        StoreDump after = StoreDump.of(t.bot().database());
 
         // Then outside their own rows, the only changes are whole mentions of them becoming @someone, and the
         // tombstone that now stands for them in the counts
@@ -79,7 +66,7 @@ class ForgettingTouchesNobodyElseTest {
         assertThat(t.say("bob", "/guild info platform")).contains("Platform guild");
         t.advance(Duration.ofDays(2));
         t.advance(Duration.ofDays(1));
-        assertThat(t.chat.directTo(TestBot.id("carol"))).anyMatch(sent -> sent.mentions("24-hour reminder"));
+        assertThat(t.chat.directTo(BotExtension.id("carol"))).anyMatch(sent -> sent.mentions("24-hour reminder"));
         assertThat(t.count("scheduled_task WHERE last_error IS NOT NULL AND last_error <> 'cancelled'")).isZero();
     }
 }

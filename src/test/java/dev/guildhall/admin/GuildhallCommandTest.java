@@ -1,15 +1,14 @@
 package dev.guildhall.admin;
 
 import dev.guildhall.command.CommandSpec;
-import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.FileUpload;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Reply;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -27,24 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuildhallCommandTest {
     @TempDir
     Path dir;
-    private TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_ADMINS", "console:root, slack:T1:U1,teams:tenant:boss"));
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("bot.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_ADMINS", "console:root, slack:T1:U1,teams:tenant:boss"));
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     @Test
     void helpListsEveryCommandOfTheRouterOneLineEach() {
         String help = t.say("alice", "/guildhall help");
 
-        for (CommandSpec spec : t.bot.router().commands()) {
+        for (CommandSpec spec : t.bot().router().commands()) {
             assertThat(help).contains("/" + spec.name() + " — " + spec.summary());
         }
         assertThat(help).contains("/guildhall forget-me", "/guildhall admin export");
@@ -105,8 +98,8 @@ class GuildhallCommandTest {
 
     @Test
     void teamsAdminsAreToldWhereToExportInstead() {
-        TestBot teams = t;
-        Reply reply = teams.bot.handle(Inbound.of(new dev.guildhall.core.Command(dev.guildhall.core.Person.of(
+        BotExtension teams = t;
+        Reply reply = teams.bot().handle(Inbound.of(new dev.guildhall.core.Command(dev.guildhall.core.Person.of(
                 dev.guildhall.core.PersonId.of("teams", "tenant", "boss"), "Boss"), java.util.Optional.empty(),
                 "guildhall", "admin export"))).reply();
 
@@ -118,17 +111,15 @@ class GuildhallCommandTest {
     @Test
     void otherCapabilitiesAddSubcommandsThroughTheRegistry() {
         // Given a capability that contributes /guildhall ping (as insights adds /guildhall insights)
-        t.close();
         dev.guildhall.command.CommandRouter router = new dev.guildhall.command.CommandRouter();
         new GuildhallCapability(dev.guildhall.core.Admins.none(), "x.db", java.time.Duration.ofDays(3), "none",
                 java.util.Optional.empty(), dev.guildhall.http.DownloadLinks.none()).register(router);
         router.subcommand("guildhall", new CommandSpec("ping", "Answers pong", "/guildhall ping [word]",
                 request -> Reply.of("pong " + request.args().restFrom(0))));
-        t = new TestBot(dir.resolve("other.db"));
 
         // When people use it
         try (var db = dev.guildhall.store.Database.open(dir.resolve("hook.db").toString())) {
-            var work = new dev.guildhall.store.UnitOfWork(db.jdbi().open(), TestBot.START);
+            var work = new dev.guildhall.store.UnitOfWork(db.jdbi().open(), BotExtension.START);
             String pong = router.route(new dev.guildhall.core.Command(t.person("alice"), java.util.Optional.empty(),
                     "guildhall", "ping hello"), work).messages().get(0).text();
             String help = router.route(new dev.guildhall.core.Command(t.person("alice"), java.util.Optional.empty(),

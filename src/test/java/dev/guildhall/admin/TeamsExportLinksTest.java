@@ -1,14 +1,14 @@
 package dev.guildhall.admin;
 
-import dev.guildhall.config.ConfigException;
 import dev.guildhall.app.Server;
+import dev.guildhall.config.ConfigException;
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class TeamsExportLinksTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        AdjustableClock clock = AdjustableClock.fixedAt(TestBot.START);
+        AdjustableClock clock = AdjustableClock.fixedAt(BotExtension.START);
         try (Server server = Server.start(Map.of("GUILDHALL_DB", dir.resolve("bot.db").toString(),
                 "PORT", String.valueOf(port), "GUILDHALL_TEAMS_DEV", "true",
                 "GUILDHALL_ADMINS", "teams:tenant:boss", "GUILDHALL_PUBLIC_URL", "http://127.0.0.1:" + port + "/"),

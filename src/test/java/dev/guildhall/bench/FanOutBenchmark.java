@@ -10,7 +10,7 @@ import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.outbox.SendPace;
 import dev.guildhall.store.Database;
-import dev.guildhall.testing.FakeSlackPort;
+import dev.guildhall.testing.RecordingChatPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,11 +41,12 @@ public final class FanOutBenchmark {
         Path dir = Files.createTempDirectory("fanout-bench");
         Path db = dir.resolve("bench.db");
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-11-26T09:00:00Z"));
-        FakeSlackPort.Ledger ledger = new FakeSlackPort.Ledger();
+        RecordingChatPort slack = new RecordingChatPort("slack")
+                .withFaults(clock, RecordingChatPort.Faults.rateLimitedEvery(rateLimitEvery));
         Config config = Config.from(Map.of(Config.DB, db.toString()));
         Person lead = Person.of(new PersonId("slack:T1:ULEAD"), "lea");
         try (Guildhall bot = new Guildhall(Database.open(db.toString()), clock,
-                new FakeSlackPort(ledger, clock, rateLimitEvery, 0), Wiring.capabilities(config), pace)) {
+                slack, Wiring.capabilities(config), pace)) {
             bot.handle(Inbound.of(new Command(lead, Optional.empty(), "guild", "create bench \"Bench guild\""))).reply();
             bot.database().inTransaction(h -> {
                 long guild = h.createQuery("SELECT id FROM guild WHERE slug = 'bench'").mapTo(Long.class).one();
@@ -63,7 +64,7 @@ public final class FanOutBenchmark {
             long queued = System.nanoTime();
             int passes = 0;
             Instant clockStart = clock.instant();
-            while (ledger.directs.size() < members + 1 && passes < 100_000) {
+            while (slack.directRecipients() < members + 1 && passes < 100_000) {
                 bot.runDue();
                 passes++;
                 clock.advance(Duration.ofSeconds(1));
@@ -72,7 +73,7 @@ public final class FanOutBenchmark {
             System.out.printf("%-10s %5d members: queued in %4d ms, delivered in %5d ms wall (%d passes, %s of bot"
                             + " clock), %d rate-limited answers, %d progress updates%n",
                     name, members, (queued - start) / 1_000_000, (end - queued) / 1_000_000, passes,
-                    Duration.between(clockStart, clock.instant()), ledger.rateLimited, ledger.updates.size());
+                    Duration.between(clockStart, clock.instant()), slack.rateLimited(), slack.updates().size());
         }
     }
 }

@@ -1,17 +1,14 @@
 package dev.guildhall.bot;
 
-import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Message;
 import dev.guildhall.outbox.Outbox;
 import dev.guildhall.schedule.DueTasks;
 import dev.guildhall.store.UnitOfWork;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The tick purges what is past the retention and nothing a feature still refers to (issue 19). */
 class RetentionTest {
-    @TempDir
-    Path dir;
-    TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().withEnv(Map.of("GUILDHALL_RETENTION", "1h"));
 
     @BeforeEach
     void open() {
-        t = new TestBot(dir.resolve("retention.db"), AdjustableClock.fixedAt(TestBot.START),
-                Map.of("GUILDHALL_RETENTION", "1h"));
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     @Test
@@ -41,17 +30,17 @@ class RetentionTest {
         // with an update still waiting, a cancelled and a waiting task, and a handled request key
         t.say("bob", "/teach rust");
         t.say("alice", "/learn rust");
-        long plain = write(o -> o.sendDirect(TestBot.id("carol"), Message.text("hello")));
-        long original = write(o -> o.sendDirect(TestBot.id("dave"), Message.text("v1")));
-        t.bot.runDue();
-        t.bot.database().inTransaction(h -> {
+        long plain = write(o -> o.sendDirect(BotExtension.id("carol"), Message.text("hello")));
+        long original = write(o -> o.sendDirect(BotExtension.id("dave"), Message.text("v1")));
+        t.bot().runDue();
+        t.bot().database().inTransaction(h -> {
             UnitOfWork work = new UnitOfWork(h, t.clock.instant());
             new DueTasks(work).schedule("test.cancelled", 1, t.clock.instant().plus(Duration.ofDays(1)));
             new DueTasks(work).cancel("test.cancelled", 1);
             new DueTasks(work).schedule("test.waiting", 2, t.clock.instant().plus(Duration.ofDays(30)));
             return null;
         });
-        t.bot.firstTime("test:key");
+        t.bot().firstTime("test:key");
         List<Long> proposals = ids("SELECT proposal_message_id FROM mentorship_match");
         assertThat(proposals).hasSize(1).doesNotContainNull();
 
@@ -62,7 +51,7 @@ class RetentionTest {
 
         // When an update of the original is waiting (far off), and the tick runs past the retention
         long update = write(o -> o.update(original, Message.text("v2")));
-        t.bot.database().inTransaction(h -> h.createUpdate(
+        t.bot().database().inTransaction(h -> h.createUpdate(
                 "UPDATE outbox SET next_attempt_at = :later WHERE id = :id")
                 .bind("later", t.clock.instant().plus(Duration.ofDays(30))).bind("id", update).execute());
         t.advance(Duration.ofMinutes(62));
@@ -76,14 +65,14 @@ class RetentionTest {
     }
 
     private long write(java.util.function.Function<Outbox, Long> write) {
-        return t.bot.database().inTransaction(h -> write.apply(new Outbox(new UnitOfWork(h, t.clock.instant()))));
+        return t.bot().database().inTransaction(h -> write.apply(new Outbox(new UnitOfWork(h, t.clock.instant()))));
     }
 
     private List<Long> ids(String sql) {
-        return t.bot.database().read(h -> h.createQuery(sql).mapTo(Long.class).list());
+        return t.bot().database().read(h -> h.createQuery(sql).mapTo(Long.class).list());
     }
 
     private List<String> strings(String sql) {
-        return t.bot.database().read(h -> h.createQuery(sql).mapTo(String.class).list());
+        return t.bot().database().read(h -> h.createQuery(sql).mapTo(String.class).list());
     }
 }

@@ -1,19 +1,17 @@
 package dev.guildhall.console;
 
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Main;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.BotExtension;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,16 +31,10 @@ class ConsoleForgettingDeletesFilesTest {
     }
 
     private String run(String script) throws Exception {
-        Path file = dir.resolve("script.txt");
-        Files.writeString(file, script);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString(),
-                "GUILDHALL_ADMINS", "console:root"));
-        int exit = Main.console(new ConsoleApp.Options(file, true, dir.resolve("files")), config,
-                AdjustableClock.fixedAt(java.time.Instant.parse("2026-03-02T09:00:00Z")),
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(exit).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        AdjustableClock clock = AdjustableClock.fixedAt(BotExtension.START);
+        List<JsonNode> lines = ConsoleRunner.runScript(dir.resolve("guildhall.db"), clock, script,
+                Map.of("GUILDHALL_ADMINS", "console:root"), Optional.of(dir.resolve("files")));
+        return String.join("\n", ConsoleRunner.everything(lines));
     }
 
     @Test

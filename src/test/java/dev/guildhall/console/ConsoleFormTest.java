@@ -2,7 +2,7 @@ package dev.guildhall.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.workinggroup.ConsoleScript;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class ConsoleFormTest {
     Path dir;
 
     private List<JsonNode> run(String... lines) throws Exception {
-        return ConsoleScript.run(dir, AdjustableClock.fixedAt(NOW), lines);
+        return ConsoleRunner.run(dir, AdjustableClock.fixedAt(NOW), lines);
     }
 
     private static String texts(List<JsonNode> lines) {

@@ -1,36 +1,24 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
-import dev.guildhall.testing.GuildBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AnnounceCommandTest {
-    @TempDir
-    Path dir;
-    private final ChatTranscript chat = new ChatTranscript();
-    private GuildBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().startingAt(BotExtension.LATE_NOVEMBER).unstarted();
 
     @BeforeEach
     void start() {
-        t = GuildBot.on(dir.resolve("a.db"), chat);
         t.say("alice", "/guild create k8s \"Kubernetes guild\" #k8s");
         t.say("bob", "/guild join k8s");
         t.say("carol", "/guild join k8s");
         t.say("dave", "/guild join k8s");
         t.say("dave", "/guild notify k8s off");
-        chat.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
+        t.chat.clear();
     }
 
     @Test
@@ -39,13 +27,13 @@ class AnnounceCommandTest {
 
         assertThat(reply).isEqualTo("📣 On its way: posting in #k8s and DMing 2 members (I'll keep a progress message"
                 + " up to date for you).");
-        assertThat(chat.to("console:k8s")).singleElement().satisfies(m -> assertThat(m.text())
+        assertThat(t.chat.to("console:k8s")).singleElement().satisfies(m -> assertThat(m.text())
                 .isEqualTo("📣 *Kubernetes guild* — from alice:\nSlides are in the wiki"));
-        assertThat(chat.to("console:bob")).singleElement().satisfies(m -> assertThat(m.text())
+        assertThat(t.chat.to("console:bob")).singleElement().satisfies(m -> assertThat(m.text())
                 .contains("Slides are in the wiki"));
-        assertThat(chat.to("console:carol")).hasSize(1);
-        assertThat(chat.to("console:dave")).isEmpty();
-        assertThat(chat.sent()).filteredOn(m -> m.kind().equals("UPDATE")).last().satisfies(m -> assertThat(m.text())
+        assertThat(t.chat.to("console:carol")).hasSize(1);
+        assertThat(t.chat.to("console:dave")).isEmpty();
+        assertThat(t.chat.sent()).filteredOn(m -> m.kind().equals("update")).last().satisfies(m -> assertThat(m.text())
                 .isEqualTo("✅ Announcement to *Kubernetes guild*: delivered to 2 of 2 — done."));
     }
 
@@ -55,7 +43,7 @@ class AnnounceCommandTest {
 
         assertThat(reply).isEqualTo("Only leads of *Kubernetes guild* (k8s) can announce. Ask a lead (alice) — or ask"
                 + " them to make you one with /guild lead add k8s @you.");
-        assertThat(chat.sent()).isEmpty();
+        assertThat(t.chat.sent()).isEmpty();
     }
 
     @Test
@@ -63,6 +51,6 @@ class AnnounceCommandTest {
         assertThat(t.say("alice", "/guild announce k8s")).contains("What should the announcement say?");
         assertThat(t.say("alice", "/guild announce")).contains("Which guild, and what to say?");
         assertThat(t.say("alice", "/guild announce help")).isEqualTo(AnnounceCommand.USAGE);
-        assertThat(chat.sent()).isEmpty();
+        assertThat(t.chat.sent()).isEmpty();
     }
 }

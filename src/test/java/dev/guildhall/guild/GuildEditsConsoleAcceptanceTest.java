@@ -2,7 +2,7 @@ package dev.guildhall.guild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.workinggroup.ConsoleScript;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.guildhall.workinggroup.ConsoleScript.textsIn;
-import static dev.guildhall.workinggroup.ConsoleScript.textsTo;
+import static dev.guildhall.testing.ConsoleRunner.textsIn;
+import static dev.guildhall.testing.ConsoleRunner.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17's edits to guilds, through {@code console --script --json} as a lead would type them. */
@@ -23,7 +23,7 @@ class GuildEditsConsoleAcceptanceTest {
     Path dir;
 
     private List<JsonNode> run(String... lines) throws Exception {
-        return ConsoleScript.run(dir, AdjustableClock.fixedAt(TUESDAY), lines);
+        return ConsoleRunner.run(dir, AdjustableClock.fixedAt(TUESDAY), lines);
     }
 
     private static final String[] GUILD = {
@@ -52,16 +52,16 @@ class GuildEditsConsoleAcceptanceTest {
         assertThat(textsTo(out, "alice")).anySatisfy(t -> assertThat(t).isEqualTo("🕒 Moved meetup #1 (*Operators*) to"
                 + " Thu 10 Dec 2026, 17:30 (Europe/Berlin). Its RSVPs stay; 1 person going is told."));
         // and bob, who is going, is told the new time with the old one, with the RSVP buttons again
-        JsonNode moved = ConsoleScript.to(out, "bob").stream().filter(l -> l.get("text").asText().startsWith("🕒"))
+        JsonNode moved = ConsoleRunner.to(out, "bob").stream().filter(l -> l.get("text").asText().startsWith("🕒"))
                 .findFirst().orElseThrow();
         assertThat(moved.get("text").asText()).contains("Thu 10 Dec 2026, 17:30").contains("was Thu 3 Dec 2026, 16:00");
-        assertThat(ConsoleScript.buttons(moved)).containsExactly("guild.going:1", "guild.notgoing:1");
+        assertThat(ConsoleRunner.buttons(moved)).containsExactly("guild.going:1", "guild.notgoing:1");
         // and carol is not DMed about it, though the channel is told
         assertThat(textsTo(out, "carol")).noneMatch(t -> t.startsWith("🕒"));
         assertThat(textsIn(out, "k8s")).anySatisfy(t -> assertThat(t).startsWith("🕒 Moved: *Operators* is now Thu 10"));
         // and the meetup list shows the new time, still with bob going
         assertThat(textsTo(out, "alice")).anySatisfy(t -> assertThat(t).contains("📅 Upcoming"));
-        JsonNode list = ConsoleScript.to(out, "alice").stream().filter(l -> l.get("text").asText()
+        JsonNode list = ConsoleRunner.to(out, "alice").stream().filter(l -> l.get("text").asText()
                 .startsWith("📅 Upcoming")).findFirst().orElseThrow();
         assertThat(list.toString()).contains("Thu 10 Dec 2026, 17:30").contains("1 going");
         // and only leads can move meetups
@@ -120,7 +120,7 @@ class GuildEditsConsoleAcceptanceTest {
         assertThat(bob.stream().filter(t -> t.startsWith("You've offered *Operators in 20 minutes* to *Kubernetes"
                 + " guild* (k8s) already"))).hasSize(2);
         assertThat(bob).anySatisfy(t -> assertThat(t).contains("(proposal #1, in meetup #1)"));
-        JsonNode list = ConsoleScript.to(out, "alice").stream().filter(l -> l.get("text").asText()
+        JsonNode list = ConsoleRunner.to(out, "alice").stream().filter(l -> l.get("text").asText()
                 .startsWith("📅 Upcoming")).findFirst().orElseThrow();
         assertThat(list.toString()).contains("✅ 1 going, ❌ 0 not going");
     }
@@ -131,11 +131,11 @@ class GuildEditsConsoleAcceptanceTest {
                 "@alice /guild meetup k8s \"2026-12-03 16:00\" \"Operators\"",
                 "@dave /guild join k8s"));
 
-        List<JsonNode> dave = ConsoleScript.to(out, "dave");
+        List<JsonNode> dave = ConsoleRunner.to(out, "dave");
         assertThat(dave.get(0).get("text").asText()).startsWith("👋 Welcome to *Kubernetes guild* (k8s)!");
         assertThat(dave.get(1).get("text").asText()).startsWith("📅 Coming up: *Operators* — Kubernetes guild meetup,"
                 + " Thu 3 Dec 2026, 16:00 (Europe/Berlin)");
-        assertThat(ConsoleScript.buttons(dave.get(1))).containsExactly("guild.going:1", "guild.notgoing:1");
+        assertThat(ConsoleRunner.buttons(dave.get(1))).containsExactly("guild.going:1", "guild.notgoing:1");
     }
 
     @Test

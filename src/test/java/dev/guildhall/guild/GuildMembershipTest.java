@@ -1,30 +1,18 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
-import dev.guildhall.testing.GuildBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GuildMembershipTest {
-    @TempDir
-    Path dir;
-    private final ChatTranscript chat = new ChatTranscript();
-    private GuildBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().startingAt(BotExtension.LATE_NOVEMBER).unstarted();
 
     @BeforeEach
     void start() {
-        t = GuildBot.on(dir.resolve("g.db"), chat);
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     @Test
@@ -73,7 +61,7 @@ class GuildMembershipTest {
                 .contains("say hi to Guildhall first");
 
         assertThat(t.say("alice", "/guild lead add k8s @bob")).contains("bob is now a lead");
-        assertThat(chat.to("console:bob")).anySatisfy(m -> assertThat(m.text()).contains("made you a lead"));
+        assertThat(t.chat.to("console:bob")).anySatisfy(m -> assertThat(m.text()).contains("made you a lead"));
         assertThat(t.say("alice", "/guild leave k8s")).contains("You left");
         assertThat(t.say("bob", "/guild info k8s")).contains("Leads: bob").contains("Members: 1");
     }

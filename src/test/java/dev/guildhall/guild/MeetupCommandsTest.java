@@ -1,39 +1,29 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
-import dev.guildhall.testing.GuildBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MeetupCommandsTest {
-    @TempDir
-    Path dir;
-    private final ChatTranscript chat = new ChatTranscript();
-    private GuildBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().startingAt(BotExtension.LATE_NOVEMBER).unstarted();
 
     @BeforeEach
     void start() {
-        t = GuildBot.on(dir.resolve("m.db"), chat).zone("alice", "Europe/Berlin").zone("bob", "America/New_York");
+        t.zone("alice", "Europe/Berlin").zone("bob", "America/New_York");
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         t.say("bob", "/guild join k8s");
         t.say("carol", "/guild join k8s");
-        chat.clear();
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
+        t.chat.clear();
     }
 
     private long reminders(String who, String prefix) {
-        return chat.to("console:" + who).stream().filter(m -> m.text().startsWith(prefix)).count();
+        return t.chat.to("console:" + who).stream().filter(m -> m.text().startsWith(prefix)).count();
     }
 
     @Test
@@ -53,7 +43,7 @@ class MeetupCommandsTest {
         assertThat(t.say("alice", "/guild meetup k8s every thursday 10:00 \"Office hours\""))
                 .contains("Put the time and the title each in quotes").contains("I understand times like");
         assertThat(t.say("alice", "/guild meetups k8s")).contains("No meetups planned");
-        assertThat(chat.sent()).isEmpty();
+        assertThat(t.chat.sent()).isEmpty();
     }
 
     @Test
@@ -86,7 +76,7 @@ class MeetupCommandsTest {
 
         t.say("alice", "/guild meetup k8s \"every 2nd tuesday 16:00\" \"Operators deep dive\"");
 
-        assertThat(chat.to("console:carol")).singleElement().satisfies(dm -> {
+        assertThat(t.chat.to("console:carol")).singleElement().satisfies(dm -> {
             assertThat(dm.text()).startsWith("📅 New meetup").contains("Wed 9 Dec 2026, 00:00 (Asia/Tokyo)");
             assertThat(dm.message().fields()).anySatisfy(field -> {
                 assertThat(field.label()).isEqualTo("Repeats");
@@ -102,34 +92,31 @@ class MeetupCommandsTest {
     @Test
     void aReminderThatFellDueWhileTheBotWasDownIsSentOnceOnStart() {
         t.say("alice", "/guild meetup k8s \"2026-11-28 10:00\" \"Operators\""); // 48 h ahead
-        t.close();
-        chat.clear();
+        t.chat.clear();
 
         // Down for 30 hours: the 24-hour reminder is overdue, but the meetup is still ahead
-        GuildBot later = GuildBot.on(dir.resolve("m.db"), chat).zone("bob", "America/New_York");
-        later.clock.advance(Duration.ofHours(30));
-        later.bot.runDue();
-        later.bot.runDue();
-        t = later;
+        t.clock.advance(Duration.ofHours(30));
+        t.restart();
+        t.bot().runDue();
+        t.bot().runDue();
 
         assertThat(reminders("bob", "⏰ 24-hour reminder")).isEqualTo(1);
         assertThat(reminders("carol", "⏰ 24-hour reminder")).isEqualTo(1);
-        assertThat(chat.to("console:carol").get(0).message().context()).contains("set yours in your chat profile");
+        assertThat(t.chat.to("console:carol").get(0).message().context()).contains("set yours in your chat profile");
     }
 
     @Test
     void remindersOfAMeetupThatIsOverAreSkippedWithANoteToTheLead() {
         t.say("alice", "/guild meetup k8s \"2026-11-28 10:00\" \"Operators\"");
-        t.close();
-        chat.clear();
+        t.chat.clear();
 
-        GuildBot later = GuildBot.on(dir.resolve("m.db"), chat);
-        later.clock.advance(Duration.ofDays(3));
-        later.bot.runDue();
-        t = later;
+        // Down for three days: the meetup is over
+        t.clock.advance(Duration.ofDays(3));
+        t.restart();
+        t.bot().runDue();
 
-        assertThat(chat.to("console:bob")).isEmpty();
-        assertThat(chat.to("console:alice")).singleElement().satisfies(m -> assertThat(m.text())
+        assertThat(t.chat.to("console:bob")).isEmpty();
+        assertThat(t.chat.to("console:alice")).singleElement().satisfies(m -> assertThat(m.text())
                 .startsWith("ℹ️ I was offline when the").contains("*Operators*").contains("skipped"));
     }
 
@@ -139,9 +126,9 @@ class MeetupCommandsTest {
                 .contains("Thu 26 Nov 2026, 18:00 (Europe/Berlin)").contains("Repeats every thursday 18:00");
 
         t.clock.advance(Duration.ofHours(7)); // 17:00 Berlin
-        t.bot.runDue();
+        t.bot().runDue();
         t.clock.advance(Duration.ofHours(1));
-        t.bot.runDue();
+        t.bot().runDue();
 
         assertThat(reminders("bob", "🟢 Starting now")).isEqualTo(1);
         assertThat(reminders("bob", "⏰ 1-hour reminder")).isEqualTo(1);
@@ -149,7 +136,7 @@ class MeetupCommandsTest {
                 + " (Europe/Berlin) · repeats every thursday 18:00");
 
         t.clock.advance(Duration.ofDays(6));
-        t.bot.runDue();
+        t.bot().runDue();
         assertThat(reminders("bob", "⏰ 24-hour reminder")).isEqualTo(1);
     }
 
@@ -165,7 +152,7 @@ class MeetupCommandsTest {
         assertThat(t.say("bob", "/guild meetups k8s")).doesNotContain("going,");
 
         t.clock.advance(Duration.ofHours(25));
-        t.bot.runDue();
+        t.bot().runDue();
         assertThat(reminders("bob", "⏰ 24-hour reminder")).isEqualTo(1);
         assertThat(reminders("carol", "⏰ 24-hour reminder")).isZero();
     }
@@ -180,7 +167,7 @@ class MeetupCommandsTest {
         assertThat(reminders("bob", "❌ Cancelled: *Operators*")).isEqualTo(1);
 
         t.clock.advance(Duration.ofDays(3));
-        t.bot.runDue();
+        t.bot().runDue();
         assertThat(reminders("bob", "⏰")).isZero();
         assertThat(t.say("alice", "/guild meetup cancel 1")).contains("already cancelled");
     }

@@ -2,23 +2,15 @@ package dev.guildhall.guild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Main;
-import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.testing.GuildBot;
+import dev.guildhall.testing.BotExtension;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +24,8 @@ class MeetupRemindersConsoleTest {
     @Test
     void membersGetEachReminderOnceInTheirOwnTimeAcrossARestart() throws Exception {
         // Given a lead in Berlin, members in New York and Tokyo, and a meetup two days ahead (base: Thu 09:00 UTC)
-        Config config = Config.from(Map.of(Config.DB, dir.resolve("console.db").toString()));
-        List<JsonNode> first = run(config, """
+        Path database = dir.resolve("console.db");
+        List<JsonNode> first = run(database, """
                 @alice !tz Europe/Berlin
                 @bob !tz America/New_York
                 @carol !tz Asia/Tokyo
@@ -55,7 +47,7 @@ class MeetupRemindersConsoleTest {
         assertThat(buttons(first, "bob", "⏰ 24-hour reminder")).containsExactly("guild.going:1", "guild.notgoing:1");
 
         // When the bot restarts on the same database, its clock from the same base again, and 47.5 hours pass
-        List<JsonNode> second = run(config, "!advance 47h30m\n");
+        List<JsonNode> second = run(database, "!advance 47h30m\n");
 
         // Then each got the 1-hour reminder once, at its own time (the console lets time pass, it is no downtime),
         // and not the 24-hour one again
@@ -67,20 +59,8 @@ class MeetupRemindersConsoleTest {
         assertThat(reminders(second, "bob", "🟢 Starting now")).isEmpty();
     }
 
-    private static List<JsonNode> run(Config config, String script) throws Exception {
-        Path file = Files.createTempFile("guild-script", ".txt");
-        Files.writeString(file, script);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Main.console(new ConsoleApp.Options(file, true, file.resolveSibling("files")), config, AdjustableClock.fixedAt(GuildBot.BASE),
-                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(JSON.readTree(line));
-            }
-        }
-        return lines;
+    private static List<JsonNode> run(Path database, String script) throws Exception {
+        return ConsoleRunner.runScript(database, AdjustableClock.fixedAt(BotExtension.LATE_NOVEMBER), script);
     }
 
     private static List<String> texts(List<JsonNode> lines, String to) {

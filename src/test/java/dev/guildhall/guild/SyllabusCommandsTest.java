@@ -1,34 +1,23 @@
 package dev.guildhall.guild;
 
-import dev.guildhall.testing.ChatTranscript;
-import dev.guildhall.testing.GuildBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SyllabusCommandsTest {
-    @TempDir
-    Path dir;
-    private GuildBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot().startingAt(BotExtension.LATE_NOVEMBER).unstarted();
 
     @BeforeEach
     void start() {
-        t = GuildBot.on(dir.resolve("y.db"), new ChatTranscript());
         t.say("alice", "/guild create k8s \"Kubernetes guild\"");
         t.say("bob", "/guild join k8s");
         t.say("carol", "/guild join k8s");
         t.say("bob", "/teach kubernetes");
         t.say("dave", "/teach terraform");
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     @Test

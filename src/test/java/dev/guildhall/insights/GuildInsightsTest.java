@@ -1,39 +1,30 @@
 package dev.guildhall.insights;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort.Sent;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.guildhall.testing.TestBot.id;
+import static dev.guildhall.testing.BotExtension.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /guild insights}: leads only, charts to the caller, the weekly digest and the week-long-wait notice. */
 class GuildInsightsTest {
-    @TempDir
-    Path dir;
-    TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot();
 
     @BeforeEach
     void guildWithALeadAndAMember() {
-        t = new TestBot(dir.resolve("g.db"));
         t.zone("alice", "Europe/Berlin");
         t.say("alice", "/guild create data \"Data guild\"");
         t.say("bob", "/guild join data");
         t.say("erin", "/guild join data");
         t.chat.clear();
-    }
-
-    @AfterEach
-    void close() {
-        t.close();
     }
 
     @Test
@@ -82,8 +73,8 @@ class GuildInsightsTest {
         t.say("alice", "/guild insights data");
         t.chat.clear();
 
-        // TestBot starts Monday 2026-03-02 09:00 UTC = 10:00 in Berlin: the next digest is Monday 9 March 08:00 UTC
-        t.advance(Duration.between(TestBot.START, Instant.parse("2026-03-09T07:59:00Z")));
+        // BotExtension starts Monday 2026-03-02 09:00 UTC = 10:00 in Berlin: the next digest is Monday 9 March 08:00 UTC
+        t.advance(Duration.between(BotExtension.START, Instant.parse("2026-03-09T07:59:00Z")));
         assertThat(digestsTo("alice")).isEmpty();
         assertThat(t.chat.directTo(id("erin"))).as("6 days 23 hours is not over a week yet").isEmpty();
         t.advance(Duration.ofMinutes(1));

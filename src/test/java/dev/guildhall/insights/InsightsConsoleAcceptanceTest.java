@@ -2,27 +2,18 @@ package dev.guildhall.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.guildhall.app.Config;
-import dev.guildhall.app.Main;
-import dev.guildhall.console.ConsoleApp;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.BotExtension;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,23 +98,7 @@ class InsightsConsoleAcceptanceTest {
     }
 
     List<JsonNode> run(String resource) throws IOException {
-        Path script = dir.resolve("script.txt");
-        try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/insights/" + resource))) {
-            Files.write(script, in.readAllBytes());
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Config config = Config.from(Map.of(Config.DB, dir.resolve("guildhall.db").toString()));
-        int exit = Main.console(new ConsoleApp.Options(script, true, dir.resolve("files")), config,
-                AdjustableClock.fixedAt(TestBot.START), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(printed).isZero();
-        return printed.lines().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (IOException e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
+        return ConsoleRunner.runScript(dir.resolve("guildhall.db"), AdjustableClock.fixedAt(BotExtension.START),
+                ConsoleRunner.resource("/insights/" + resource), Optional.of(dir.resolve("files")));
     }
 }

@@ -2,6 +2,7 @@ package dev.guildhall.livesession;
 
 import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.testing.AnonymityEvidence;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +47,15 @@ class AnonymityTest {
         // Given the acceptance session in #vpc, and a second one in #k8s that lives through a restart
         Path database = directory.resolve("guildhall.db");
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z"));
-        ConsoleRun.run(database, clock, ConsoleRun.resource("/livesession/acceptance.txt"));
-        ConsoleRun.run(database, clock, """
+        ConsoleRunner.runScript(database, clock, ConsoleRunner.resource("/livesession/acceptance.txt"));
+        ConsoleRunner.runScript(database, clock, """
                 @alice #k8s /session start "Pods and services" --threshold 2
                 @bob #k8s /wait why does my pod restart?
                 @carol #k8s !press livesession.wait:2
                 @dave #k8s !press livesession.upvote:2
                 """);
         clock.advance(Duration.ofMinutes(1));
-        ConsoleRun.run(database, clock, """
+        ConsoleRunner.runScript(database, clock, """
                 @dave #k8s /wait
                 @bob #k8s !press livesession.ok:2
                 @carol #k8s !press livesession.upvote:2
@@ -92,7 +93,7 @@ class AnonymityTest {
     void noTokenOutlivesItsSessionAndNoFileBytesNameATrainee() throws Exception {
         Path database = directory.resolve("guildhall.db");
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z"));
-        ConsoleRun.run(database, clock, ConsoleRun.resource("/livesession/acceptance.txt"));
+        ConsoleRunner.runScript(database, clock, ConsoleRunner.resource("/livesession/acceptance.txt"));
 
         try (Connection connection = AnonymityEvidence.connect(database); Statement statement = connection.createStatement()) {
             assertThat(count(statement, "SELECT COUNT(*) FROM wait_flag")).isEqualTo(3);

@@ -1,12 +1,10 @@
 package dev.guildhall.livesession;
 
 import dev.guildhall.app.Config;
-import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -15,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DerivedSessionKeysTest {
     private static final String SECRET = "a-cluster-secret-of-at-least-32-characters";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final BotExtension bot = BotExtension.wholeBot().withEnv(Map.of(Config.SESSION_SECRET, SECRET));
 
     @Test
     void hkdfMatchesRfc5869TestCase1() {
@@ -31,31 +29,28 @@ class DerivedSessionKeysTest {
     @Test
     void withAClusterSecretAnotherProcessRecognizesTheSameFlagAndTheEndMakesTheKeyUnrecoverable() {
         // Given a session where bob raised his flag, on a bot given the cluster secret
-        Map<String, String> env = Map.of(Config.SESSION_SECRET, SECRET);
-        TestBot first = new TestBot(dir.resolve("live.db"), AdjustableClock.fixedAt(TestBot.START), env);
-        first.sayIn("alice", "vpc", "/session start \"VPC peering\"");
-        first.sayIn("bob", "vpc", "/wait");
-        String salt = first.bot.database().read(h -> h.createQuery("SELECT key_salt FROM live_session")
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
+        bot.sayIn("bob", "vpc", "/wait");
+        String salt = bot.bot().database().read(h -> h.createQuery("SELECT key_salt FROM live_session")
                 .mapTo(String.class).one());
-        first.close();
+        
 
         // When another process with the same secret (a second replica, or a restart) takes bob's second /wait
-        TestBot second = new TestBot(dir.resolve("live.db"), AdjustableClock.fixedAt(TestBot.START), env);
-        String again = second.sayIn("bob", "vpc", "/wait");
+        bot.restart();
+        String again = bot.sayIn("bob", "vpc", "/wait");
 
         // Then it derives the same key: bob still counts once, and no flag was cleared as after a lost key
         assertThat(salt).hasSize(64);
         assertThat(again).doesNotContain("restarted");
-        assertThat(second.count("wait_flag")).isEqualTo(1);
-        assertThat(count(second, "SELECT COUNT(*) FROM wait_flag WHERE ended_at IS NULL")).isEqualTo(1);
+        assertThat(bot.count("wait_flag")).isEqualTo(1);
+        assertThat(count(bot, "SELECT COUNT(*) FROM wait_flag WHERE ended_at IS NULL")).isEqualTo(1);
 
         // And after the end no salt is left to derive the key from, and the database holds no key at all
-        second.sayIn("alice", "vpc", "/session end");
-        assertThat(count(second, "SELECT COUNT(*) FROM live_session WHERE key_salt IS NOT NULL")).isZero();
-        second.close();
-    }
+        bot.sayIn("alice", "vpc", "/session end");
+        assertThat(count(bot, "SELECT COUNT(*) FROM live_session WHERE key_salt IS NOT NULL")).isZero();
+            }
 
-    private static int count(TestBot bot, String sql) {
-        return bot.bot.database().read(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    private static int count(BotExtension bot, String sql) {
+        return bot.database().read(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 }

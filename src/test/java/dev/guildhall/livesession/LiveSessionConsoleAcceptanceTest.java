@@ -2,6 +2,7 @@ package dev.guildhall.livesession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,8 @@ class LiveSessionConsoleAcceptanceTest {
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z"));
 
         // When it runs through the console with --json
-        List<JsonNode> lines = ConsoleRun.run(directory.resolve("guildhall.db"), clock,
-                ConsoleRun.resource("/livesession/acceptance.txt"));
+        List<JsonNode> lines = ConsoleRunner.runScript(directory.resolve("guildhall.db"), clock,
+                ConsoleRunner.resource("/livesession/acceptance.txt"));
         Cursor cursor = new Cursor(lines);
 
         // Then alice starts a session in #vpc: the channel gets the invitation with its two buttons
@@ -74,7 +75,7 @@ class LiveSessionConsoleAcceptanceTest {
     void advancingTheConsoleClockTakesUnrenewedFlagsDown() throws IOException {
         // Given two flags raised at 10:00, one renewed at 10:04
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z"));
-        List<JsonNode> lines = ConsoleRun.run(directory.resolve("guildhall.db"), clock, """
+        List<JsonNode> lines = ConsoleRunner.runScript(directory.resolve("guildhall.db"), clock, """
                 @alice #vpc /session start "VPC peering"
                 @bob #vpc /wait
                 @carol #vpc /wait

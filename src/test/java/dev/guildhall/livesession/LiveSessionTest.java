@@ -1,45 +1,41 @@
 package dev.guildhall.livesession;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
+import dev.guildhall.testing.RecordingChatPort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveSessionTest {
     private static final String NUDGE = "people are lost — pause and ask what's unclear";
+    private static final Instant LIVE_START = Instant.parse("2026-11-26T10:00:00Z");
 
-    @TempDir
-    Path directory;
-    private LiveBot bot;
+    @RegisterExtension
+    final BotExtension bot = BotExtension.only(() -> List.of(new LiveSessionCapability())).startingAt(LIVE_START);
 
     @BeforeEach
     void open() {
-        bot = new LiveBot(directory);
-    }
-
-    @AfterEach
-    void close() {
-        bot.close();
     }
 
     private void aliceStarts() {
-        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
     }
 
     @Test
     void waitWithoutALiveSessionSaysHowToStartOne() {
         // Given no session in #vpc
         // When bob types /wait there
-        String reply = bot.type("bob", "vpc", "/wait");
+        String reply = bot.sayIn("bob", "vpc", "/wait");
 
         // Then he learns how a session starts, and nothing was sent anywhere
         assertThat(reply).contains("no live session in this channel").contains("/session start \"<title>\"");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.chat.sent()).isEmpty();
     }
 
     @Test
@@ -49,7 +45,7 @@ class LiveSessionTest {
         bot.clock.advance(Duration.ofMinutes(3));
 
         // When carol tries to start another one there
-        String reply = bot.type("carol", "vpc", "/session start \"Transit gateways\"");
+        String reply = bot.sayIn("carol", "vpc", "/session start \"Transit gateways\"");
 
         // Then she is told one is running, and by whom; no second invitation is posted
         assertThat(reply).contains("already running in this channel").contains("VPC peering").contains("alice")
@@ -60,11 +56,11 @@ class LiveSessionTest {
     @Test
     void startingPostsTheInvitationWithItsButtonsAndOpensTheBoard() {
         // When alice starts a session in #vpc
-        String reply = bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        String reply = bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
 
         // Then the channel gets the invitation with its buttons (and the box to ask in), and alice a board
         assertThat(reply).contains("VPC peering").contains("running");
-        RecordingChatPort.Delivered invitation = bot.chat.lastTo("#vpc");
+        RecordingChatPort.Sent invitation = bot.chat.lastTo("#vpc");
         assertThat(invitation.message().text()).contains("Lost? Press *I don't get this yet* or type `/wait` — nobody,"
                 + " not even the presenter, sees who.");
         assertThat(invitation.message().buttons()).extracting(b -> b.label())
@@ -76,7 +72,7 @@ class LiveSessionTest {
     @Test
     void aQuestionTypedInTheInvitationsBoxIsAskedAndAnsweredWithTheInvitationAndAPrivateLine() {
         // Given a running session
-        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
 
         // When bob types a question in the invitation's box and sends it
         String answer = bot.press("bob", "vpc", "livesession.ask:1", "what is a transit gateway?");
@@ -90,7 +86,7 @@ class LiveSessionTest {
     @Test
     void aRetriedQuestionFromTheBoxIsAskedOnceAndRecognisedOnlyUnderTheSessionsKey() {
         // Given a running session
-        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
 
         // When the platform delivers bob's question from the box twice, with the same request id
         bot.pressDelivered("bob", "vpc", "livesession.ask:1", "what is a transit gateway?", "teams:activity:42");
@@ -106,8 +102,8 @@ class LiveSessionTest {
 
     @Test
     void anEmptyOrMisplacedQuestionFromTheBoxChangesNothing() {
-        bot.type("alice", "vpc", "/session start \"VPC peering\"");
-        int delivered = bot.chat.delivered.size();
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
+        int delivered = bot.chat.sent().size();
 
         assertThat(bot.press("bob", "vpc", "livesession.ask:1", "  ")).contains("Type your question in the box first")
                 .contains("Lost? Press");
@@ -116,13 +112,13 @@ class LiveSessionTest {
                 .contains("asked on its card in the session's channel");
         assertThat(bot.press("bob", null, "livesession.ask:1", "hello?"))
                 .contains("asked on its card in the session's channel");
-        assertThat(bot.chat.delivered).hasSize(delivered);
+        assertThat(bot.chat.sent()).hasSize(delivered);
     }
 
     @Test
     void aRefusedQuestionFromTheBoxComesBackToTheAskerSoTheyCanCopyItAndIsKeptNowhere() throws Exception {
         // Given a running session where bob has asked as many questions as a minute allows
-        bot.type("alice", "vpc", "/session start \"VPC peering\"");
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\"");
         for (int i = 1; i <= QuestionQuota.PER_MINUTE; i++) {
             bot.press("bob", "vpc", "livesession.ask:1", "warm-up question " + i);
         }
@@ -130,7 +126,7 @@ class LiveSessionTest {
         // When he types one more, one far too long, and one after the session ended
         String overQuota = bot.press("bob", "vpc", "livesession.ask:1", "why do routes overlap here?");
         String tooLong = bot.press("bob", "vpc", "livesession.ask:1", "long " + "y".repeat(300));
-        bot.type("alice", "vpc", "/session end");
+        bot.sayIn("alice", "vpc", "/session end");
         String ended = bot.press("bob", "vpc", "livesession.ask:1", "is peering transitive at all?");
 
         // Then each refusal says why and gives him his own words back, to him alone
@@ -138,30 +134,30 @@ class LiveSessionTest {
                 .contains("why do routes overlap here?");
         assertThat(tooLong).contains("under 300 characters").contains("long " + "y".repeat(300));
         assertThat(ended).contains("has ended").contains("is peering transitive at all?");
-        assertThat(bot.chat.delivered).noneMatch(d -> d.message().text().contains("routes overlap")
+        assertThat(bot.chat.sent()).noneMatch(d -> d.message().text().contains("routes overlap")
                 || d.message().text().contains("peering transitive"));
         // And the refused words are kept in no table
-        String tables = dev.guildhall.testing.AnonymityEvidence.dumpEveryTable(directory.resolve("guildhall.db"));
+        String tables = dev.guildhall.testing.AnonymityEvidence.dumpEveryTable(bot.databaseFile());
         assertThat(tables).doesNotContain("routes overlap").doesNotContain("peering transitive")
                 .doesNotContain("y".repeat(300));
     }
 
     @Test
     void sessionsBelongToChannels() {
-        assertThat(bot.type("alice", null, "/session start \"VPC peering\"")).contains("belongs to a channel");
-        assertThat(bot.type("bob", null, "/wait")).contains("in the channel where a live session is running");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.sayIn("alice", null, "/session start \"VPC peering\"")).contains("belongs to a channel");
+        assertThat(bot.sayIn("bob", null, "/wait")).contains("in the channel where a live session is running");
+        assertThat(bot.chat.sent()).isEmpty();
     }
 
     @Test
     void aTitleIsRequiredAndABadThresholdChangesNothing() {
-        assertThat(bot.type("alice", "vpc", "/session start")).contains("Give your session a title");
-        assertThat(bot.type("alice", "vpc", "/session start \"VPC\" --threshold 0")).contains("--threshold takes a whole number");
-        assertThat(bot.type("alice", "vpc", "/session start \"VPC\" --thresold 3")).contains("I don't know the option --thresold");
-        assertThat(bot.type("alice", "vpc", "/sesion start")).contains("I don't know /sesion");
-        assertThat(bot.type("alice", "vpc", "/session strat \"VPC\"")).contains("Did you mean /session start?");
-        assertThat(bot.chat.delivered).isEmpty();
-        assertThat(bot.type("bob", "vpc", "/wait")).contains("no live session");
+        assertThat(bot.sayIn("alice", "vpc", "/session start")).contains("Give your session a title");
+        assertThat(bot.sayIn("alice", "vpc", "/session start \"VPC\" --threshold 0")).contains("--threshold takes a whole number");
+        assertThat(bot.sayIn("alice", "vpc", "/session start \"VPC\" --thresold 3")).contains("I don't know the option --thresold");
+        assertThat(bot.sayIn("alice", "vpc", "/sesion start")).contains("I don't know /sesion");
+        assertThat(bot.sayIn("alice", "vpc", "/session strat \"VPC\"")).contains("Did you mean /session start?");
+        assertThat(bot.chat.sent()).isEmpty();
+        assertThat(bot.sayIn("bob", "vpc", "/wait")).contains("no live session");
     }
 
     @Test
@@ -170,7 +166,7 @@ class LiveSessionTest {
         aliceStarts();
 
         // When bob flags twice, by command and by button
-        String first = bot.type("bob", "vpc", "/wait");
+        String first = bot.sayIn("bob", "vpc", "/wait");
         String second = bot.press("bob", "vpc", "livesession.wait:1");
 
         // Then he counts once
@@ -183,7 +179,7 @@ class LiveSessionTest {
     @Test
     void theNudgeComesAtTheThresholdAndRetractingShowsTheDrop() {
         aliceStarts();
-        bot.type("bob", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
         assertThat(bot.chat.count("@alice", NUDGE)).isZero();
 
         bot.press("carol", "vpc", "livesession.wait:1");
@@ -193,32 +189,32 @@ class LiveSessionTest {
 
         assertThat(bot.press("bob", "vpc", "livesession.ok:1")).contains("your flag is down");
         assertThat(bot.chat.board("@alice")).contains("*1 lost* right now (was 2)");
-        assertThat(bot.type("bob", "vpc", "/wait ok")).contains("no flag up");
+        assertThat(bot.sayIn("bob", "vpc", "/wait ok")).contains("no flag up");
     }
 
     @Test
     void aChosenThresholdDecidesWhenTheNudgeComes() {
-        bot.type("alice", "vpc", "/session start \"VPC peering\" --threshold 3");
-        bot.type("bob", "vpc", "/wait");
-        bot.type("carol", "vpc", "/wait");
+        bot.sayIn("alice", "vpc", "/session start \"VPC peering\" --threshold 3");
+        bot.sayIn("bob", "vpc", "/wait");
+        bot.sayIn("carol", "vpc", "/wait");
         assertThat(bot.chat.count("@alice", NUDGE)).isZero();
 
-        bot.type("dave", "vpc", "/wait");
+        bot.sayIn("dave", "vpc", "/wait");
         assertThat(bot.chat.count("@alice", "3 people are lost — pause and ask what's unclear")).isEqualTo(1);
     }
 
     @Test
     void aFlappingCountDoesNotNudgeAgainWithinTheCooldown() {
         aliceStarts();
-        bot.type("bob", "vpc", "/wait");
-        bot.type("carol", "vpc", "/wait");
-        bot.type("carol", "vpc", "/wait ok");
-        bot.type("carol", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
+        bot.sayIn("carol", "vpc", "/wait");
+        bot.sayIn("carol", "vpc", "/wait ok");
+        bot.sayIn("carol", "vpc", "/wait");
         assertThat(bot.chat.count("@alice", NUDGE)).isEqualTo(1);
 
-        bot.type("carol", "vpc", "/wait ok");
+        bot.sayIn("carol", "vpc", "/wait ok");
         bot.clock.advance(Duration.ofMinutes(2));
-        bot.type("carol", "vpc", "/wait");
+        bot.sayIn("carol", "vpc", "/wait");
         assertThat(bot.chat.count("@alice", NUDGE)).isEqualTo(2);
     }
 
@@ -226,12 +222,12 @@ class LiveSessionTest {
     void flagsGoDownByThemselvesUnlessRenewed() {
         // Given bob and carol flagged at 10:00
         aliceStarts();
-        bot.type("bob", "vpc", "/wait");
-        bot.type("carol", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
+        bot.sayIn("carol", "vpc", "/wait");
 
         // When bob renews at 10:04 and the clock passes 10:05
         bot.advance(Duration.ofMinutes(4));
-        bot.type("bob", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
         bot.advance(Duration.ofMinutes(1).plusSeconds(1));
 
         // Then carol's flag is down and the board says so; bob's goes down at 10:09
@@ -243,9 +239,9 @@ class LiveSessionTest {
     @Test
     void questionsAreAnonymousAndEveryoneVotesOnce() {
         aliceStarts();
-        String reply = bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        String reply = bot.sayIn("dave", "vpc", "/wait what is a transit gateway?");
         assertThat(reply).contains("Your flag is up").contains("posted in the channel without your name");
-        RecordingChatPort.Delivered question = bot.chat.lastTo("#vpc");
+        RecordingChatPort.Sent question = bot.chat.lastTo("#vpc");
         assertThat(question.message().text()).isEqualTo("❓ Anonymous question: what is a transit gateway?");
         assertThat(question.message().buttons()).extracting(b -> b.actionId()).containsExactly("livesession.upvote:1");
 
@@ -260,8 +256,8 @@ class LiveSessionTest {
     void thePresenterCanRemoveAnAbusiveQuestion() {
         // Given an anonymous question on alice's board, with its Remove button
         aliceStarts();
-        bot.type("dave", "vpc", "/wait something rude");
-        bot.type("carol", "vpc", "/wait what is a transit gateway?");
+        bot.sayIn("dave", "vpc", "/wait something rude");
+        bot.sayIn("carol", "vpc", "/wait what is a transit gateway?");
         assertThat(bot.chat.lastTo("@alice").message().buttons()).extracting(b -> b.actionId())
                 .containsExactly("livesession.remove:1", "livesession.remove:2", "livesession.pause:1",
                         "livesession.questions:1-0");
@@ -271,14 +267,14 @@ class LiveSessionTest {
         assertThat(bot.press("alice", null, "livesession.remove:1")).contains("Removed the question");
 
         // Then it is gone from the channel, the board, the votes and the summary
-        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update)
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Sent::isUpdate)
                 .map(d -> d.message().text())).contains("A question was removed by the presenter.");
         assertThat(bot.chat.board("@alice")).doesNotContain("something rude").contains("transit gateway");
         assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("removed by the presenter");
         assertThat(bot.press("alice", null, "livesession.remove:1")).contains("already removed");
-        bot.type("alice", "vpc", "/session end");
+        bot.sayIn("alice", "vpc", "/session end");
         assertThat(bot.chat.lastTo("#vpc").message().text()).contains("1 question asked");
-        assertThat(bot.chat.to("@alice").stream().map(RecordingChatPort.Delivered::text))
+        assertThat(bot.chat.to("@alice").stream().map(RecordingChatPort.Sent::text))
                 .filteredOn(text -> text.contains("— summary")).singleElement().asString()
                 .doesNotContain("something rude").contains("transit gateway");
     }
@@ -287,50 +283,50 @@ class LiveSessionTest {
     void aTooLongQuestionIsRefusedAndRaisesNothing() {
         aliceStarts();
         bot.chat.clear();
-        assertThat(bot.type("dave", "vpc", "/wait " + "why ".repeat(100))).contains("under 300 characters");
-        assertThat(bot.chat.delivered).isEmpty();
+        assertThat(bot.sayIn("dave", "vpc", "/wait " + "why ".repeat(100))).contains("under 300 characters");
+        assertThat(bot.chat.sent()).isEmpty();
     }
 
     @Test
     void onlyThePresenterEndsAndSeesTheBoard() {
         aliceStarts();
-        assertThat(bot.type("bob", "vpc", "/session end")).contains("Only alice");
-        assertThat(bot.type("bob", "vpc", "/session status")).contains("VPC peering").contains("/wait")
+        assertThat(bot.sayIn("bob", "vpc", "/session end")).contains("Only alice");
+        assertThat(bot.sayIn("bob", "vpc", "/session status")).contains("VPC peering").contains("/wait")
                 .doesNotContain("lost right now");
-        assertThat(bot.type("alice", "vpc", "/session status")).contains("live board");
-        assertThat(bot.type("alice", null, "/session status")).contains("live board");
+        assertThat(bot.sayIn("alice", "vpc", "/session status")).contains("live board");
+        assertThat(bot.sayIn("alice", null, "/session status")).contains("live board");
     }
 
     @Test
     void fromADmThePresenterEndsTheirOnlySessionOrIsAskedWhichOne() {
-        assertThat(bot.type("alice", null, "/session status")).contains("not presenting");
-        assertThat(bot.type("alice", null, "/session end")).contains("no live session running");
+        assertThat(bot.sayIn("alice", null, "/session status")).contains("not presenting");
+        assertThat(bot.sayIn("alice", null, "/session end")).contains("no live session running");
         aliceStarts();
-        bot.type("alice", "k8s", "/session start Pods");
-        assertThat(bot.type("alice", null, "/session end")).contains("running 2 live sessions")
+        bot.sayIn("alice", "k8s", "/session start Pods");
+        assertThat(bot.sayIn("alice", null, "/session end")).contains("running 2 live sessions")
                 .contains("*VPC peering*").contains("*Pods*");
-        assertThat(bot.type("alice", "k8s", "/session end now")).contains("takes nothing after it");
-        assertThat(bot.type("alice", "k8s", "/session end")).contains("Ended *Pods*");
-        assertThat(bot.type("alice", null, "/session end")).contains("Ended *VPC peering*");
+        assertThat(bot.sayIn("alice", "k8s", "/session end now")).contains("takes nothing after it");
+        assertThat(bot.sayIn("alice", "k8s", "/session end")).contains("Ended *Pods*");
+        assertThat(bot.sayIn("alice", null, "/session end")).contains("Ended *VPC peering*");
     }
 
     @Test
     void endingSendsTheSummaryAndClosesTheButtons() {
         // Given a session with two flags, a retraction and a voted question
         aliceStarts();
-        bot.type("bob", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
         bot.advance(Duration.ofMinutes(1));
-        bot.type("carol", "vpc", "/wait");
-        bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        bot.sayIn("carol", "vpc", "/wait");
+        bot.sayIn("dave", "vpc", "/wait what is a transit gateway?");
         bot.press("carol", "vpc", "livesession.upvote:1");
         bot.advance(Duration.ofMinutes(2));
 
         // When alice ends it from her DM with the bot
         bot.chat.clear();
-        assertThat(bot.type("alice", null, "/session end")).contains("Ended *VPC peering*");
+        assertThat(bot.sayIn("alice", null, "/session end")).contains("Ended *VPC peering*");
 
         // Then she gets the summary, the channel is told, and the buttons are gone
-        RecordingChatPort.Delivered summary = bot.chat.to("@alice").stream()
+        RecordingChatPort.Sent summary = bot.chat.to("@alice").stream()
                 .filter(d -> d.message().text().contains("— summary")).findFirst().orElseThrow();
         assertThat(summary.text()).contains("3 flags raised · at most 3 lost at once")
                 .contains("10:00  ▮  1 raised · 1 lost at most\n").contains("10:01  ▮▮  2 raised · 3 lost at most ← peak")
@@ -338,9 +334,9 @@ class LiveSessionTest {
         assertThat(summary.message().buttons()).extracting(b -> b.actionId())
                 .containsExactly("livesession.recap:1", "livesession.learn-invite:1");
         assertThat(bot.chat.lastTo("#vpc").message().text()).contains("has ended: 3 flags raised, 1 question asked");
-        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Delivered::update))
+        assertThat(bot.chat.to("#vpc").stream().filter(RecordingChatPort.Sent::isUpdate))
                 .allSatisfy(update -> assertThat(update.message().buttons()).isEmpty());
-        assertThat(bot.type("bob", "vpc", "/wait")).contains("no live session");
+        assertThat(bot.sayIn("bob", "vpc", "/wait")).contains("no live session");
         assertThat(bot.press("bob", "vpc", "livesession.wait:1")).contains("has ended");
         assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("has ended");
     }
@@ -348,8 +344,8 @@ class LiveSessionTest {
     @Test
     void theRecapPostsTheQuestionsOnceAndOnlyForThePresenter() {
         aliceStarts();
-        bot.type("dave", "vpc", "/wait what is a transit gateway?");
-        bot.type("alice", "vpc", "/session end");
+        bot.sayIn("dave", "vpc", "/wait what is a transit gateway?");
+        bot.sayIn("alice", "vpc", "/session end");
 
         assertThat(bot.press("bob", null, "livesession.recap:1")).contains("Only alice");
         assertThat(bot.press("alice", null, "livesession.recap:1")).contains("Posted the recap of 1 question");
@@ -366,8 +362,8 @@ class LiveSessionTest {
     @Test
     void aSessionWithoutQuestionsOffersNoRecap() {
         aliceStarts();
-        bot.type("alice", "vpc", "/session end");
-        RecordingChatPort.Delivered summary = bot.chat.lastTo("@alice");
+        bot.sayIn("alice", "vpc", "/session end");
+        RecordingChatPort.Sent summary = bot.chat.lastTo("@alice");
         assertThat(summary.text()).contains("nobody flagged").contains("none asked");
         assertThat(summary.message().buttons()).extracting(b -> b.actionId()).containsExactly("livesession.learn-invite:1");
         assertThat(bot.press("alice", null, "livesession.recap:1")).contains("nothing to recap");
@@ -378,19 +374,19 @@ class LiveSessionTest {
         aliceStarts();
         bot.advance(Duration.ofHours(12));
         assertThat(bot.chat.lastTo("#vpc").message().text()).contains("has ended");
-        assertThat(bot.type("alice", "vpc", "/session start \"VPC peering, day 2\"")).contains("running");
+        assertThat(bot.sayIn("alice", "vpc", "/session start \"VPC peering, day 2\"")).contains("running");
     }
 
     @Test
     void aRestartStartsANewKeyGenerationInsteadOfCountingSomeoneTwice() {
         // Given bob's flag is up when Guildhall restarts
         aliceStarts();
-        bot.type("bob", "vpc", "/wait");
-        bot.type("dave", "vpc", "/wait what is a transit gateway?");
+        bot.sayIn("bob", "vpc", "/wait");
+        bot.sayIn("dave", "vpc", "/wait what is a transit gateway?");
         bot.restart();
 
         // When carol flags after the restart
-        String reply = bot.type("carol", "vpc", "/wait");
+        String reply = bot.sayIn("carol", "vpc", "/wait");
 
         // Then earlier flags are cleared (they can't be matched to anyone any more), and everyone is told
         assertThat(reply).contains("Your flag is up").contains("restarted");
@@ -398,9 +394,9 @@ class LiveSessionTest {
         assertThat(bot.chat.board("@alice")).contains("*1 lost*").contains("Guildhall restarted at 10:00");
 
         // And bob can flag again, counted once; his old flag is simply gone
-        assertThat(bot.type("bob", "vpc", "/wait ok")).contains("no flag up");
-        bot.type("bob", "vpc", "/wait");
-        bot.type("bob", "vpc", "/wait");
+        assertThat(bot.sayIn("bob", "vpc", "/wait ok")).contains("no flag up");
+        bot.sayIn("bob", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
         assertThat(bot.chat.board("@alice")).contains("*2 lost*");
         assertThat(bot.press("carol", "vpc", "livesession.upvote:1")).contains("Counted");
         assertThat(bot.chat.count("#vpc", "Guildhall restarted during this session")).isEqualTo(1);
@@ -409,11 +405,11 @@ class LiveSessionTest {
     @Test
     void retractingFirstAfterARestartSaysTheFlagIsAlreadyDown() {
         aliceStarts();
-        bot.type("bob", "vpc", "/wait");
+        bot.sayIn("bob", "vpc", "/wait");
         bot.restart();
         assertThat(bot.press("bob", "vpc", "livesession.ok:1")).contains("restarted").contains("already down");
         assertThat(bot.chat.board("@alice")).contains("*0 lost*");
-        assertThat(bot.type("alice", "vpc", "/session end")).contains("Ended");
+        assertThat(bot.sayIn("alice", "vpc", "/session end")).contains("Ended");
     }
 
     private long rows(String countQuery) {

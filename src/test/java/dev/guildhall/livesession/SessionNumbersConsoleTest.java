@@ -2,7 +2,7 @@ package dev.guildhall.livesession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.workinggroup.ConsoleScript;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static dev.guildhall.workinggroup.ConsoleScript.textsTo;
+import static dev.guildhall.testing.ConsoleRunner.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17: the presenter can't flag in their own session, and the timeline's rows add up to its peak. */
@@ -40,7 +40,7 @@ class SessionNumbersConsoleTest {
             script.add("!advance 1m");
         }
         script.add("@alice #vpc /session end");
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z")),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-11-26T10:00:00Z")),
                 script.toArray(String[]::new));
 
         // the presenter is told, three times, and nothing of hers counts
@@ -49,7 +49,7 @@ class SessionNumbersConsoleTest {
                 + " question would look like someone in the audience is lost."))).hasSize(3);
         assertThat(out).noneMatch(l -> l.path("text").asText().startsWith("❓ Anonymous question"));
         // bob and carol were lost at once, and both recovered within the first step: its row says 2, not 0
-        JsonNode summary = ConsoleScript.to(out, "alice").stream()
+        JsonNode summary = ConsoleRunner.to(out, "alice").stream()
                 .filter(l -> l.path("text").asText().contains("— summary")).findFirst().orElseThrow();
         String flags = summary.get("fields").get(0).get("value").asText();
         String timeline = summary.get("fields").get(1).get("value").asText();

@@ -2,7 +2,7 @@ package dev.guildhall.mentorship;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.workinggroup.ConsoleScript;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,7 @@ class FollowThroughConsoleAcceptanceTest {
 
     @Test
     void aPairIsIntroducedAskedWhetherTheyMetCheckedInOnWeeklyAndTheFirstTimeMentorGuided() throws Exception {
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(MONDAY),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(MONDAY),
                 "@alice !tz Europe/Berlin",
                 "@bob !tz America/New_York",
                 "@alice /teach kubernetes",
@@ -84,7 +84,7 @@ class FollowThroughConsoleAcceptanceTest {
     @Test
     void itIsntWorkingReleasesThePairAndRequeuesTheLearnerAndAnUnconfirmedPairIsClosedAfterTwoWeeks()
             throws Exception {
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(MONDAY),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(MONDAY),
                 "@alice /teach kubernetes",
                 "@carol /teach rust",
                 "@bob /learn kubernetes",
@@ -114,7 +114,7 @@ class FollowThroughConsoleAcceptanceTest {
 
     @Test
     void aFirstTimeMentorAsksAnExperiencedMentorWhoOptedInForAdvice() throws Exception {
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(MONDAY),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(MONDAY),
                 "@dave /teach kubernetes --capacity 1",
                 "@erin /learn kubernetes",
                 "@dave !press mentorship.accept:1",

@@ -1,11 +1,10 @@
 package dev.guildhall.mentorship;
 
-import dev.guildhall.testing.TestBot;
+import dev.guildhall.testing.BotExtension;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static dev.guildhall.testing.TestBot.id;
+import static dev.guildhall.testing.BotExtension.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,21 +34,20 @@ class MentorshipPropertiesTest {
     private static final Set<String> OPEN = Set.of("WAITING", "PROPOSED", "MATCHED");
     private static final Set<String> ACTIVE_MATCH = Set.of("PROPOSED", "ACCEPTED");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot();
 
     @Test
     void theInvariantsHoldAfterEveryStepOfRandomUse() {
         int releasedTickets = 0;
         for (long seed = 1; seed <= SEEDS; seed++) {
-            try (TestBot t = new TestBot(dir.resolve("p" + seed + ".db"))) {
-                Run run = new Run(t, new Random(seed));
-                for (int step = 1; step <= STEPS; step++) {
-                    String action = run.step();
-                    run.check("seed " + seed + ", step " + step + " (" + action + ")");
-                }
-                releasedTickets += run.tickets("RELEASED").size();
+            t.startOver("p" + seed + ".db");
+            Run run = new Run(t, new Random(seed));
+            for (int step = 1; step <= STEPS; step++) {
+                String action = run.step();
+                run.check("seed " + seed + ", step " + step + " (" + action + ")");
             }
+            releasedTickets += run.tickets("RELEASED").size();
         }
         // the random use really reached the stale close, so RELEASED was checked, not merely declared
         assertThat(releasedTickets).as("tickets closed as stale over all seeds").isPositive();
@@ -59,12 +57,12 @@ class MentorshipPropertiesTest {
     }
 
     private static final class Run {
-        private final TestBot t;
+        private final BotExtension t;
         private final Random random;
         private final Map<String, StringBuilder> replies = new HashMap<>();
         private final List<String> history = new ArrayList<>();
 
-        Run(TestBot t, Random random) {
+        Run(BotExtension t, Random random) {
             this.t = t;
             this.random = random;
         }
@@ -86,7 +84,7 @@ class MentorshipPropertiesTest {
         }
 
         private <T> List<T> query(String sql, Function<Handle, List<T>> read) {
-            return t.bot.database().read(read::apply);
+            return t.bot().database().read(read::apply);
         }
 
         private List<Row> matches(String where) {
@@ -172,7 +170,7 @@ class MentorshipPropertiesTest {
         }
 
         private long ticketOf(Row match) {
-            return t.bot.database().read(h -> h.createQuery("SELECT ticket_id FROM mentorship_match WHERE id = :id")
+            return t.bot().database().read(h -> h.createQuery("SELECT ticket_id FROM mentorship_match WHERE id = :id")
                     .bind("id", match.id()).mapTo(Long.class).one());
         }
 

@@ -1,35 +1,26 @@
 package dev.guildhall.mentorship;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort.Sent;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import static dev.guildhall.testing.TestBot.id;
+import static dev.guildhall.testing.BotExtension.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mentorship through the whole bot: real SQLite file, real outbox and tasks, a recording chat. */
 class MentorshipScenarioTest {
-    @TempDir
-    Path dir;
-    TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot();
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("guildhall.db"));
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private String buttonOf(Sent sent, String label) {
@@ -88,7 +79,7 @@ class MentorshipScenarioTest {
         t.say("bob", "/learn kubernetes");
         String accept = buttonOf(lastDirectTo("alice"), "Accept");
         // When the process restarts on the same database
-        t = t.restart();
+        t.restart();
         t.press("alice", accept);
         // Then
         assertThat(lastDirectTo("bob").message().text()).contains("match is on");
@@ -101,7 +92,7 @@ class MentorshipScenarioTest {
         t.say("alice", "/teach kubernetes");
         t.say("bob", "/learn kubernetes");
         t.say("carol", "/learn rust");
-        t = t.restart();
+        t.restart();
         assertThat(t.say("alice", "/teach list")).contains("kubernetes").contains("1 of 2");
         assertThat(t.say("bob", "/learn list")).contains("#1 kubernetes").contains("waiting for alice");
         assertThat(t.say("carol", "/learn list")).contains("#2 rust").contains("waiting for a teacher");
@@ -198,7 +189,7 @@ class MentorshipScenarioTest {
         assertThat(reply).contains("is done").contains("[I'll teach kubernetes] mentorship.graduate:1");
         assertThat(lastDirectTo("alice").message().text()).contains("Thank you for teaching");
         assertThat(t.press("bob", "mentorship.graduate:1")).contains("You now teach *kubernetes*");
-        Long learnedFrom = t.bot.database().read(h -> h.createQuery(
+        Long learnedFrom = t.bot().database().read(h -> h.createQuery(
                 "SELECT learned_ticket_id FROM teaching_offer WHERE teacher_id = 'console:bob'").mapTo(Long.class).one());
         assertThat(learnedFrom).isEqualTo(1L);
         assertThat(t.press("bob", "mentorship.graduate:1")).contains("already teach");

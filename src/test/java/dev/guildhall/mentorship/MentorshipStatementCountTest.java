@@ -1,12 +1,10 @@
 package dev.guildhall.mentorship;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.SqlStatements;
 import dev.guildhall.testing.SqlStatements.Counted;
-import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -14,9 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SQL a mentorship command runs does not grow with the tickets, teachers or proposals it goes through. */
 class MentorshipStatementCountTest {
-    @TempDir
-    Path dir;
-
     @Test
     void theLearningBoardReadsTheSameWhateverTheTicketsOnIt() {
         // Given one or twenty waiting tickets, each on its own topic and with a goal
@@ -58,9 +53,9 @@ class MentorshipStatementCountTest {
             t.chat.clear();
             // When the teacher lets the deadline pass (she is paused, the waiting learners hear why)
             t.clock.advance(Duration.ofDays(3).plusMinutes(1));
-            Counted counted = statements.during(t.bot::runDueTasks);
-            t.bot.runDue();
-            assertThat(t.chat.directTo(TestBot.id("learner" + n))).singleElement()
+            Counted counted = statements.during(t.bot()::runDueTasks);
+            t.bot().runDue();
+            assertThat(t.chat.directTo(BotExtension.id("learner" + n))).singleElement()
                     .satisfies(s -> assertThat(s.message().text()).contains("alice has paused teaching"));
             return counted;
         });
@@ -94,12 +89,12 @@ class MentorshipStatementCountTest {
     }
 
     private interface Scenario {
-        Counted run(TestBot t, SqlStatements statements);
+        Counted run(BotExtension t, SqlStatements statements);
     }
 
     private Counted counted(int n, Scenario scenario) {
-        try (TestBot t = new TestBot(dir.resolve(n + ".db"))) {
-            Counted counted = scenario.run(t, SqlStatements.on(t.bot.database()));
+        try (BotExtension t = BotExtension.wholeBot().begin()) {
+            Counted counted = scenario.run(t, SqlStatements.on(t.bot().database()));
             System.out.println("N=" + n + ": " + counted.summary());
             return counted;
         }

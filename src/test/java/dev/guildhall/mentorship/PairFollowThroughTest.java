@@ -1,34 +1,25 @@
 package dev.guildhall.mentorship;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort.Sent;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.guildhall.testing.TestBot.id;
+import static dev.guildhall.testing.BotExtension.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 16's follow-through after a match is accepted, through the whole bot with a clock the test moves. */
 class PairFollowThroughTest {
-    @TempDir
-    Path dir;
-    TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot();
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("guildhall.db"));
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private List<Sent> dmsTo(String name) {
@@ -54,17 +45,17 @@ class PairFollowThroughTest {
     }
 
     private String matchStatus() {
-        return t.bot.database().read(h -> h.createQuery("SELECT status FROM mentorship_match ORDER BY id LIMIT 1")
+        return t.bot().database().read(h -> h.createQuery("SELECT status FROM mentorship_match ORDER BY id LIMIT 1")
                 .mapTo(String.class).one());
     }
 
     private String ticketStatus() {
-        return t.bot.database().read(h -> h.createQuery("SELECT status FROM ticket ORDER BY id LIMIT 1")
+        return t.bot().database().read(h -> h.createQuery("SELECT status FROM ticket ORDER BY id LIMIT 1")
                 .mapTo(String.class).one());
     }
 
     private Instant due(String kind) {
-        return t.bot.database().read(h -> h.createQuery(
+        return t.bot().database().read(h -> h.createQuery(
                         "SELECT due_at FROM scheduled_task WHERE kind = :kind AND done_at IS NULL")
                 .bind("kind", kind).mapTo(Instant.class).one());
     }
@@ -162,8 +153,8 @@ class PairFollowThroughTest {
         t.chat.clear();
 
         // When he sends a note far too long, or one with control characters in it
-        String tooLong = t.press("bob", note, "x".repeat(Understanding.MAX_THANKS_LENGTH + 1));
-        String control = t.press("bob", note, "fine\u0007 really\u001b[2J");
+        String tooLong = t.press("bob", null, note, "x".repeat(Understanding.MAX_THANKS_LENGTH + 1));
+        String control = t.press("bob", null, note, "fine\u0007 really\u001b[2J");
 
         // Then each is refused with what to type instead, and nothing reaches alice
         assertThat(tooLong).contains("one line of up to 300 characters (that was 301)");
@@ -171,7 +162,7 @@ class PairFollowThroughTest {
         assertThat(t.chat.sent()).isEmpty();
 
         // And a plain line still goes through
-        assertThat(t.press("bob", note, "  the first demo ran  ")).contains("passed on to alice");
+        assertThat(t.press("bob", null, note, "  the first demo ran  ")).contains("passed on to alice");
         assertThat(t.chat.sent()).singleElement().satisfies(s ->
                 assertThat(s.message().text()).contains("“the first demo ran”"));
     }
@@ -349,7 +340,7 @@ class PairFollowThroughTest {
     @Test
     void theFollowUpsSurviveARestart() {
         aliceAcceptsBob();
-        t = t.restart();
+        t.restart();
 
         t.advance(Duration.ofDays(3));
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -148,7 +149,9 @@ class LogLineTest {
     void anUnknownLogFormatStopsStartUpNamingTheVariable() {
         assertThatThrownBy(() -> Config.from(Map.of("LOG_FORMAT", "xml"))).isInstanceOf(ConfigException.class)
                 .hasMessage("LOG_FORMAT must be keyvalue or json; got xml");
-        assertThat(Config.from(Map.of("LOG_FORMAT", "JSON"))).isNotNull();
+        for (String accepted : List.of("json", "JSON", "keyvalue", "KeyValue")) {
+            assertThatCode(() -> Config.from(Map.of("LOG_FORMAT", accepted))).as(accepted).doesNotThrowAnyException();
+        }
     }
 
     @Test

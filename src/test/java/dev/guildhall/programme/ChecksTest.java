@@ -4,13 +4,11 @@ import dev.guildhall.core.ActionPress;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.testing.AnonymityEvidence;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,23 +23,16 @@ class ChecksTest {
     private static final List<String> TABLES = List.of("programme", "programme_module", "cohort", "cohort_member",
             "check_question", "check_objective", "check_round", "check_answer", "check_gap", "scheduled_task");
 
-    @TempDir
-    Path directory;
-    private TestBot bot;
+    @RegisterExtension
+    final BotExtension bot = BotExtension.wholeBot();
 
     @BeforeEach
     void aGuildWithAModuleOwnedByOliviaAndACohortOfThree() {
         // Given alice's k8s guild, olivia owning Pods, a programme and a cohort of three
-        bot = new TestBot(directory.resolve("guildhall.db"));
         PodsProgramme.create(bot);
         for (String trainee : List.of("bob", "carol", "dave")) {
             bot.say(trainee, "/programme join k8s-101");
         }
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
     }
 
     @Test
@@ -112,7 +103,7 @@ class ChecksTest {
         assertThat(bot.press("dave", button(result, "Go through it again"))).startsWith("Already planned");
 
         // When the bot restarts and three days pass
-        bot = bot.restart();
+        bot.restart();
         bot.chat.clear();
         bot.advance(Duration.ofDays(3));
 
@@ -124,7 +115,7 @@ class ChecksTest {
         assertThat(bot.say("dave", "/programme me")).contains("✓ closed: Do containers in a pod share an IP? — right"
                 + " twice on re-checks");
         bot.advance(Duration.ofDays(30));
-        assertThat(bot.chat.directTo(TestBot.id("dave")).stream().filter(s -> s.mentions("re-check"))).hasSize(2);
+        assertThat(bot.chat.directTo(BotExtension.id("dave")).stream().filter(s -> s.mentions("re-check"))).hasSize(2);
     }
 
     @Test
@@ -164,15 +155,15 @@ class ChecksTest {
             assertThat(bot.say("zed", "/ask \"Pods\" why do pods share a network namespace?"))
                     .startsWith("❓ Sent to the owners of *Pods* without your name.");
             assertThat(bot.press("yuki", "check.ask:1")).contains("[Ask anonymously] check.ask:1");
-            bot.bot.handle(dev.guildhall.core.Inbound.of(new dev.guildhall.core.ActionPress(bot.person("yuki"),
+            bot.bot().handle(dev.guildhall.core.Inbound.of(new dev.guildhall.core.ActionPress(bot.person("yuki"),
                     java.util.Optional.empty(), "check.ask:1", "what evicts a pod?")));
-            bot.bot.runDue();
+            bot.bot().runDue();
 
             // Then the owner gets both questions, and neither the tables nor the logs hold who asked
-            assertThat(bot.chat.directTo(TestBot.id("olivia")).stream().map(s -> s.message().text()))
+            assertThat(bot.chat.directTo(BotExtension.id("olivia")).stream().map(s -> s.message().text()))
                     .contains("❓ An anonymous question about *Pods*:\nwhy do pods share a network namespace?",
                             "❓ An anonymous question about *Pods*:\nwhat evicts a pod?");
-            String tables = AnonymityEvidence.dumpEveryTable(bot.database).toLowerCase(Locale.ROOT);
+            String tables = AnonymityEvidence.dumpEveryTable(bot.databaseFile()).toLowerCase(Locale.ROOT);
             assertThat(tables).contains("what evicts a pod?").contains("console:olivia")
                     .doesNotContain("console:zed").doesNotContain("yuki");
             assertThat(evidence.logLines().toLowerCase(Locale.ROOT)).doesNotContain("console:zed").doesNotContain("yuki");
@@ -186,12 +177,12 @@ class ChecksTest {
         String question = "what evicts a pod " + "z".repeat(AskCommand.MAX_LENGTH);
 
         // When yuki presses Ask anonymously with it
-        String reply = bot.press("yuki", "check.ask:1", question);
+        String reply = bot.press("yuki", null, "check.ask:1", question);
 
         // Then she is told why and gets her words back, and they are sent and kept nowhere
         assertThat(reply).contains("Please keep your question under").contains(question);
-        assertThat(bot.chat.directTo(TestBot.id("olivia"))).noneMatch(s -> s.message().text().contains("evicts"));
-        assertThat(AnonymityEvidence.dumpEveryTable(bot.database)).doesNotContain("what evicts a pod");
+        assertThat(bot.chat.directTo(BotExtension.id("olivia"))).noneMatch(s -> s.message().text().contains("evicts"));
+        assertThat(AnonymityEvidence.dumpEveryTable(bot.databaseFile())).doesNotContain("what evicts a pod");
     }
 
     @Test
@@ -204,28 +195,28 @@ class ChecksTest {
                     "what evicts a pod?")).withRequestId("slack-request-yuki");
 
             // When each is handled, then retried
-            assertThat(bot.bot.handle(ask).reply().messages().get(0).text()).startsWith("❓ Sent to the owners of *Pods*");
-            assertThat(bot.bot.handle(ask).reply().messages().get(0).text()).startsWith("Got it — that request reached"
+            assertThat(bot.bot().handle(ask).reply().messages().get(0).text()).startsWith("❓ Sent to the owners of *Pods*");
+            assertThat(bot.bot().handle(ask).reply().messages().get(0).text()).startsWith("Got it — that request reached"
                     + " Guildhall twice; the repeat changed nothing.");
-            bot.bot.handle(press);
-            bot.bot.handle(press);
-            bot.bot.runDue();
+            bot.bot().handle(press);
+            bot.bot().handle(press);
+            bot.bot().runDue();
 
             // Then the owner gets each question once, and neither the tables nor the logs hold who asked or the ids
-            assertThat(bot.chat.directTo(TestBot.id("olivia")).stream().map(s -> s.message().text())
+            assertThat(bot.chat.directTo(BotExtension.id("olivia")).stream().map(s -> s.message().text())
                     .filter(text -> text.startsWith("❓ An anonymous question"))).containsExactly(
                     "❓ An anonymous question about *Pods*:\nwhy do pods share a network namespace?",
                     "❓ An anonymous question about *Pods*:\nwhat evicts a pod?");
             assertThat(bot.count("check_anonymous_question")).isEqualTo(2);
             assertThat(bot.count("check_anonymous_request")).isEqualTo(2);
-            String tables = AnonymityEvidence.dumpEveryTable(bot.database).toLowerCase(Locale.ROOT);
+            String tables = AnonymityEvidence.dumpEveryTable(bot.databaseFile()).toLowerCase(Locale.ROOT);
             assertThat(tables).doesNotContain("console:zed").doesNotContain("yuki").doesNotContain("slack-request");
             assertThat(evidence.logLines().toLowerCase(Locale.ROOT)).doesNotContain("console:zed")
                     .doesNotContain("yuki").doesNotContain("slack-request");
 
             // and the retry hashes go once the platforms have stopped retrying
             bot.advance(AskRetries.REMEMBERED.plusMinutes(1));
-            bot.bot.handle(Inbound.of(new Command(bot.person("zed"), Optional.empty(), "/ask",
+            bot.bot().handle(Inbound.of(new Command(bot.person("zed"), Optional.empty(), "/ask",
                     "\"Pods\" and init containers?")).withRequestId("slack-request-later"));
             assertThat(bot.count("check_anonymous_request")).isEqualTo(1);
         }
@@ -248,7 +239,7 @@ class ChecksTest {
         assertThat(bot.count("check_gap")).isZero();
         assertThat(bot.count("check_answer")).isEqualTo(1);
         assertThat(bot.count("cohort_member WHERE person_id = 'console:dave'")).isZero();
-        List<java.util.Map<String, Object>> brokenKeys = bot.bot.database().read(h -> h.createQuery(
+        List<java.util.Map<String, Object>> brokenKeys = bot.bot().database().read(h -> h.createQuery(
                 "PRAGMA foreign_key_check").mapToMap().list());
         assertThat(brokenKeys).isEmpty();
     }
@@ -267,7 +258,7 @@ class ChecksTest {
         Matcher option = Pattern.compile("\\n([A-F])\\) (Yes|No)").matcher(question);
         while (option.find()) {
             if (option.group(2).equals("Yes") == right) {
-                return button(bot.chat.directTo(TestBot.id(person)).get(bot.chat.directTo(TestBot.id(person)).size()
+                return button(bot.chat.directTo(BotExtension.id(person)).get(bot.chat.directTo(BotExtension.id(person)).size()
                         - 1).message(), option.group(1));
             }
         }
@@ -275,7 +266,7 @@ class ChecksTest {
     }
 
     private String lastDirectTo(String person) {
-        List<dev.guildhall.testing.RecordingChatPort.Sent> sent = bot.chat.directTo(TestBot.id(person));
+        List<dev.guildhall.testing.RecordingChatPort.Sent> sent = bot.chat.directTo(BotExtension.id(person));
         return sent.get(sent.size() - 1).message().text();
     }
 

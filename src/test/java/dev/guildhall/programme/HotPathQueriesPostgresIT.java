@@ -1,13 +1,13 @@
 package dev.guildhall.programme;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.Postgres;
-import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
 
-import static dev.guildhall.testing.TestBot.id;
+import static dev.guildhall.testing.BotExtension.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HotPathQueriesPostgresIT {
     @Test
     void theBatchedReadsAnswerOnPostgresql() {
-        try (Postgres postgres = new Postgres(); TestBot t = new TestBot(postgres.config(Map.of()))) {
+        try (Postgres postgres = new Postgres(); BotExtension t = BotExtension.wholeBot().on(postgres.config(Map.of())).begin()) {
             // mentorship: the board, a paused teacher explained, an expiry round, a stop
             t.say("learner1", "/learn topic1 get going with it");
             assertThat(t.say("viewer", "/learn board")).contains("#1 learner1").contains("get going with it");

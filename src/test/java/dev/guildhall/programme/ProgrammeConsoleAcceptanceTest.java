@@ -2,7 +2,7 @@ package dev.guildhall.programme;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.livesession.ConsoleRun;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +33,7 @@ class ProgrammeConsoleAcceptanceTest {
     void runTheScript() throws IOException {
         // Given the acceptance script (src/test/resources/programme/acceptance.txt), run through the console
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-12-07T09:00:00Z"));
-        lines = ConsoleRun.run(directory.resolve("guildhall.db"), clock, ConsoleRun.resource("/programme/acceptance.txt"));
+        lines = ConsoleRunner.runScript(directory.resolve("guildhall.db"), clock, ConsoleRunner.resource("/programme/acceptance.txt"));
     }
 
     @Test

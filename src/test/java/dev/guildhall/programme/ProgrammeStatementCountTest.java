@@ -1,25 +1,20 @@
 package dev.guildhall.programme;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.SqlStatements;
 import dev.guildhall.testing.SqlStatements.Counted;
-import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.function.BiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sending a check and a programme's insights read the same whatever the cohort's size. */
 class ProgrammeStatementCountTest {
-    @TempDir
-    Path dir;
-
     @Test
     void sendingACheckReadsTheSameWhateverTheParticipants() {
         // When the owner sends the check to a cohort of one or twenty
-        BiFunction<TestBot, SqlStatements, Counted> send = (t, statements) -> {
+        BiFunction<BotExtension, SqlStatements, Counted> send = (t, statements) -> {
             Counted counted = statements.during(() -> t.sayOnly("olivia", "/check send \"Pods\""));
             assertThat(t.count("check_round")).isEqualTo(t.count("cohort_member"));
             return counted;
@@ -34,7 +29,7 @@ class ProgrammeStatementCountTest {
     @Test
     void insightsReadTheSameWhateverTheCohortsSize() {
         // Given the check sent to a cohort of one or twenty, and answered by the first trainee
-        BiFunction<TestBot, SqlStatements, Counted> insights = (t, statements) -> {
+        BiFunction<BotExtension, SqlStatements, Counted> insights = (t, statements) -> {
             t.say("olivia", "/check send \"Pods\"");
             // When a lead looks at the programme's insights
             return statements.during(() -> t.sayOnly("alice", "/programme insights k8s-101"));
@@ -45,15 +40,15 @@ class ProgrammeStatementCountTest {
         assertThat(twenty.all()).as("%s\n%s", one, twenty).isEqualTo(one.all());
     }
 
-    private Counted withCohortOf(int n, BiFunction<TestBot, SqlStatements, Counted> scenario) {
-        try (TestBot t = new TestBot(dir.resolve(n + ".db"))) {
+    private Counted withCohortOf(int n, BiFunction<BotExtension, SqlStatements, Counted> scenario) {
+        try (BotExtension t = BotExtension.wholeBot().begin()) {
             PodsProgramme.create(t);
             t.say("olivia", "/check add \"Pods\" \"Do containers in a pod share an IP?\" \"Yes\" \"No\"");
             for (int i = 1; i <= n; i++) {
                 t.zone("trainee" + i, "Europe/Berlin");
                 t.say("trainee" + i, "/programme join k8s-101");
             }
-            Counted counted = scenario.apply(t, SqlStatements.on(t.bot.database()));
+            Counted counted = scenario.apply(t, SqlStatements.on(t.bot().database()));
             System.out.println("N=" + n + ": " + counted.summary());
             return counted;
         }

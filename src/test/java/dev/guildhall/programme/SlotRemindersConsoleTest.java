@@ -2,7 +2,7 @@ package dev.guildhall.programme;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.livesession.ConsoleRun;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +23,8 @@ class SlotRemindersConsoleTest {
     void eachSlotRemindsItsPresenterAndTheCohortAsItIsThen() throws IOException {
         // Given a cohort starting 2026-12-08 (Pods that day 09:00 UTC, Services moved to 10 Dec 14:00)
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-12-07T08:00:00Z"));
-        List<JsonNode> lines = ConsoleRun.run(directory.resolve("guildhall.db"), clock,
-                ConsoleRun.resource("/programme/slot-reminders.txt"));
+        List<JsonNode> lines = ConsoleRunner.runScript(directory.resolve("guildhall.db"), clock,
+                ConsoleRunner.resource("/programme/slot-reminders.txt"));
         List<String> shown = lines.stream().map(SlotRemindersConsoleTest::shown).toList();
 
         // Then the lead's move is confirmed and the bad ones change nothing, each saying what to type instead

@@ -1,18 +1,18 @@
 package dev.guildhall.slack;
 
-import java.util.Map;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-import dev.guildhall.testing.FollowThroughMessages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
-import dev.guildhall.core.Message;
 import dev.guildhall.core.Message.Button;
+import dev.guildhall.core.Message;
+import dev.guildhall.testing.FollowThroughMessages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,7 +162,7 @@ class BlockKitTest {
     @Test
     void rendersMentorshipFollowThroughWithEveryButtonSlackCanPress(@TempDir Path dir) throws Exception {
         // Given the messages issue 16 adds, as the bot makes them
-        Map<String, Message> made = FollowThroughMessages.make(dir.resolve("f.db"));
+        Map<String, Message> made = FollowThroughMessages.make();
 
         // Then each has its buttons, by action id, within Slack's label limit
         assertThat(actionIds(made.get("listing"))).containsExactly("mentorship.listing:yes", "mentorship.listing:no");

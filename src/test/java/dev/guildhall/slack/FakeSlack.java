@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.guildhall.testing.Waits;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -203,22 +205,12 @@ final class FakeSlack implements AutoCloseable {
     }
 
     List<Call> awaitCalls(Predicate<Call> which, int count, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            List<Call> matching = calls.stream().filter(which).toList();
-            if (matching.size() >= count) {
-                return matching;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " " + what + " call(s), got " + matching.size()
-                        + "; all calls: " + calls.stream().map(Call::method).toList());
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            return Waits.until(() -> calls.stream().filter(which).toList(), matching -> matching.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + count + " " + what + " call(s), got "
+                    + calls.stream().filter(which).count() + "; all calls: " + calls.stream().map(Call::method).toList(),
+                    e);
         }
     }
 

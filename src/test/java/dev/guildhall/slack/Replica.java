@@ -9,7 +9,7 @@ import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
-import dev.guildhall.testing.GuildBot;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.Postgres;
 
 import java.util.Map;
@@ -46,13 +46,13 @@ final class Replica implements AutoCloseable {
 
     String say(String user, String name, String text) {
         int space = text.indexOf(' ');
-        return GuildBot.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name), Optional.empty(),
+        return BotExtension.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name), Optional.empty(),
                 text.substring(1, space), SlackMentions.tokens(SlackRequests.TEAM, text.substring(space + 1))))).reply());
     }
 
     String sayIn(String user, String name, String channel, String text) {
         int space = text.indexOf(' ');
-        return GuildBot.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name),
+        return BotExtension.text(bot.handle(Inbound.of(new Command(Person.of(person(user), name),
                 Optional.of(new ChannelId("slack:" + SlackRequests.TEAM + ":" + channel)),
                 space < 0 ? text.substring(1) : text.substring(1, space), space < 0 ? "" : text.substring(space + 1)))).reply());
     }

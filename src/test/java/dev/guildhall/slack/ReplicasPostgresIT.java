@@ -4,6 +4,8 @@ import dev.guildhall.core.AdjustableClock;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.schedule.Ticker;
 import dev.guildhall.testing.Postgres;
+import dev.guildhall.testing.Waits;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -265,17 +266,10 @@ class ReplicasPostgresIT {
 
     /** Waits (bounded) for work other threads and processes do: deliveries and cluster ticks, not clock time. */
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Waits.until(Duration.ofSeconds(60), condition::getAsBoolean, done -> done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
         }
     }
 

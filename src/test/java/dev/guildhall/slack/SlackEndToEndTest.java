@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.slack.api.app_backend.SlackSignature;
 import dev.guildhall.command.CommandSpec;
 import dev.guildhall.core.Reply;
+import dev.guildhall.testing.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,21 +105,8 @@ class SlackEndToEndTest {
     }
 
     private String awaitValue(String sql, String expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String value = null;
-        while (System.nanoTime() < deadline) {
-            value = rig.bot.database().read(h -> h.createQuery(sql).mapTo(String.class).findOne().orElse(null));
-            if (expected.equals(value)) {
-                return value;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return value;
+        return Waits.untilOrLast(() -> rig.bot.database().read(h -> h.createQuery(sql).mapTo(String.class).findOne()
+                .orElse(null)), expected::equals);
     }
 
     @Test

@@ -2,8 +2,7 @@ package dev.guildhall.slack;
 
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.testing.GuildBot;
-import org.junit.jupiter.api.AfterEach;
+import dev.guildhall.testing.BotExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,11 +35,6 @@ class SlackFanOutTest {
         slack.rateLimitEvery("chat.postMessage", 7, 2);
     }
 
-    @AfterEach
-    void stop() {
-        slack.close();
-    }
-
     private SlackAdapter adapter() {
         return SlackAdapter.create(SlackSettings.from(Map.of(SlackSettings.BOT_TOKEN, "xoxb-test",
                 SlackSettings.SIGNING_SECRET, "s3cret", SlackSettings.API_URL, slack.apiUrl())));
@@ -64,7 +58,7 @@ class SlackFanOutTest {
 
     @Test
     void aThousandMembersGetTheAnnouncementExactlyOnceThroughRateLimits() {
-        AdjustableClock clock = AdjustableClock.fixedAt(GuildBot.BASE);
+        AdjustableClock clock = AdjustableClock.fixedAt(BotExtension.LATE_NOVEMBER);
         SlackAdapter adapter = adapter();
         try (Guildhall bot = bot(dir.resolve("fanout.db"), clock, adapter.port())) {
             guildOfMembers(bot, MEMBERS);
@@ -83,7 +77,7 @@ class SlackFanOutTest {
     @Test
     void aProcessStoppedHalfwayIsCompletedByTheNextStillExactlyOnce() {
         Path db = dir.resolve("stopped.db");
-        AdjustableClock first = AdjustableClock.fixedAt(GuildBot.BASE);
+        AdjustableClock first = AdjustableClock.fixedAt(BotExtension.LATE_NOVEMBER);
         SlackAdapter adapter = adapter();
         try (Guildhall bot = bot(db, first, adapter.port())) {
             guildOfMembers(bot, MEMBERS);

@@ -10,6 +10,7 @@ import dev.guildhall.core.RoutingChatPort;
 import dev.guildhall.http.HttpHost;
 import dev.guildhall.outbox.SendPace;
 import dev.guildhall.store.Database;
+import dev.guildhall.testing.Waits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,18 +118,7 @@ final class SlackRig implements AutoCloseable {
 
     /** Waits (bounded) for a count the outbox thread reaches after a real round trip to the fake. */
     int awaitCount(String sql, int expected) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        int count = count(sql);
-        while (count != expected && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            count = count(sql);
-        }
-        return count;
+        return Waits.untilOrLast(() -> count(sql), count -> count == expected);
     }
 
     /**

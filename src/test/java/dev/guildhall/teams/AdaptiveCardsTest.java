@@ -1,17 +1,17 @@
 package dev.guildhall.teams;
 
-import java.util.Map;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
-import dev.guildhall.testing.FollowThroughMessages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Attachment;
-import dev.guildhall.core.Message;
 import dev.guildhall.core.Message.Button;
+import dev.guildhall.core.Message;
+import dev.guildhall.testing.FollowThroughMessages;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +81,7 @@ class AdaptiveCardsTest {
     @Test
     void rendersMentorshipFollowThroughAndTheThanksBoxAsAnInput(@TempDir Path dir) {
         // Given the messages issue 16 adds, as the bot makes them
-        Map<String, Message> made = FollowThroughMessages.make(dir.resolve("f.db"));
+        Map<String, Message> made = FollowThroughMessages.make();
 
         // Then every button is an action carrying its id
         assertThat(actions(made.get("listing"))).containsExactly("mentorship.listing:yes", "mentorship.listing:no");

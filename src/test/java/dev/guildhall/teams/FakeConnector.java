@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.guildhall.testing.Waits;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -89,20 +91,11 @@ public final class FakeConnector implements AutoCloseable {
 
     /** Waits, a bounded time, for calls the bot's background delivery makes after a real round trip. */
     public List<Call> await(String conversation, java.util.function.Predicate<Call> which) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Call> found = to(conversation).stream().filter(which).toList();
-            if (!found.isEmpty()) {
-                return found;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return Waits.until(() -> to(conversation).stream().filter(which).toList(), found -> !found.isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("nothing matching arrived in " + conversation + "; calls: " + calls, e);
         }
-        throw new AssertionError("nothing matching arrived in " + conversation + "; calls: " + calls);
     }
 
     /** The Teams user ids ({@code 29:…}) in a conversation's roster, as the members call answers them. */

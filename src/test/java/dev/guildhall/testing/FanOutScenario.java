@@ -4,8 +4,8 @@ import dev.guildhall.app.Config;
 import dev.guildhall.app.Wiring;
 import dev.guildhall.bot.Guildhall;
 import dev.guildhall.core.AdjustableClock;
-import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.ChannelId;
+import dev.guildhall.core.ChatPort;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Mentions;
@@ -38,7 +38,7 @@ public final class FanOutScenario {
     /** A guild "platform" led by {@link #LEAD}, linked to channel C42, with members slack:T1:U0000… */
     public static void guildOfMembers(Guildhall bot, int members) {
         String channel = new Mentions.ChannelToken(new ChannelId("slack:T1:C42"), "platform").text();
-        String created = GuildBot.text(bot.handle(Inbound.of(new Command(LEAD, Optional.empty(), "guild",
+        String created = BotExtension.text(bot.handle(Inbound.of(new Command(LEAD, Optional.empty(), "guild",
                 "create platform \"" + GUILD + "\" " + channel))).reply());
         if (!created.contains("Created")) {
             throw new AssertionError(created);
@@ -61,7 +61,7 @@ public final class FanOutScenario {
     }
 
     public static String announce(Guildhall bot, String text) {
-        return GuildBot.text(bot.handle(Inbound.of(new Command(LEAD, Optional.empty(), "guild", "announce platform " + text))).reply());
+        return BotExtension.text(bot.handle(Inbound.of(new Command(LEAD, Optional.empty(), "guild", "announce platform " + text))).reply());
     }
 
     /** Moves the clock a second at a time, delivering what is due, until nothing is left; returns the clock time. */

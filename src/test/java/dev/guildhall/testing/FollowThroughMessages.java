@@ -6,7 +6,6 @@ import dev.guildhall.core.Inbound;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Reply;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,31 +21,31 @@ public final class FollowThroughMessages {
     private FollowThroughMessages() {
     }
 
-    public static Map<String, Message> make(Path database) {
+    public static Map<String, Message> make() {
         Map<String, Message> made = new LinkedHashMap<>();
-        try (TestBot t = new TestBot(database)) {
+        try (BotExtension t = BotExtension.wholeBot().begin()) {
             made.put("listing", last(command(t, "alice", "/teach kubernetes")));
             t.press("alice", "mentorship.listing:yes");
             t.say("bob", "/learn kubernetes");
             t.advance(Duration.ofDays(4));
-            made.put("paused", t.chat.directTo(TestBot.id("alice")).stream().map(s -> s.message())
+            made.put("paused", t.chat.directTo(BotExtension.id("alice")).stream().map(s -> s.message())
                     .filter(m -> m.text().startsWith("⏸")).findFirst().orElseThrow());
             t.press("alice", "mentorship.resume:1");
             made.put("board", command(t, "carol", "/teach board").messages().get(1));
             t.press("alice", "mentorship.accept:2");
             made.put("understand", last(command(t, "bob", "/learn done 1")));
-            Reply understood = t.bot.handle(Inbound.of(new ActionPress(t.person("bob"), Optional.empty(),
+            Reply understood = t.bot().handle(Inbound.of(new ActionPress(t.person("bob"), Optional.empty(),
                     "mentorship.understood:1"))).reply();
             made.put("thanks", last(understood));
         }
         return made;
     }
 
-    private static Reply command(TestBot t, String name, String line) {
+    private static Reply command(BotExtension t, String name, String line) {
         int space = line.indexOf(' ');
-        Reply reply = t.bot.handle(Inbound.of(new Command(t.person(name), Optional.empty(), line.substring(0, space),
+        Reply reply = t.bot().handle(Inbound.of(new Command(t.person(name), Optional.empty(), line.substring(0, space),
                 line.substring(space + 1)))).reply();
-        t.bot.runDue();
+        t.bot().runDue();
         return reply;
     }
 

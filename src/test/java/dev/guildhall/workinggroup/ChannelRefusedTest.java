@@ -53,12 +53,12 @@ class ChannelRefusedTest {
         }
 
         @Override
-        public void postEphemeral(ChannelId channel, PersonId to, Message message) {
+        public void postEphemeral(ChannelId channel, PersonId to, Message message) throws DeliveryException {
             chat.postEphemeral(channel, to, message);
         }
 
         @Override
-        public void update(MessageRef ref, Message message) {
+        public void update(MessageRef ref, Message message) throws DeliveryException {
             chat.update(ref, message);
         }
 

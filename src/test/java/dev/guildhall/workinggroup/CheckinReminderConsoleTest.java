@@ -2,6 +2,7 @@ package dev.guildhall.workinggroup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.guildhall.workinggroup.ConsoleScript.textsTo;
+import static dev.guildhall.testing.ConsoleRunner.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17: before a check-in's digest closes, members who haven't answered are reminded once. */
@@ -20,7 +21,7 @@ class CheckinReminderConsoleTest {
     @Test
     void membersWhoHaveNotAnsweredAreRemindedBeforeTheDigestCloses() throws Exception {
         // Given a Friday check-in (1 December 2026 is a Tuesday) that bob answers and carol doesn't
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
                 "@alice #platform /guild create platform \"Platform guild\" here",
                 "@bob /guild join platform",
                 "@carol /guild join platform",

@@ -2,6 +2,7 @@ package dev.guildhall.workinggroup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.guildhall.workinggroup.ConsoleScript.textsIn;
-import static dev.guildhall.workinggroup.ConsoleScript.textsTo;
+import static dev.guildhall.testing.ConsoleRunner.textsIn;
+import static dev.guildhall.testing.ConsoleRunner.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17: a member skips the next check-in, or a week of them (vacation), and is not counted as silent. */
@@ -19,7 +20,7 @@ class CheckinSkipConsoleTest {
     Path dir;
 
     private List<JsonNode> run(String... lines) throws Exception {
-        return ConsoleScript.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")), lines);
+        return ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")), lines);
     }
 
     private static long asked(List<JsonNode> out, String person) {

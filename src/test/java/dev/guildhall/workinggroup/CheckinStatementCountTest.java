@@ -1,20 +1,14 @@
 package dev.guildhall.workinggroup;
 
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.SqlStatements;
 import dev.guildhall.testing.SqlStatements.Counted;
-import dev.guildhall.testing.TestBot;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Planning a check-in round reads the members' zones and skips once, whatever the group's size. */
 class CheckinStatementCountTest {
-    @TempDir
-    Path dir;
-
     @Test
     void planningARoundReadsTheSameWhateverTheMembers() {
         // Given a group with one or twenty members besides its owner
@@ -26,7 +20,7 @@ class CheckinStatementCountTest {
     }
 
     private Counted planWith(int n) {
-        try (TestBot t = new TestBot(dir.resolve(n + ".db"))) {
+        try (BotExtension t = BotExtension.wholeBot().begin()) {
             t.sayIn("alice", "platform", "/guild create platform \"Platform guild\" here");
             t.say("alice", "/wg create vpc --guild platform \"VPC peering for everyone\" --size " + n);
             for (int i = 1; i <= n; i++) {
@@ -34,7 +28,7 @@ class CheckinStatementCountTest {
                 t.say("member" + i, "/guild join platform");
                 t.say("member" + i, "/wg join vpc");
             }
-            SqlStatements statements = SqlStatements.on(t.bot.database());
+            SqlStatements statements = SqlStatements.on(t.bot().database());
             // When the owner plans the check-in
             Counted counted = statements.during(() -> t.sayOnly("alice",
                     "/wg checkin vpc \"What did you try this week?\" every tuesday 10:00"));

@@ -2,6 +2,7 @@ package dev.guildhall.workinggroup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.ConsoleRunner;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class ScheduleConsoleAcceptanceTest {
     @Test
     void aJumpAcrossAMeetupSendsEachReminderAtItsOwnTime() throws Exception {
         // Given a meetup 30 hours ahead, typed as people type times
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(TUESDAY),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(TUESDAY),
                 "@alice !tz Europe/Berlin",
                 "@bob !tz America/New_York",
                 "@alice /guild create k8s \"Kubernetes guild\"",
@@ -60,7 +61,7 @@ class ScheduleConsoleAcceptanceTest {
     @Test
     void aWeekdayCheckInIsAskedEachWorkdayAndEachDigestClosesAtItsOwnTime() throws Exception {
         // Given a working group whose owner plans a check-in every weekday at 9:30
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(TUESDAY),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(TUESDAY),
                 "@alice !tz Europe/Berlin",
                 "@bob !tz Europe/Berlin",
                 "@alice #platform /guild create platform \"Platform guild\" here",

@@ -2,6 +2,7 @@ package dev.guildhall.workinggroup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class WorkingGroupConsoleAcceptanceTest {
     void aFullGroupWaitlistsTheThirdOffersASplitSharesWithTheGuildAndClosesWithASummary() throws Exception {
         // Given a guild with its channel, and four of its members
         // When alice creates a working group of size 2 and three people join
-        List<JsonNode> out = ConsoleScript.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
                 "@alice #platform /guild create platform \"Platform guild\" here",
                 "@bob /guild join platform",
                 "@carol /guild join platform",
@@ -74,7 +75,7 @@ class WorkingGroupConsoleAcceptanceTest {
     @Test
     void pressingSplitStartsASecondGroupAndMovesTheWaitlistIn() throws Exception {
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z"));
-        List<JsonNode> before = ConsoleScript.run(dir, clock,
+        List<JsonNode> before = ConsoleRunner.run(dir, clock,
                 "@alice #platform /guild create platform \"Platform guild\" here",
                 "@bob /guild join platform",
                 "@carol /guild join platform",
@@ -85,7 +86,7 @@ class WorkingGroupConsoleAcceptanceTest {
         String split = to(before, "alice").stream().flatMap(l -> buttons(l).stream()).findFirst().orElseThrow();
 
         // When alice presses the split button, in a later run of the console
-        List<JsonNode> out = ConsoleScript.run(dir, clock, "@alice !press " + split, "@carol /wg info vpc-2");
+        List<JsonNode> out = ConsoleRunner.run(dir, clock, "@alice !press " + split, "@carol /wg info vpc-2");
 
         // Then vpc-2 gets its own channel, with carol invited and moved in
         assertThat(out).anySatisfy(l -> assertThat(l.path("note").asText())

@@ -2,6 +2,7 @@ package dev.guildhall.workinggroup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.guildhall.core.AdjustableClock;
+import dev.guildhall.testing.ConsoleRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,8 +10,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import static dev.guildhall.workinggroup.ConsoleScript.textsIn;
-import static dev.guildhall.workinggroup.ConsoleScript.textsTo;
+import static dev.guildhall.testing.ConsoleRunner.textsIn;
+import static dev.guildhall.testing.ConsoleRunner.textsTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17: handing a group over, joining group and guild in one step, and the waitlist's word on sharing. */
@@ -19,7 +20,7 @@ class WorkingGroupOneStepConsoleTest {
     Path dir;
 
     private List<JsonNode> run(String... lines) throws Exception {
-        return ConsoleScript.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")), lines);
+        return ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")), lines);
     }
 
     @Test
@@ -51,7 +52,7 @@ class WorkingGroupOneStepConsoleTest {
         assertThat(textsIn(out, "vpc")).anySatisfy(t -> assertThat(t).isEqualTo("🧭 bob now owns *vpc*, taking over"
                 + " from alice."));
         assertThat(alice).anySatisfy(t -> assertThat(t).startsWith("You left *vpc*."));
-        JsonNode info = ConsoleScript.to(out, "bob").get(ConsoleScript.to(out, "bob").size() - 1);
+        JsonNode info = ConsoleRunner.to(out, "bob").get(ConsoleRunner.to(out, "bob").size() - 1);
         assertThat(info.toString()).contains("\"Owner\"").contains("bob");
     }
 
@@ -64,13 +65,13 @@ class WorkingGroupOneStepConsoleTest {
                 "@dave /wg join vpc",
                 "@dave /guild info platform");
 
-        List<JsonNode> dave = ConsoleScript.to(out, "dave");
+        List<JsonNode> dave = ConsoleRunner.to(out, "dave");
         assertThat(dave.get(0).get("text").asText()).startsWith("👋 Welcome to *vpc*: VPC peering");
         assertThat(dave.get(1).get("text").asText()).isEqualTo("🏛 *vpc* is part of the guild *Platform guild*"
                 + " (platform), which you weren't in yet — so you've joined the guild too.");
         assertThat(dave.get(2).get("text").asText()).startsWith("👋 Welcome to *Platform guild* (platform)!");
         assertThat(dave.get(3).get("text").asText()).startsWith("📅 Coming up: *Platform sync*");
-        assertThat(ConsoleScript.buttons(dave.get(3))).containsExactly("guild.going:1", "guild.notgoing:1");
+        assertThat(ConsoleRunner.buttons(dave.get(3))).containsExactly("guild.going:1", "guild.notgoing:1");
         assertThat(textsTo(out, "dave")).anySatisfy(t -> assertThat(t).contains("You're a member."));
     }
 
@@ -117,7 +118,7 @@ class WorkingGroupOneStepConsoleTest {
     @Test
     void aGroupSplitOffInheritsTheCheckIn() throws Exception {
         AdjustableClock clock = AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z"));
-        List<JsonNode> before = ConsoleScript.run(dir, clock,
+        List<JsonNode> before = ConsoleRunner.run(dir, clock,
                 "@alice #platform /guild create platform \"Platform guild\" here",
                 "@bob /guild join platform",
                 "@carol /guild join platform",
@@ -125,12 +126,12 @@ class WorkingGroupOneStepConsoleTest {
                 "@alice /wg checkin vpc \"What did you try?\" every friday 10:00",
                 "@bob /wg join vpc",
                 "@carol /wg join vpc");
-        String split = ConsoleScript.to(before, "alice").stream().flatMap(l -> ConsoleScript.buttons(l).stream())
+        String split = ConsoleRunner.to(before, "alice").stream().flatMap(l -> ConsoleRunner.buttons(l).stream())
                 .filter(id -> id.startsWith("wg.split:")).findFirst().orElseThrow();
 
-        List<JsonNode> out = ConsoleScript.run(dir, clock, "@alice !press " + split, "@carol /wg info vpc-2");
+        List<JsonNode> out = ConsoleRunner.run(dir, clock, "@alice !press " + split, "@carol /wg info vpc-2");
 
-        JsonNode info = ConsoleScript.to(out, "carol").get(ConsoleScript.to(out, "carol").size() - 1);
+        JsonNode info = ConsoleRunner.to(out, "carol").get(ConsoleRunner.to(out, "carol").size() - 1);
         assertThat(info.toString()).contains("\"Check-in\"").contains("every friday 10:00 (local): \\\"What did"
                 + " you try?\\\"");
     }

@@ -3,16 +3,14 @@ package dev.guildhall.workinggroup;
 import dev.guildhall.console.ConsoleMentions;
 import dev.guildhall.core.Command;
 import dev.guildhall.core.Inbound;
+import dev.guildhall.testing.BotExtension;
 import dev.guildhall.testing.RecordingChatPort;
-import dev.guildhall.testing.TestBot;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,24 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Working groups on the whole bot with a recording chat; the clock starts on Monday 2 March 2026, 09:00 UTC. */
 class WorkingGroupTest {
-    @TempDir
-    Path dir;
-    TestBot t;
+    @RegisterExtension
+    final BotExtension t = BotExtension.wholeBot();
 
     @BeforeEach
     void start() {
-        t = new TestBot(dir.resolve("guildhall.db"));
         t.zone("bob", "America/New_York");
         t.zone("carol", "Europe/Berlin");
         t.sayIn("alice", "platform", "/guild create platform \"Platform guild\" here");
         for (String name : List.of("bob", "carol", "dave")) {
             t.say(name, "/guild join platform");
         }
-    }
-
-    @AfterEach
-    void stop() {
-        t.close();
     }
 
     private String createVpc(String extra) {
@@ -52,7 +43,7 @@ class WorkingGroupTest {
     }
 
     private List<RecordingChatPort.Sent> dmsTo(String name) {
-        return t.chat.directTo(TestBot.id(name));
+        return t.chat.directTo(BotExtension.id(name));
     }
 
     private String last(List<RecordingChatPort.Sent> sent) {
@@ -60,14 +51,14 @@ class WorkingGroupTest {
     }
 
     private String withoutRunningDue(String name, String text) {
-        return t.bot.handle(Inbound.of(new Command(t.person(name), Optional.empty(), "wg", text))).reply().messages().stream()
+        return t.bot().handle(Inbound.of(new Command(t.person(name), Optional.empty(), "wg", text))).reply().messages().stream()
                 .map(m -> m.text() + m.fields().stream().map(f -> "\n" + f.label() + ": " + f.value())
                         .reduce("", String::concat))
                 .reduce("", String::concat);
     }
 
     private String sql(String query) {
-        return t.bot.database().read(h -> h.createQuery(query).mapTo(String.class).one());
+        return t.bot().database().read(h -> h.createQuery(query).mapTo(String.class).one());
     }
 
     @ParameterizedTest
@@ -111,7 +102,7 @@ class WorkingGroupTest {
     @Test
     void whileItsChannelIsOnItsWayTheGroupTakesNobodyAndItsNameIsTaken() {
         // The command commits before the channel exists: nothing has run the outbox yet
-        t.bot.handle(Inbound.of(new Command(t.person("alice"), Optional.empty(), "wg",
+        t.bot().handle(Inbound.of(new Command(t.person("alice"), Optional.empty(), "wg",
                 "create vpc --guild platform \"VPC peering\""))).reply();
         assertThat(sql("SELECT status FROM working_group")).isEqualTo("PENDING");
         assertThat(t.count("outbox WHERE kind = 'CHANNEL' AND status = 'PENDING'")).isEqualTo(1);
@@ -123,7 +114,7 @@ class WorkingGroupTest {
         assertThat(sql("SELECT COUNT(*) FROM wg_member")).isEqualTo("1");
 
         // When the outbox has run (and the follow-up it makes due), the group is there
-        t.bot.runDue();
+        t.bot().runDue();
         assertThat(sql("SELECT status FROM working_group")).isEqualTo("ACTIVE");
         assertThat(t.say("bob", "/wg join vpc")).contains("Welcome to *vpc*");
     }
@@ -134,12 +125,12 @@ class WorkingGroupTest {
         t.say("bob", "/wg join vpc");
         t.say("carol", "/wg join vpc");
 
-        assertThat(t.bot.home(TestBot.id("alice"))).map(ConsoleMentions::render)
+        assertThat(t.bot().home(BotExtension.id("alice"))).map(ConsoleMentions::render)
                 .anySatisfy(m -> assertThat(m.fields()).singleElement()
                 .satisfies(f -> assertThat(f.value()).contains("you own it").contains("#wg-vpc")));
-        assertThat(t.bot.home(TestBot.id("carol"))).anySatisfy(m -> assertThat(m.fields()).anySatisfy(
+        assertThat(t.bot().home(BotExtension.id("carol"))).anySatisfy(m -> assertThat(m.fields()).anySatisfy(
                 f -> assertThat(f.value()).contains("you're on the waitlist")));
-        assertThat(t.bot.home(TestBot.id("dave"))).noneMatch(m -> m.text().contains("Your working groups"));
+        assertThat(t.bot().home(BotExtension.id("dave"))).noneMatch(m -> m.text().contains("Your working groups"));
     }
 
     @Test
@@ -210,7 +201,7 @@ class WorkingGroupTest {
         t.say("alice", "/wg checkin vpc \"Blockers?\" every tuesday 10:00");
         t.clock.advance(Duration.ofDays(30));
 
-        t.bot.runDue();
+        t.bot().runDue();
 
         // The missed round's digest went out late, and the next round is the coming Tuesday, not one long gone
         assertThat(sql("SELECT occurs_on FROM wg_checkin_round ORDER BY id DESC LIMIT 1")).isEqualTo("2026-04-07");
