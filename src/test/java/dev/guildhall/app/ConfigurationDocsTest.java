@@ -7,7 +7,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** .env.example and the README's configuration table list exactly the variables the code reads. */
+/** .env.example and the configuration table in docs/operations.md list exactly the variables the code reads. */
 class ConfigurationDocsTest {
     @Test
     void everyVariableTheCodeReadsIsInEnvExampleAndNothingElse() {
@@ -19,8 +19,8 @@ class ConfigurationDocsTest {
     }
 
     @Test
-    void theReadmeTableListsTheSameVariablesAsEnvExample() {
-        assertThat(EnvironmentNames.inReadmeTable()).as("README configuration table")
+    void theConfigurationTableListsTheSameVariablesAsEnvExample() {
+        assertThat(EnvironmentNames.inConfigurationTable()).as("docs/operations.md configuration table")
                 .isEqualTo(EnvironmentNames.inEnvExample());
     }
 

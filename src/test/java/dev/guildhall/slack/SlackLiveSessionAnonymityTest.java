@@ -41,7 +41,7 @@ class SlackLiveSessionAnonymityTest {
     @BeforeEach
     void start() throws Exception {
         // Guildhall's own loggers at DEBUG; the Slack SDK and Jetty stay at the level logback.xml gives them (WARN):
-        // at DEBUG they log every body sent and received, anonymous replies included (the README says so).
+        // at DEBUG they log every body sent and received, anonymous replies included (docs/anonymity.md says so).
         evidence = AnonymityEvidence.captureLogs("com.slack.api", "org.eclipse.jetty");
         rig = SlackRig.start(dir);
         rig.bot.observe(metrics);

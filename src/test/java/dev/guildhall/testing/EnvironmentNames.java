@@ -54,13 +54,16 @@ public final class EnvironmentNames {
         return names;
     }
 
-    /** The rows of the README's "Configuration" section (up to the next top-level section). */
-    public static Set<String> inReadmeTable() {
-        String readme = read(Path.of("README.md"));
-        int start = readme.indexOf("\n## Configuration\n");
-        int end = readme.indexOf("\n## ", start + 5);
+    /** The rows of docs/operations.md's "Configuration" section (up to the next section of its level). */
+    public static Set<String> inConfigurationTable() {
+        String page = read(Path.of("docs/operations.md"));
+        int start = page.indexOf("\n## Configuration\n");
+        if (start < 0) {
+            throw new AssertionError("docs/operations.md has no \"## Configuration\" section");
+        }
+        int end = page.indexOf("\n## ", start + 5);
         Set<String> names = new TreeSet<>();
-        collect(TABLE_ROW, readme.substring(start, end < 0 ? readme.length() : end), names);
+        collect(TABLE_ROW, page.substring(start, end < 0 ? page.length() : end), names);
         return names;
     }
 
