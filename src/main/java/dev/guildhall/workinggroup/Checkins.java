@@ -45,6 +45,8 @@ final class Checkins {
             + " week's (vacation)";
     static final String ANSWER = "/wg answer <slug> <text> — answer this week's check-in";
     static final Duration ANSWER_WINDOW = Duration.ofHours(24);
+    /** How long before a member's next ask the round's digest goes out (and the shortest time a round is open). */
+    private static final Duration BEFORE_NEXT_ASK = Duration.ofHours(1);
     /** The zone where a day's local time comes last. */
     private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(-12);
 
@@ -165,7 +167,7 @@ final class Checkins {
             long ask = flow.checkins.insertAsk(round, member.person(), due);
             flow.tasks.schedule(ASK, ask, due);
         }
-        Instant digestDue = latest.plus(answerWindow(checkin.schedule(), date));
+        Instant digestDue = digestDue(flow, checkin.schedule(), date, members, latest);
         flow.checkins.setDigestDue(round, digestDue);
         flow.tasks.schedule(DIGEST, round, digestDue);
         Instant remindAt = digestDue.minus(REMIND_BEFORE);
@@ -194,11 +196,22 @@ final class Checkins {
         }
     }
 
-    /** A day to answer, but a daily check-in's digest goes out before the next round asks. */
-    private static Duration answerWindow(Recurrence rule, LocalDate date) {
+    /**
+     * A day after the last ask, but never later than an hour before the next round's first ask (a daily check-in),
+     * counted in each member's zone: the next round is planned only when this digest goes out, so a later digest
+     * would ask the members furthest ahead late. At least an hour after the last ask, for zones more than a day apart.
+     */
+    private static Instant digestDue(WgFlow flow, Recurrence rule, LocalDate date, List<WgStore.Person> members,
+                                     Instant latest) {
         LocalDateTime at = date.atTime(rule.time());
-        Duration untilNext = Duration.between(at, rule.nextAfter(at, at)).minusHours(1);
-        return untilNext.compareTo(ANSWER_WINDOW) < 0 ? untilNext : ANSWER_WINDOW;
+        LocalDateTime next = rule.nextAfter(at, at);
+        Instant due = latest.plus(ANSWER_WINDOW);
+        for (WgStore.Person member : members) {
+            Instant beforeTheirNext = next.atZone(flow.zoneOf(member.id())).toInstant().minus(BEFORE_NEXT_ASK);
+            due = beforeTheirNext.isBefore(due) ? beforeTheirNext : due;
+        }
+        Instant earliest = latest.plus(BEFORE_NEXT_ASK);
+        return due.isBefore(earliest) ? earliest : due;
     }
 
     static Optional<CheckinStore.Checkin> active(WgFlow flow, WorkingGroup group) {

@@ -19,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The numbers, computed from rows without a database. */
 class InsightsTest {
-    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
-    private static final Insights INSIGHTS = new Insights(new Topics(Map.of()));
-    private static final Reach NO_REACH = new Reach(0, 0, 0, 0, 0, 0, 0, Map.of());
+    static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    static final Insights INSIGHTS = new Insights(new Topics(Map.of()));
+    static final Reach NO_REACH = new Reach(0, 0, 0, 0, 0, 0, 0, Map.of());
 
-    private static PersonId p(String name) {
+    static PersonId p(String name) {
         return PersonId.of("console", name);
     }
 
-    private static TicketRow ticket(long id, String learner, String topic, String status, Duration after) {
+    static TicketRow ticket(long id, String learner, String topic, String status, Duration after) {
         return new TicketRow(id, p(learner), topic, status, T0.plus(after));
     }
 
