@@ -167,7 +167,7 @@ final class Checkins {
             long ask = flow.checkins.insertAsk(round, member.person(), due);
             flow.tasks.schedule(ASK, ask, due);
         }
-        Instant digestDue = digestDue(flow, checkin.schedule(), date, members, latest);
+        Instant digestDue = digestDue(checkin.schedule(), date, members, latest);
         flow.checkins.setDigestDue(round, digestDue);
         flow.tasks.schedule(DIGEST, round, digestDue);
         Instant remindAt = digestDue.minus(REMIND_BEFORE);
@@ -201,13 +201,14 @@ final class Checkins {
      * counted in each member's zone: the next round is planned only when this digest goes out, so a later digest
      * would ask the members furthest ahead late. At least an hour after the last ask, for zones more than a day apart.
      */
-    private static Instant digestDue(WgFlow flow, Recurrence rule, LocalDate date, List<WgStore.Person> members,
+    private static Instant digestDue(Recurrence rule, LocalDate date, List<CheckinStore.Asked> members,
                                      Instant latest) {
         LocalDateTime at = date.atTime(rule.time());
         LocalDateTime next = rule.nextAfter(at, at);
         Instant due = latest.plus(ANSWER_WINDOW);
-        for (WgStore.Person member : members) {
-            Instant beforeTheirNext = next.atZone(flow.zoneOf(member.id())).toInstant().minus(BEFORE_NEXT_ASK);
+        for (CheckinStore.Asked member : members) {
+            ZoneId zone = People.zone(member.zone()).orElse(ZoneOffset.UTC);
+            Instant beforeTheirNext = next.atZone(zone).toInstant().minus(BEFORE_NEXT_ASK);
             due = beforeTheirNext.isBefore(due) ? beforeTheirNext : due;
         }
         Instant earliest = latest.plus(BEFORE_NEXT_ASK);
