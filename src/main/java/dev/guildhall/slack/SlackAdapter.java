@@ -42,7 +42,7 @@ public final class SlackAdapter implements AutoCloseable {
     private SlackAdapter(SlackSettings settings, Slack slack) {
         this.settings = settings;
         this.slack = slack;
-        this.port = new SlackChatPort(slack.methods(settings.botToken()));
+        this.port = new SlackChatPort(slack.methods(settings.botToken()), new SlackWebApi(slack, settings.botToken()));
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
                 runnable -> {
