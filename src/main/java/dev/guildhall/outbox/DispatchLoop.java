@@ -19,12 +19,18 @@ final class DispatchLoop implements AutoCloseable {
     static final Duration HELD_BACK_WAIT = Duration.ofMillis(250);
 
     private final BooleanSupplier pass;
+    private final Duration idleWait;
     private final Semaphore wakeUp = new Semaphore(0);
     private Thread worker;
 
     /** @param pass delivers what is due; answers whether the pace held anything back */
     DispatchLoop(BooleanSupplier pass) {
+        this(pass, IDLE_WAIT);
+    }
+
+    DispatchLoop(BooleanSupplier pass, Duration idleWait) {
         this.pass = pass;
+        this.idleWait = idleWait;
     }
 
     synchronized void start() {
@@ -50,7 +56,7 @@ final class DispatchLoop implements AutoCloseable {
                 log.error("outbox dispatcher pass failed; trying again", e);
             }
             try {
-                wakeUp.tryAcquire((heldBack ? HELD_BACK_WAIT : IDLE_WAIT).toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.tryAcquire((heldBack ? HELD_BACK_WAIT : idleWait).toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 return;

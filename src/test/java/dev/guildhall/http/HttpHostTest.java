@@ -16,6 +16,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +102,7 @@ class HttpHostTest {
         String reference = response.body().substring("internal error, reference ".length());
         assertThat(reference).matches("[0-9a-z]{12}");
         assertThat(response.headers().firstValue("X-Request-Id")).contains(reference);
-        ILoggingEvent error = log.list.stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
+        ILoggingEvent error = copyOf(log).stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
         assertThat(error.getMDCPropertyMap()).containsEntry(RequestIds.KEY, reference);
         assertThat(error.getFormattedMessage()).contains(reference);
         assertThat(RequestIds.current()).as("the test thread's context is untouched").isNull();
@@ -119,9 +121,9 @@ class HttpHostTest {
             }
         }
         // Then each is one WARN line without a trace, and nothing at ERROR
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(log.list.stream()
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(copyOf(log).stream()
                 .filter(e -> e.getFormattedMessage().contains("stopped sending the body"))).hasSize(3));
-        assertThat(log.list).allSatisfy(event -> {
+        assertThat(copyOf(log)).allSatisfy(event -> {
             assertThat(event.getLevel()).isNotEqualTo(Level.ERROR);
             assertThat(event.getThrowableProxy()).isNull();
         });
@@ -214,6 +216,13 @@ class HttpHostTest {
         host.route("POST", "/echo", request -> dev.guildhall.http.HttpResponse.text(200, request.body()));
         host.start();
         return host.port();
+    }
+
+    /** The events so far; the server's threads append under the appender's lock while the test reads. */
+    private static List<ILoggingEvent> copyOf(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return new ArrayList<>(log.list);
+        }
     }
 
     private static ListAppender<ILoggingEvent> capture() {

@@ -31,7 +31,7 @@ class SlackChecksTest {
         rig.command("U0OLIVIA", "olivia", "/guild", "module own k8s \"Pods\"");
         rig.command("U0ALICE", "alice", "/programme", "create k8s-101 --guild k8s \"Kubernetes in three days\"");
         rig.command("U0ALICE", "alice", "/programme", "module add k8s-101 \"Pods\"");
-        rig.command("U0ALICE", "alice", "/programme", "cohort k8s-101 start \"2026-12-07\"");
+        rig.command("U0ALICE", "alice", "/programme", "cohort k8s-101 start \"2099-12-07\"");
         rig.command("U0BOB", "bob", "/programme", "join k8s-101");
         rig.command("U0OLIVIA", "olivia", "/check", "add \"Pods\" \"Do containers in a pod share an IP address?\""
                 + " \"Yes\" \"No\" --explain \"They share one network namespace.\"");

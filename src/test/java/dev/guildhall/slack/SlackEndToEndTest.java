@@ -429,6 +429,8 @@ class SlackEndToEndTest {
         String accept = actionIds(proposal).stream().filter(id -> id.startsWith("mentorship.accept:")).findFirst()
                 .orElseThrow();
 
+        rig.awaitLookedUp("U0ALICE", "U0BOB"); // the introduction names them as users.info does
+
         // When alice accepts
         press("U0ALICE", "alice", accept);
 

@@ -22,6 +22,8 @@ class SlackMeetupTest {
         rig.slack.user("U0BOB", "Bob", "Asia/Tokyo");
         rig.command("U0ALICE", "alice", "/guild", "create k8s \"Kubernetes guild\"");
         rig.command("U0BOB", "bob", "/guild", "join k8s");
+        // Meetups are planned in alice's zone and shown in bob's, both from users.info after the ack
+        rig.awaitLookedUp("U0ALICE", "U0BOB");
     }
 
     @AfterEach

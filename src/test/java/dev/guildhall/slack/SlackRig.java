@@ -131,6 +131,19 @@ final class SlackRig implements AutoCloseable {
         return count;
     }
 
+    /**
+     * Waits until users.info's answer for each person (asked after the ack, stored a moment later) is in the store:
+     * a test whose next step reads someone's zone or name must not race that lookup.
+     */
+    void awaitLookedUp(String... userIds) {
+        for (String userId : userIds) {
+            String sql = "SELECT COUNT(*) FROM person WHERE id LIKE 'slack:%" + userId + "' AND time_zone IS NOT NULL";
+            if (awaitCount(sql, 1) != 1) {
+                throw new AssertionError("users.info's answer for " + userId + " never reached the store");
+            }
+        }
+    }
+
     int count(String sql) {
         return bot.database().read(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }

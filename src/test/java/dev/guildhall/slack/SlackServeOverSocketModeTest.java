@@ -30,11 +30,16 @@ class SlackServeOverSocketModeTest {
                 assertThat(server.description()).contains("connected to Slack over Socket Mode")
                         .doesNotContain("/slack/events");
                 assertThat(socket.connected.await(10, TimeUnit.SECONDS)).isTrue();
-                java.net.http.HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                                + server.managementPort() + "/readyz")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-                assertThat(ready.body()).contains("slack: ok");
-                assertThat(ready.statusCode()).isEqualTo(200);
+                // The client side notes the handshake a moment after the server side saw it open
+                java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpRequest readyz = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + server.managementPort() + "/readyz")).build();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+                    java.net.http.HttpResponse<String> ready = http.send(readyz,
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(ready.body()).contains("slack: ok");
+                    assertThat(ready.statusCode()).isEqualTo(200);
+                });
 
                 ObjectNode envelope = FakeSlack.JSON.createObjectNode().put("envelope_id", "env-1")
                         .put("type", "slash_commands").put("accepts_response_payload", true);

@@ -43,10 +43,12 @@ class TeamsAnonymousQuestionTest {
     Guildhall guildhall;
     ListAppender<ILoggingEvent> logs;
     Logger root;
+    Level rootLevelBefore;
 
     @BeforeEach
     void start() throws Exception {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        rootLevelBefore = root.getLevel();
         root.setLevel(Level.DEBUG);
         // As in production: what libraries log through java.util.logging reaches the same log.
         JdkLogging.routeThroughSlf4j();
@@ -61,7 +63,7 @@ class TeamsAnonymousQuestionTest {
     @AfterEach
     void stop() {
         root.detachAppender(logs);
-        root.setLevel(Level.INFO);
+        root.setLevel(rootLevelBefore);
         bot.close();
     }
 
