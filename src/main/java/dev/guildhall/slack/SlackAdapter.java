@@ -51,7 +51,8 @@ public final class SlackAdapter implements AutoCloseable {
         this.settings = settings;
         this.slack = slack;
         this.quickSlack = quickSlack;
-        this.port = new SlackChatPort(slack.methods(settings.botToken()), quickSlack.methods(settings.botToken()));
+        this.port = new SlackChatPort(slack.methods(settings.botToken()), quickSlack.methods(settings.botToken()),
+                new SlackWebApi(slack, settings.botToken()));
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
                 runnable -> {

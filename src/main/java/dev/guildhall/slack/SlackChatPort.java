@@ -1,10 +1,14 @@
 package dev.guildhall.slack;
 
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsOpenRequest;
+import com.slack.api.methods.request.users.UsersInfoRequest;
 import com.slack.api.model.Conversation;
-import com.slack.api.model.User;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.guildhall.core.BoundedCall;
@@ -17,6 +21,7 @@ import dev.guildhall.core.MessageRef;
 import dev.guildhall.core.Person;
 import dev.guildhall.core.PersonId;
 import dev.guildhall.people.People;
+import okhttp3.FormBody;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -30,7 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The core's chat operations as Slack Web API calls, with the bot token. Slack's refusals become
  * {@link DeliveryException}s the outbox understands: rate limits and outages are retried, the rest say what an admin
- * has to do.
+ * has to do. The calls made for every message and caller go through {@link SlackWebApi}; the rarer ones through the
+ * SDK's methods client.
  */
 public final class SlackChatPort implements ChatPort {
     private static final int CHANNEL_NAME_LIMIT = 80;
@@ -47,12 +53,15 @@ public final class SlackChatPort implements ChatPort {
     private final MethodsClient client;
     /** For calls on Slack's 3-second ack path (views.open): gives up well within it. */
     private final MethodsClient quickClient;
+    /** The busiest calls, read without the SDK's per-answer parser set-up. */
+    private final SlackWebApi webApi;
     /** A person's DM channel with the bot never changes; opening it once saves a call per message. */
     private final Map<String, String> directChannels = new ConcurrentHashMap<>();
 
-    SlackChatPort(MethodsClient client, MethodsClient quickClient) {
+    SlackChatPort(MethodsClient client, MethodsClient quickClient, SlackWebApi webApi) {
         this.client = client;
         this.quickClient = quickClient;
+        this.webApi = webApi;
     }
 
     @Override
@@ -99,8 +108,7 @@ public final class SlackChatPort implements ChatPort {
     private String directChannel(String user, boolean remember) throws DeliveryException {
         String channel = directChannels.get(user);
         if (channel == null) {
-            channel = call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user))))
-                    .getChannel().getId();
+            channel = openConversation(List.of(user), null);
             if (remember) {
                 if (directChannels.size() > 50_000) {
                     directChannels.clear();
@@ -115,9 +123,18 @@ public final class SlackChatPort implements ChatPort {
     @Override
     public MessageRef openGroupChat(List<PersonId> people, Message message) throws DeliveryException {
         List<String> users = people.stream().map(SlackIds::userId).distinct().toList();
-        String group = call("conversations.open", GROUP_DM_SCOPE, () -> client.conversationsOpen(r -> r.users(users)))
-                .getChannel().getId();
+        String group = openConversation(users, GROUP_DM_SCOPE);
         return SlackIds.ref(SlackIds.organizationOf(people.get(0)), group, postInOrder(group, message));
+    }
+
+    private String openConversation(List<String> users, String scope) throws DeliveryException {
+        SlackWebApi.Answer answer = post("conversations.open", scope,
+                RequestFormBuilder.toForm(ConversationsOpenRequest.builder().users(users).build()));
+        String channel = answer.text("channel", "id");
+        if (channel == null) {
+            throw DeliveryException.transientFailure("conversations.open: Slack's answer named no channel", null);
+        }
+        return channel;
     }
 
     @Override
@@ -135,8 +152,9 @@ public final class SlackChatPort implements ChatPort {
         String first = null;
         for (int part = 0; part < postings.size(); part++) {
             BlockKit.Posting posting = postings.get(part);
-            String ts = part(part, "chat.postMessage", () -> client.chatPostMessage(r -> r
-                    .channel(channel).text(posting.fallback()).blocks(posting.blocks()))).getTs();
+            String ts = part(part, () -> post("chat.postMessage", null, RequestFormBuilder.toForm(
+                    ChatPostMessageRequest.builder().channel(channel).text(posting.fallback()).blocks(posting.blocks())
+                            .build()))).text("ts");
             first = part == 0 ? ts : first;
         }
         return first;
@@ -146,14 +164,13 @@ public final class SlackChatPort implements ChatPort {
      * One part of a split message. From the second part on, the first is delivered already and a retry by the outbox
      * would post it twice, so a rate limit or outage is waited out on the spot, a few times, before giving up.
      */
-    private static <T extends SlackApiTextResponse> T part(int part, String method, SlackCall<T> call)
-            throws DeliveryException {
+    private static <T> T part(int part, Delivery<T> delivery) throws DeliveryException {
         if (part == 0) {
-            return call(method, call);
+            return delivery.run();
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return call(method, call);
+                return delivery.run();
             } catch (DeliveryException e) {
                 if (!e.retryable() || attempt == CONTINUATION_ATTEMPTS) {
                     throw e;
@@ -177,8 +194,9 @@ public final class SlackChatPort implements ChatPort {
         List<BlockKit.Posting> postings = BlockKit.postings(message);
         for (int part = 0; part < postings.size(); part++) {
             BlockKit.Posting posting = postings.get(part);
-            part(part, "chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(SlackIds.channelId(channel))
-                    .user(SlackIds.userId(to)).text(posting.fallback()).blocks(posting.blocks())));
+            part(part, () -> call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r
+                    .channel(SlackIds.channelId(channel)).user(SlackIds.userId(to)).text(posting.fallback())
+                    .blocks(posting.blocks()))));
         }
     }
 
@@ -187,8 +205,8 @@ public final class SlackChatPort implements ChatPort {
         SlackIds.Posted posted = SlackIds.posted(ref).orElseThrow(() -> DeliveryException.permanent(
                 "not a Slack message reference: " + ref.value()));
         BlockKit.Posting posting = BlockKit.inPlace(message);
-        call("chat.update", () -> client.chatUpdate(r -> r.channel(posted.channelId()).ts(posted.ts())
-                .text(posting.fallback()).blocks(posting.blocks())));
+        post("chat.update", null, RequestFormBuilder.toForm(ChatUpdateRequest.builder().channel(posted.channelId())
+                .ts(posted.ts()).text(posting.fallback()).blocks(posting.blocks()).build()));
     }
 
     /**
@@ -255,19 +273,23 @@ public final class SlackChatPort implements ChatPort {
 
     @Override
     public Optional<Person> lookup(PersonId id) throws DeliveryException {
-        User user;
+        SlackWebApi.Answer answer;
         try {
-            user = call("users.info", () -> client.usersInfo(r -> r.user(SlackIds.userId(id)))).getUser();
+            answer = post("users.info", null, RequestFormBuilder.toForm(UsersInfoRequest.builder()
+                    .user(SlackIds.userId(id)).build()));
         } catch (DeliveryException e) {
             if (e.hasCode("user_not_found")) {
                 return Optional.empty();
             }
             throw e;
         }
-        if (user == null) {
+        if (!answer.has("user")) {
             return Optional.empty();
         }
-        return Optional.of(new Person(id, displayName(user), People.zone(user.getTz())));
+        String name = displayName(answer.text("user", "profile", "display_name"),
+                answer.text("user", "profile", "real_name"), answer.text("user", "real_name"),
+                answer.text("user", "name"));
+        return Optional.of(new Person(id, name, People.zone(answer.text("user", "tz"))));
     }
 
     /**
@@ -305,18 +327,15 @@ public final class SlackChatPort implements ChatPort {
         return call("auth.test", () -> client.authTest(r -> r)).getUserId();
     }
 
-    static String displayName(User user) {
-        if (user.getProfile() != null) {
-            String display = user.getProfile().getDisplayName();
-            if (display != null && !display.isBlank()) {
-                return display;
-            }
-            String real = user.getProfile().getRealName();
-            if (real != null && !real.isBlank()) {
-                return real;
-            }
+    /** What people see of a user: the profile's display name, else the profile's real name, else the account's. */
+    static String displayName(String profileDisplayName, String profileRealName, String realName, String name) {
+        if (profileDisplayName != null && !profileDisplayName.isBlank()) {
+            return profileDisplayName;
         }
-        return user.getRealName() != null && !user.getRealName().isBlank() ? user.getRealName() : user.getName();
+        if (profileRealName != null && !profileRealName.isBlank()) {
+            return profileRealName;
+        }
+        return realName != null && !realName.isBlank() ? realName : name;
     }
 
     /** Slack channel names: lower case letters, digits, hyphens and underscores, at most 80. */
@@ -334,6 +353,32 @@ public final class SlackChatPort implements ChatPort {
         T run() throws IOException, SlackApiException;
     }
 
+    @FunctionalInterface
+    private interface Delivery<T> {
+        T run() throws DeliveryException;
+    }
+
+    /** {@code scope}: the scope to name in a missing_scope refusal if Slack's answer does not say. */
+    private SlackWebApi.Answer post(String method, String scope, FormBody.Builder form) throws DeliveryException {
+        SlackWebApi.Answer answer;
+        try {
+            answer = webApi.post(method, form);
+        } catch (IOException e) {
+            throw unreachable(method, e);
+        }
+        if (!answer.successful()) {
+            throw httpFailure(method, answer.status(), answer.retryAfter(), answer.text("error"), null);
+        }
+        if (!answer.readable()) {
+            throw DeliveryException.transientFailure(method + ": Slack's answer was not JSON", null);
+        }
+        if (!answer.ok()) {
+            String needed = answer.text("needed");
+            throw refusal(method, answer.text("error"), needed == null ? scope : needed);
+        }
+        return answer;
+    }
+
     private static <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) throws DeliveryException {
         return call(method, null, call);
     }
@@ -345,22 +390,31 @@ public final class SlackChatPort implements ChatPort {
         try {
             response = call.run();
         } catch (SlackApiException e) {
-            int status = e.getResponse().code();
-            if (status == 429) {
-                throw DeliveryException.rateLimited(retryAfter(e.getResponse().header("Retry-After")));
-            }
-            if (status >= 500) {
-                throw DeliveryException.transientFailure(method + ": Slack answered HTTP " + status, e);
-            }
-            throw DeliveryException.permanent(method + ": Slack answered HTTP " + status + " "
-                    + (e.getError() != null && e.getError().getError() != null ? e.getError().getError() : ""));
+            throw httpFailure(method, e.getResponse().code(), e.getResponse().header("Retry-After"),
+                    e.getError() == null ? null : e.getError().getError(), e);
         } catch (IOException e) {
-            throw DeliveryException.transientFailure(method + ": could not reach Slack (" + e.getMessage() + ")", e);
+            throw unreachable(method, e);
         }
         if (!response.isOk()) {
             throw refusal(method, response.getError(), response.getNeeded() == null ? scope : response.getNeeded());
         }
         return response;
+    }
+
+    private static DeliveryException httpFailure(String method, int status, String retryAfter, String error,
+                                                 Exception cause) {
+        if (status == 429) {
+            return DeliveryException.rateLimited(retryAfter(retryAfter));
+        }
+        if (status >= 500) {
+            return DeliveryException.transientFailure(method + ": Slack answered HTTP " + status, cause);
+        }
+        return DeliveryException.permanent(method + ": Slack answered HTTP " + status + " "
+                + (error != null ? error : ""));
+    }
+
+    private static DeliveryException unreachable(String method, IOException e) {
+        return DeliveryException.transientFailure(method + ": could not reach Slack (" + e.getMessage() + ")", e);
     }
 
     static Duration retryAfter(String header) {
