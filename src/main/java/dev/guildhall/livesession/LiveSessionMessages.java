@@ -201,7 +201,8 @@ final class LiveSessionMessages {
         return session.thresholdChosen()
                 ? "You get a WAIT nudge when " + session.threshold() + " are lost at once."
                 : "You get a WAIT nudge when 10 % of the channel are lost at once (at least " + Threshold.DEFAULT
-                        + "); your board shows how many that is.";
+                        + ") once the platform tells me the channel's size, else when " + Threshold.DEFAULT
+                        + " are; your board shows the number in use.";
     }
 
     Message summary(LiveSession session, Timeline timeline, List<Question> questions, Instant end) {

@@ -301,7 +301,7 @@ public final class SlackChatPort implements ChatPort {
         String id = SlackIds.channelId(channel);
         Optional<Integer> count = BoundedCall.ask("conversations.info for " + id, BoundedCall.BRIEFLY, () -> {
             Conversation conversation = call("conversations.info", CHANNEL_READ_SCOPE,
-                    () -> client.conversationsInfo(r -> r.channel(id).includeNumMembers(true))).getChannel();
+                    () -> quickClient.conversationsInfo(r -> r.channel(id).includeNumMembers(true))).getChannel();
             return Optional.ofNullable(conversation).filter(c -> !c.isIm() && !c.isMpim())
                     .map(Conversation::getNumOfMembers).filter(members -> members > 0);
         });

@@ -69,8 +69,9 @@ final class SlackFormRequests {
             Person person = people.caller(SlackIds.person(organization, payload.getUser().getId()),
                     payload.getUser().getUsername());
             bot.form("learn", person, Map.of()).ifPresent(form -> {
-                if (open(payload.getTriggerId(), form, Optional.empty(), person) != Opening.OPENED) {
-                    Message notice = notOpened(form);
+                Opening opening = open(payload.getTriggerId(), form, Optional.empty(), person);
+                if (opening != Opening.OPENED) {
+                    Message notice = notOpened(form, opening);
                     afterAck.later(() -> deliver(() -> port.sendDirect(person.id(), notice, true)));
                 }
             });
@@ -88,8 +89,9 @@ final class SlackFormRequests {
                     : SlackIds.channel(organization, payload.getChannel().getId(), payload.getChannel().getName());
             bot.form("teach", person, topicIn(text).map(topic -> Map.of("topic", topic)).orElse(Map.of()))
                     .ifPresent(form -> {
-                        if (open(payload.getTriggerId(), form, Optional.empty(), person) != Opening.OPENED) {
-                            Message notice = notOpened(form);
+                        Opening opening = open(payload.getTriggerId(), form, Optional.empty(), person);
+                        if (opening != Opening.OPENED) {
+                            Message notice = notOpened(form, opening);
                             afterAck.later(() -> deliver(() -> {
                                 if (channel.isPresent()) {
                                     port.postEphemeral(channel.get(), person.id(), notice);
@@ -126,10 +128,16 @@ final class SlackFormRequests {
         }
     }
 
-    /** For the person whose form did not open: what to type instead. */
+    /** For the person whose form Slack was too slow to open: what to type instead. */
     Message notOpened(Form form) {
-        return Message.text("Slack was slow to open the form, so it didn't open. "
-                + bot.typedInstead(form.id()).orElse("Type the command with what it needs instead."));
+        return notOpened(form, Opening.SLOW);
+    }
+
+    /** For the person whose form did not open, saying why: what to type instead. */
+    Message notOpened(Form form, Opening opening) {
+        String why = opening == Opening.SLOW ? "Slack was slow to open the form, so it didn't open. "
+                : "Slack didn't open the form. ";
+        return Message.text(why + bot.typedInstead(form.id()).orElse("Type the command with what it needs instead."));
     }
 
     /**

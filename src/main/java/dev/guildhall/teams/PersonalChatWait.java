@@ -15,6 +15,7 @@ import dev.guildhall.core.Mentions;
 import dev.guildhall.core.Message;
 import dev.guildhall.livesession.api.RunningSessions;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,9 +95,11 @@ final class PersonalChatWait {
         ConnectorClient connector = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
         List<RunningSessions.Running> theirs = new ArrayList<>();
         boolean someUnknown = false;
+        // One budget for all the rosters, so many running sessions can't stretch the turn past Teams' patience
+        long deadline = System.nanoTime() + TeamsRoster.TIMEOUT.toNanos();
         for (RunningSessions.Running session : RunningSessions.in(guildhall.database(), tenantChannels)) {
-            TeamsRoster.Answer answer = roster.member(connector, TeamsChatPort.conversationOf(session.channel()),
-                    activity.getFrom().getId());
+            TeamsRoster.Answer answer = roster.askOnce(connector, TeamsChatPort.conversationOf(session.channel()),
+                    activity.getFrom().getId(), Duration.ofNanos(deadline - System.nanoTime()));
             if (answer instanceof TeamsRoster.Member) {
                 theirs.add(session);
             }

@@ -174,7 +174,7 @@ final class TeamsChatPort implements ChatPort {
             run(reference(conversation), context -> {
                 ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
                 found.set(roster.member(client, conversation, known.teamsUserId()));
-                return java.util.concurrent.CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(null);
             });
         } catch (DeliveryException e) {
             if (e.retryAfter().isPresent()) {

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
  * Whether someone is in a conversation's roster, asked of the connector with a short timeout and remembered briefly,
  * for both who may ask in a live session from their personal chat and a person's sign-in name. A connector that does
  * not answer in time leaves the turn waiting {@link #TIMEOUT} at most: the answer is then "unknown", logged without
- * naming the person or the conversation (a wait is anonymous).
+ * naming the person or the conversation (a wait is anonymous). Only sign-in names are remembered: a wait's look-ups
+ * are asked afresh and kept nowhere, since "this person was looked up in that session's channel just now" would
+ * link them to the flag raised a moment later.
  */
 final class TeamsRoster {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -58,11 +60,12 @@ final class TeamsRoster {
     Answer member(ConnectorClient connector, String conversation, String teamsUserId) {
         String key = conversation + "\n" + teamsUserId;
         Instant now = clock.instant();
+        remembered.values().removeIf(entry -> !entry.until().isAfter(now));
         Remembered known = remembered.get(key);
         if (known != null && known.until().isAfter(now)) {
             return known.answer();
         }
-        Answer answer = ask(connector, conversation, teamsUserId);
+        Answer answer = askOnce(connector, conversation, teamsUserId, TIMEOUT);
         if (!(answer instanceof Unknown)) {
             if (remembered.size() >= MAX_REMEMBERED) {
                 remembered.clear();
@@ -72,14 +75,20 @@ final class TeamsRoster {
         return answer;
     }
 
-    private static Answer ask(ConnectorClient connector, String conversation, String teamsUserId) {
+    /** Asked now with at most {@code timeout}, remembered nowhere. */
+    Answer askOnce(ConnectorClient connector, String conversation, String teamsUserId, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            return new Unknown(new TimeoutException("no time left for this roster"));
+        }
+        java.util.concurrent.CompletableFuture<ChannelAccount> asked =
+                connector.getConversations().getConversationMember(teamsUserId, conversation);
         try {
-            ChannelAccount member = connector.getConversations().getConversationMember(teamsUserId, conversation)
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ChannelAccount member = asked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             JsonNode upn = member == null ? null : member.getProperties().get("userPrincipalName");
             return new Member(upn == null || upn.asText().isBlank() ? Optional.empty() : Optional.of(upn.asText()));
         } catch (TimeoutException e) {
-            log.warn("a Teams roster look-up got no answer within {} ms; carrying on without it", TIMEOUT.toMillis());
+            asked.cancel(true);
+            log.warn("a Teams roster look-up got no answer within {} ms; carrying on without it", timeout.toMillis());
             return new Unknown(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

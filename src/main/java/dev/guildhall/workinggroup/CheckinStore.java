@@ -199,7 +199,6 @@ final class CheckinStore {
                 .bind("until", until).bind("group", groupId).bind("person", person).execute();
     }
 
-    /** Whether the person skips the group's check-ins at {@code at} (on vacation). */
     /** A member a round asks: their zone as the platform gave it (may be absent) and until when they skip. */
     record Asked(PersonId person, String zone, Instant skipUntil) {
         boolean skips(Instant at) {
