@@ -42,6 +42,7 @@ public final class CommandRouter implements Registry {
     @Override
     public void command(CommandSpec spec) {
         putOnce(commands, spec.name(), spec, "command /");
+        refuseAFormFor(spec);
     }
 
     @Override
@@ -105,6 +106,14 @@ public final class CommandRouter implements Registry {
     @Override
     public void form(FormSpec form) {
         putOnce(forms, form.id(), form, "form ");
+        Optional.ofNullable(commands.get(form.command().toLowerCase(Locale.ROOT))).ifPresent(this::refuseAFormFor);
+    }
+
+    /** A submitted form is handled as the filler's own words, so an anonymous command can have none. */
+    private void refuseAFormFor(CommandSpec spec) {
+        if (spec.anonymous() && forms.values().stream().anyMatch(f -> f.command().equalsIgnoreCase(spec.name()))) {
+            throw new IllegalStateException("/" + spec.name() + " is anonymous and cannot have a form");
+        }
     }
 
     @Override

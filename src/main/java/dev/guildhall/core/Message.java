@@ -53,13 +53,14 @@ public record Message(String text, List<Field> fields, String context, List<Butt
         }
     }
 
+    /** The action name of buttons that open a form. */
+    public static final String OPENS_FORM = "form";
+
     /**
      * A button; pressing it comes back to the core as an {@link ActionPress} carrying {@code actionId}. With a
      * {@code prompt} it sends a line of text typed next to it (the prompt is the box's placeholder): platforms that
      * can show a text box on a message (Teams cards) show it, the others leave the button out.
      */
-    /** The action name of buttons that open a form. */
-    public static final String OPENS_FORM = "form";
 
     public record Button(String actionId, String label, Style style,
                          // Left out when absent, so that rows stored before buttons could take text stay byte-for-byte.

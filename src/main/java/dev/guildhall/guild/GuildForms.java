@@ -67,8 +67,6 @@ final class GuildForms {
             super(MEETUP, "meetup", "date");
         }
 
-
-
         @Override
         public boolean opensFor(Args typed) {
             return typed.size() < 3 && !(typed.size() >= 1 && typed.first().equals("cancel"));
@@ -85,7 +83,6 @@ final class GuildForms {
                             new Form.Choice(MONTHLY, "Every month on that weekday (like the 2nd Tuesday)")))
                             .withInitial(ONCE)));
         }
-
 
         @Override
         public String commandText(FormValues values, Person filler, UnitOfWork work) {
@@ -137,14 +134,12 @@ final class GuildForms {
             super(ANNOUNCE, "announce", "guild");
         }
 
-
         @Override
         public Form form(Person filler, UnitOfWork work) {
             return new Form(ANNOUNCE, "Announce to a guild", "Preview", List.of(guildField(filler, work),
                     Field.longText("text", "Announcement", MAX_ANNOUNCEMENT)
                             .withHint("Like: Slides from today are in the wiki")));
         }
-
 
         @Override
         public String commandText(FormValues values, Person filler, UnitOfWork work) {

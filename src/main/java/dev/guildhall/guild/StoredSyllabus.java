@@ -39,12 +39,12 @@ final class StoredSyllabus implements Syllabus {
 
     @Override
     public List<Module> named(UnitOfWork work, String name) {
-        String folded = name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String folded = SyllabusCommands.fold(name);
         String topic = names.topicOf(name);
         List<Module> found = new ArrayList<>();
         for (Guild guild : new GuildStore(work.handle()).all()) {
             modules(work, guild.id()).stream()
-                    .filter(m -> m.name().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT).equals(folded)
+                    .filter(m -> SyllabusCommands.fold(m.name()).equals(folded)
                             || m.topic().equals(topic))
                     .forEach(found::add);
         }

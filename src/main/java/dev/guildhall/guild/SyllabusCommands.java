@@ -207,7 +207,8 @@ final class SyllabusCommands {
         return (" " + words + " ").contains(" " + teachingTopic + " ");
     }
 
-    private static String fold(String text) {
+    /** How module names are compared: compatibility forms, spacing and case don't matter. */
+    static String fold(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
                 .toLowerCase(Locale.ROOT);
     }

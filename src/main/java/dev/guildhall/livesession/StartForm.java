@@ -18,9 +18,6 @@ final class StartForm extends FormSpec {
         super(ID, "session", "start", "title");
     }
 
-
-
-
     @Override
     public boolean opensFor(Args typed) {
         return typed.isEmpty();
@@ -34,7 +31,6 @@ final class StartForm extends FormSpec {
                 Field.number("questions", "Questions each person may ask an hour", 1, QuestionQuota.MAX_PER_HOUR)
                         .optional().withInitial(String.valueOf(QuestionQuota.PER_HOUR))));
     }
-
 
     @Override
     public String commandText(FormValues values, Person filler, UnitOfWork work) {

@@ -69,14 +69,10 @@ final class MentorshipForms {
             super(command, command, "", "topic");
         }
 
-
-
-
         @Override
         public boolean opensFor(Args typed) {
             return typed.isEmpty();
         }
-
 
         /**
          * The typed text itself first, as a new topic (a select from suggestions takes no free text), then the

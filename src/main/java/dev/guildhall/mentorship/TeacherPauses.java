@@ -3,7 +3,6 @@ package dev.guildhall.mentorship;
 import dev.guildhall.core.Message;
 import dev.guildhall.core.Message.Button;
 import dev.guildhall.core.PersonId;
-import dev.guildhall.schedule.DueTasks;
 import dev.guildhall.store.UnitOfWork;
 
 import java.time.Duration;
@@ -35,7 +34,7 @@ final class TeacherPauses {
         if (store.pauseUntil(expired.teacher(), flow.now(), until) == 0) {
             return Optional.empty();
         }
-        new DueTasks(flow.work).schedule(COOL_OFF_TASK, expired.id(), until);
+        flow.tasks.schedule(COOL_OFF_TASK, expired.id(), until);
         return Optional.of(until);
     }
 

@@ -113,13 +113,20 @@ final class Delivery {
      * platform stopped earlier in this page goes back to waiting, unsent.
      */
     List<Attempt> sendPage(List<Ready> page) {
-        Map<Long, String> payloads = claims.claim(page.stream().map(ready -> ready.row().id()).toList(),
-                clock.instant());
+        Instant claimedAt = clock.instant();
+        Map<Long, String> payloads = claims.claim(page.stream().map(ready -> ready.row().id()).toList(), claimedAt);
+        // Past half the lease, what is left of the page goes back unsent: a slow platform must not let the claim
+        // expire while this replica still sends, or another replica would send the same rows again.
+        Instant stopSending = claimedAt.plus(OutboxClaims.LEASE.dividedBy(2));
         List<Attempt> attempts = new ArrayList<>(page.size());
         List<OutboxRows.Delivered> delivered = new ArrayList<>();
         try {
             for (Ready ready : page) {
                 String payload = payloads.get(ready.row().id());
+                if (payload != null && clock.instant().isAfter(stopSending)) {
+                    rows.pendingUntil(ready.row().id(), clock.instant(), ready.row().attempts(), null);
+                    payload = null;
+                }
                 attempts.add(payload == null ? Attempt.SETTLED : send(ready, payload, delivered));
             }
         } finally {

@@ -41,7 +41,7 @@ final class ProgrammeCommand {
             mentors for it teach, if not its name)
             /programme cohort <slug> start "<YYYY-MM-DD>" [#channel] — leads: start a cohort; each module gets a \
             presenter from its owners and a time (module n on the start date + n−1 days, 09:00 in your zone)
-            /programme slot <slug> "<module>" "<time>" — leads: move a module of the newest cohort; reminders go 24 h             and 1 h before to its presenter and the cohort
+            /programme slot <slug> "<module>" "<time>" — leads: move a module of the newest cohort; reminders go 24 h and 1 h before to its presenter and the cohort
             /programme join <slug> — join the programme's newest cohort; /programme add <slug> @person… — leads add people
             /programme me — your map: the modules, the checks you passed, your open gaps and what is being done about them
             /programme insights <slug> — completion and first-try pass rates (finishers' names for leads only)""";

@@ -97,13 +97,6 @@ final class ProgrammeStore {
                 .bind("id", id).mapTo(Programme.class).findOne();
     }
 
-    List<Programme> programmesWithModule(long moduleId) {
-        return handle.createQuery("""
-                        SELECT p.id, p.slug, p.guild_id, p.title FROM programme p
-                        JOIN programme_module m ON m.programme_id = p.id WHERE m.module_id = :module ORDER BY p.id""")
-                .bind("module", moduleId).mapTo(Programme.class).list();
-    }
-
     void addModule(long programmeId, long moduleId, String topic) {
         handle.createUpdate("""
                         INSERT INTO programme_module (programme_id, module_id, position, topic)

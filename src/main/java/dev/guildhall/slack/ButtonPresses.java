@@ -75,8 +75,7 @@ final class ButtonPresses implements BlockActionHandler {
                 replies.add(forms.notOpened(form.get()));
                 continue;
             }
-            Inbound.Pressed press = Inbound.of(new ActionPress(people.caller(id, name), channel,
-                    action.getActionId()));
+            Inbound.Pressed press = Inbound.of(new ActionPress(presser, channel, action.getActionId()));
             Handled handled = bot.handle(payload.getTriggerId() == null ? press
                     : press.withRequestId("slack:trigger:" + payload.getTriggerId() + ":" + action.getActionId()));
             Reply reply = handled.reply();

@@ -170,6 +170,12 @@ final class SlackFormRequests {
         Handled handled = bot.handle(payload.getTriggerId() == null ? submission
                 : submission.withRequestId("slack:trigger:" + payload.getTriggerId()));
         afterAck.later(() -> people.refresh(id));
+        if (!handled.problems().isEmpty() && metadata.confirmed()) {
+            // A preview has no fields to show errors on (Slack would answer its generic error): say it in their DM
+            Message notSent = Message.text("Nothing was sent: " + String.join(" ", handled.problems().values()));
+            afterAck.later(() -> deliver(() -> port.sendDirect(id, notSent, true)));
+            return json(ViewSubmissionResponse.builder().responseAction("clear").build());
+        }
         if (!handled.problems().isEmpty()) {
             return json(ViewSubmissionResponse.builder().responseAction("errors")
                     .errors(onFields(handled.problems(), values, view)).build());

@@ -85,10 +85,15 @@ final class GroupCommit implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the database is closed");
         }
-        soon.add(new Write<>(h -> {
+        Write<Void> write = new Write<>(h -> {
             work.accept(h);
             return null;
-        }, MDC.getCopyOfContextMap(), false));
+        }, MDC.getCopyOfContextMap(), false);
+        soon.add(write);
+        if (closed && soon.remove(write)) {
+            // closed between the check and the add: the writer may already have taken its last look
+            throw new IllegalStateException("the database is closed");
+        }
     }
 
     /** Writes queued and not yet taken by the writer. */

@@ -60,9 +60,8 @@ final class GraphChannels {
                 ? createPrivate(tenant, group, name, description, invite)
                 : graph.createStandardChannel(tenant, group, name, description);
         try {
-            ConversationReference inChannel = store.conversation(conversation).orElseThrow();
-            inChannel.getConversation().setId(created);
-            store.rememberConversation(created, "channel", inChannel, new TeamsStore.Team(teamId, Optional.of(group)),
+            reference.getConversation().setId(created);
+            store.rememberConversation(created, "channel", reference, new TeamsStore.Team(teamId, Optional.of(group)),
                     clock.instant());
         } catch (RuntimeException e) {
             undo(tenant, group, created);

@@ -234,8 +234,9 @@ final class TeamsChatPort implements ChatPort {
                 .addPathSegment(conversation).addPathSegment("pagedmembers")
                 .addQueryParameter("continuationToken", continuation).build();
         return CompletableFuture.supplyAsync(() -> {
-            try (Response response = client.getRestClient().httpClient()
-                    .newCall(new Request.Builder().url(url).get().build()).execute()) {
+            // bounded on its own: a hung page must not hold a thread of the shared pool past the roster's budget
+            try (Response response = client.getRestClient().httpClient().newBuilder().callTimeout(BoundedCall.BRIEFLY)
+                    .build().newCall(new Request.Builder().url(url).get().build()).execute()) {
                 if (!response.isSuccessful() || response.body() == null) {
                     throw new IOException("Teams answered " + response.code() + " for a roster page");
                 }
@@ -258,15 +259,17 @@ final class TeamsChatPort implements ChatPort {
         }
         AtomicReference<T> answer = new AtomicReference<>();
         ConversationReference reference = reference(conversation);
+        CompletableFuture<Void> asked = adapter.continueConversation(config.appId(), reference, context -> {
+            ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+            return question.apply(client).thenApply(value -> {
+                answer.set(value);
+                return null;
+            });
+        });
         try {
-            adapter.continueConversation(config.appId(), reference, context -> {
-                ConnectorClient client = context.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
-                return question.apply(client).thenApply(value -> {
-                    answer.set(value);
-                    return null;
-                });
-            }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+            asked.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            asked.cancel(true);
             throw DeliveryException.transientFailure("Teams roster: no answer within " + limit.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             throw translate(e);

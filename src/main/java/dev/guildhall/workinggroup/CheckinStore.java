@@ -123,14 +123,16 @@ final class CheckinStore {
                 .mapTo(Long.class).one();
     }
 
+    private static final String ASKS = """
+            SELECT a.id, a.round_id, a.person_id AS person, a.asked_at IS NOT NULL AS asked,
+                   a.answered_at IS NOT NULL AS answered, c.question, c.group_id,
+                   (c.stopped_at IS NULL AND r.digest_posted_at IS NULL) AS live
+            FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
+            JOIN wg_checkin c ON c.id = r.checkin_id
+            """;
+
     Optional<Ask> ask(long id) {
-        return handle.createQuery("""
-                        SELECT a.id, a.round_id, a.person_id AS person, a.asked_at IS NOT NULL AS asked,
-                               a.answered_at IS NOT NULL AS answered, c.question, c.group_id,
-                               (c.stopped_at IS NULL AND r.digest_posted_at IS NULL) AS live
-                        FROM wg_checkin_ask a JOIN wg_checkin_round r ON r.id = a.round_id
-                        JOIN wg_checkin c ON c.id = r.checkin_id WHERE a.id = :id""")
-                .bind("id", id).mapTo(Ask.class).findOne();
+        return handle.createQuery(ASKS + "WHERE a.id = :id").bind("id", id).mapTo(Ask.class).findOne();
     }
 
     void markAsked(long askId, Instant now) {
@@ -171,12 +173,13 @@ final class CheckinStore {
                 .bind("group", groupId).bind("person", person).mapTo(Long.class).findOne().flatMap(this::ask);
     }
 
-    /** The asks of a round put to someone who hasn't answered yet. */
+    /** The asks of a round put to someone who hasn't answered yet and is still a member of the group. */
     List<Ask> waiting(long roundId) {
-        return handle.createQuery("""
-                        SELECT id FROM wg_checkin_ask WHERE round_id = :round AND asked_at IS NOT NULL
-                          AND answered_at IS NULL ORDER BY id""")
-                .bind("round", roundId).mapTo(Long.class).list().stream().flatMap(id -> ask(id).stream()).toList();
+        return handle.createQuery(ASKS + """
+                        JOIN wg_member m ON m.group_id = c.group_id AND m.person_id = a.person_id
+                        WHERE a.round_id = :round AND a.asked_at IS NOT NULL AND a.answered_at IS NULL
+                          AND m.state = 'MEMBER' ORDER BY a.id""")
+                .bind("round", roundId).mapTo(Ask.class).list();
     }
 
     /** Excuses the person from the unanswered asks of the group's running check-in due before {@code until}. */

@@ -18,9 +18,6 @@ final class CreateForm extends FormSpec {
         super(ID, "wg", "create", "slug");
     }
 
-
-
-
     @Override
     public boolean opensFor(Args typed) {
         return typed.size() < 2;
@@ -39,7 +36,6 @@ final class CreateForm extends FormSpec {
                         .withInitial(String.valueOf(GroupCommands.DEFAULT_SIZE)),
                 Field.date("until", "Finish by").optional()));
     }
-
 
     @Override
     public String commandText(FormValues values, Person filler, UnitOfWork work) {

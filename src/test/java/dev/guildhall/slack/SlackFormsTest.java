@@ -223,6 +223,30 @@ class SlackFormsTest {
     }
 
     @Test
+    void aPreviewWhoseSendIsRefusedClosesAndTellsWhyInTheDm() {
+        // Given alice's previewed announcement, and then she is no longer a lead of the guild
+        rig.command("U0BOB", "bob", "/guild", "join devops");
+        rig.command("U0ALICE", "alice", "/guild", "announce");
+        String metadata = openedView().path("private_metadata").asText();
+        ObjectNode values = FakeSlack.JSON.createObjectNode();
+        SlackRequests.stateValue(values, "guild", "static_select", "selected_option", "devops");
+        SlackRequests.stateValue(values, "text", "plain_text_input", "value", "Slides are in the wiki");
+        String pushedMetadata = readTree(submit(metadata, values).body()).path("view").path("private_metadata")
+                .asText();
+        rig.command("U0ALICE", "alice", "/guild", "lead add devops <@U0BOB|bob>");
+        rig.command("U0BOB", "bob", "/guild", "lead remove devops <@U0ALICE|alice>");
+
+        // When she presses Send on the preview
+        SlackRig.Answer sent = submit(pushedMetadata, FakeSlack.JSON.createObjectNode());
+
+        // Then the modal closes (a preview has no field for an error) and her DM says why nothing was sent
+        assertThat(sent.body()).contains("\"response_action\":\"clear\"");
+        rig.slack.awaitCalls(call -> call.method().equals("chat.postMessage") && "DU0ALICE".equals(call.param("channel"))
+                && call.param("text").startsWith("Nothing was sent:"), 1, "why nothing was sent, in alice's DM");
+        assertThat(rig.count("SELECT COUNT(*) FROM announcement")).isZero();
+    }
+
+    @Test
     void theHomeTabsButtonsOpenTheForms() {
         rig.signed(SlackRequests.appHomeOpened("U0ALICE", "Ev0HOME1"), "application/json");
         JsonNode home = rig.slack.awaitCalls("views.publish", 1).get(0).json("view");

@@ -41,4 +41,26 @@ class CheckinReminderConsoleTest {
         assertThat(textsTo(out, "carol")).anySatisfy(t -> assertThat(t).startsWith(reminder));
         assertThat(textsTo(out, "bob")).noneSatisfy(t -> assertThat(t).startsWith("⏰"));
     }
+
+    @Test
+    void someoneWhoLeftTheGroupIsNotRemindedOfItsCheckin() throws Exception {
+        // Given a Friday check-in put to bob and carol, and carol leaves the group before answering
+        List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
+                "@alice #platform /guild create platform \"Platform guild\" here",
+                "@bob /guild join platform",
+                "@carol /guild join platform",
+                "@alice #vpc /wg create vpc --guild platform \"VPC peering\" --channel here",
+                "@bob /wg join vpc",
+                "@carol /wg join vpc",
+                "@alice /wg checkin vpc \"What did you try?\" every friday 10:00",
+                "!advance 3d",
+                "!advance 2h",
+                "@carol /wg leave vpc",
+                // When the digest is two hours from closing (Saturday 10:00)
+                "!advance 21h");
+
+        // Then bob, still a member, is reminded; carol, who left, isn't
+        assertThat(textsTo(out, "bob")).anySatisfy(t -> assertThat(t).startsWith("⏰ The check-in digest of *vpc*"));
+        assertThat(textsTo(out, "carol")).noneSatisfy(t -> assertThat(t).startsWith("⏰"));
+    }
 }
