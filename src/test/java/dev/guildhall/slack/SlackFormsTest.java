@@ -46,6 +46,17 @@ class SlackFormsTest {
                 "application/x-www-form-urlencoded");
     }
 
+    /** Bob is in devops; alice fills the announcement form and submits it, which pushes its preview. */
+    private SlackRig.Answer previewAnnouncement() {
+        rig.command("U0BOB", "bob", "/guild", "join devops");
+        rig.command("U0ALICE", "alice", "/guild", "announce");
+        String metadata = openedView().path("private_metadata").asText();
+        ObjectNode values = FakeSlack.JSON.createObjectNode();
+        SlackRequests.stateValue(values, "guild", "static_select", "selected_option", "devops");
+        SlackRequests.stateValue(values, "text", "plain_text_input", "value", "Slides are in the wiki");
+        return submit(metadata, values);
+    }
+
     private static ObjectNode meetupValues(String date, String time) {
         ObjectNode values = FakeSlack.JSON.createObjectNode();
         SlackRequests.stateValue(values, "guild", "static_select", "selected_option", "devops");
@@ -202,14 +213,7 @@ class SlackFormsTest {
 
     @Test
     void anAnnouncementIsPreviewedBeforeItIsSent() {
-        rig.command("U0BOB", "bob", "/guild", "join devops");
-        rig.command("U0ALICE", "alice", "/guild", "announce");
-        String metadata = openedView().path("private_metadata").asText();
-        ObjectNode values = FakeSlack.JSON.createObjectNode();
-        SlackRequests.stateValue(values, "guild", "static_select", "selected_option", "devops");
-        SlackRequests.stateValue(values, "text", "plain_text_input", "value", "Slides are in the wiki");
-
-        SlackRig.Answer preview = submit(metadata, values);
+        SlackRig.Answer preview = previewAnnouncement();
 
         assertThat(preview.body()).contains("\"response_action\":\"push\"").contains("Slides are in the wiki")
                 .contains("sent to 1 member");
@@ -225,14 +229,7 @@ class SlackFormsTest {
     @Test
     void aPreviewWhoseSendIsRefusedClosesAndTellsWhyInTheDm() {
         // Given alice's previewed announcement, and then she is no longer a lead of the guild
-        rig.command("U0BOB", "bob", "/guild", "join devops");
-        rig.command("U0ALICE", "alice", "/guild", "announce");
-        String metadata = openedView().path("private_metadata").asText();
-        ObjectNode values = FakeSlack.JSON.createObjectNode();
-        SlackRequests.stateValue(values, "guild", "static_select", "selected_option", "devops");
-        SlackRequests.stateValue(values, "text", "plain_text_input", "value", "Slides are in the wiki");
-        String pushedMetadata = readTree(submit(metadata, values).body()).path("view").path("private_metadata")
-                .asText();
+        String pushedMetadata = readTree(previewAnnouncement().body()).path("view").path("private_metadata").asText();
         rig.command("U0ALICE", "alice", "/guild", "lead add devops <@U0BOB|bob>");
         rig.command("U0BOB", "bob", "/guild", "lead remove devops <@U0ALICE|alice>");
 

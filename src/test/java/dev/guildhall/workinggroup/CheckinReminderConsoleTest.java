@@ -15,6 +15,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 17: before a check-in's digest closes, members who haven't answered are reminded once. */
 class CheckinReminderConsoleTest {
+    /** A Friday check-in (1 December 2026 is a Tuesday) of vpc, put to bob and carol at 10:00. */
+    private static final String ASKED_ON_FRIDAY = String.join("\n",
+            "@alice #platform /guild create platform \"Platform guild\" here",
+            "@bob /guild join platform",
+            "@carol /guild join platform",
+            "@alice #vpc /wg create vpc --guild platform \"VPC peering\" --channel here",
+            "@bob /wg join vpc",
+            "@carol /wg join vpc",
+            "@alice /wg checkin vpc \"What did you try?\" every friday 10:00",
+            "!advance 3d",
+            "!advance 2h");
     @TempDir
     Path dir;
 
@@ -22,15 +33,7 @@ class CheckinReminderConsoleTest {
     void membersWhoHaveNotAnsweredAreRemindedBeforeTheDigestCloses() throws Exception {
         // Given a Friday check-in (1 December 2026 is a Tuesday) that bob answers and carol doesn't
         List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
-                "@alice #platform /guild create platform \"Platform guild\" here",
-                "@bob /guild join platform",
-                "@carol /guild join platform",
-                "@alice #vpc /wg create vpc --guild platform \"VPC peering\" --channel here",
-                "@bob /wg join vpc",
-                "@carol /wg join vpc",
-                "@alice /wg checkin vpc \"What did you try?\" every friday 10:00",
-                "!advance 3d",
-                "!advance 2h",
+                ASKED_ON_FRIDAY,
                 "@bob /wg answer vpc Peering works in staging",
                 // When the digest is two hours from closing (Saturday 10:00)
                 "!advance 21h");
@@ -46,15 +49,7 @@ class CheckinReminderConsoleTest {
     void someoneWhoLeftTheGroupIsNotRemindedOfItsCheckin() throws Exception {
         // Given a Friday check-in put to bob and carol, and carol leaves the group before answering
         List<JsonNode> out = ConsoleRunner.run(dir, AdjustableClock.fixedAt(Instant.parse("2026-12-01T09:00:00Z")),
-                "@alice #platform /guild create platform \"Platform guild\" here",
-                "@bob /guild join platform",
-                "@carol /guild join platform",
-                "@alice #vpc /wg create vpc --guild platform \"VPC peering\" --channel here",
-                "@bob /wg join vpc",
-                "@carol /wg join vpc",
-                "@alice /wg checkin vpc \"What did you try?\" every friday 10:00",
-                "!advance 3d",
-                "!advance 2h",
+                ASKED_ON_FRIDAY,
                 "@carol /wg leave vpc",
                 // When the digest is two hours from closing (Saturday 10:00)
                 "!advance 21h");
